@@ -1,0 +1,380 @@
+package io.github.lxcconf;
+
+import io.github.lxcconf.internal.Checker;
+import io.github.lxcconf.internal.ConfigParser;
+import io.github.lxcconf.internal.Utf8;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.Section;
+import io.github.lxcconf.syntax.SectionKind;
+import io.github.lxcconf.syntax.SectionLine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An LXC or Proxmox VE container config: an immutable, lossless list of
+ * lines that prints back to exactly the text it was read from.
+ *
+ * <p>Both dialects are read by one grammar: native LXC ({@code lxc.key = value},
+ * {@code /var/lib/lxc/NAME/config}) and Proxmox VE ({@code key: value}, raw
+ * {@code lxc.*} lines, {@code [snapshot]} and {@code [pve:pending]} sections,
+ * {@code /etc/pve/lxc/VMID.conf}). Reading never fails: lines that liblxc or
+ * Proxmox would not read are kept as {@link io.github.lxcconf.syntax.UnknownLine}s
+ * and reported in {@link #diagnostics()}. Instances are immutable and safe to
+ * share between threads.
+ *
+ * <pre>{@code
+ * LxcConfig config = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf"));
+ * config.dialect();                              // PROXMOX
+ * config.value("hostname");                      // Optional[ubuntu-gns3vm2-clone]
+ * config.values("lxc.cgroup.devices.allow");     // [c 10:232 rwm, c 10:200 rwm]
+ * config.diagnostics().forEach(System.err::println);
+ * assert config.render().equals(Files.readString(Path.of("/etc/pve/lxc/102.conf")));
+ * }</pre>
+ */
+public final class LxcConfig {
+    private static final boolean CHECK_ROUND_TRIP = Boolean.getBoolean("lxcconf.checkRoundTrip");
+
+    private final Dialect dialect;
+    private final boolean byteOrderMark;
+    private final List<Line> lines;
+    private final List<Section> sections;
+    private final List<Diagnostic> diagnostics;
+    private final String sourceName;
+    private final Optional<Path> path;
+
+    private LxcConfig(Dialect dialect, boolean byteOrderMark, List<Line> lines, String sourceName,
+                      Optional<Path> path, int invalidUtf8Offset) {
+        this.dialect = dialect;
+        this.byteOrderMark = byteOrderMark;
+        this.lines = lines;
+        this.sourceName = sourceName;
+        this.path = path;
+        this.sections = sectionsOf(lines, dialect);
+        this.diagnostics = Checker.check(lines, dialect, sourceName, invalidUtf8Offset);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /**
+     * Parses config text, detecting the dialect. Never throws for any text.
+     *
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.parse("lxc.arch = amd64\n");
+     * }</pre>
+     *
+     * @param text the config
+     * @return the document
+     */
+    public static LxcConfig parse(String text) {
+        return reader().parse(text);
+    }
+
+    /**
+     * Reads a config file, detecting the dialect; diagnostics name the file.
+     * A file that is not valid UTF-8 still loads and writes back byte for byte.
+     *
+     * @param file the file
+     * @return the document
+     * @throws IOException if the file cannot be read
+     */
+    public static LxcConfig parse(Path file) throws IOException {
+        return reader().parse(file);
+    }
+
+    /**
+     * Parses config text and throws if it has errors.
+     *
+     * <pre>{@code
+     * LxcConfig.parseStrict("lxc.uts.name foo\n"); // throws: <string>:1:17: error: ... [LXC001]
+     * }</pre>
+     *
+     * @param text the config
+     * @return the document, which has no error diagnostics
+     * @throws LxcConfigException listing every error
+     */
+    public static LxcConfig parseStrict(String text) {
+        return reader().strict().parse(text);
+    }
+
+    /**
+     * Returns a reader with default options (detect the dialect, lenient),
+     * to set the dialect, the source name or strictness.
+     *
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.reader().dialect(Dialect.PROXMOX).sourceName("102.conf").parse(text);
+     * }</pre>
+     *
+     * @return the default reader
+     */
+    public static ConfigReader reader() {
+        return ConfigReader.DEFAULT;
+    }
+
+    static LxcConfig read(String text, Optional<Dialect> dialect, String sourceName, Optional<Path> path,
+                          int invalidUtf8Offset) {
+        ConfigParser.Result r = ConfigParser.parse(text, dialect);
+        LxcConfig config = new LxcConfig(r.dialect(), r.byteOrderMark(), r.lines(), sourceName, path,
+                invalidUtf8Offset);
+        if (CHECK_ROUND_TRIP && !config.render().equals(text)) {
+            throw new IllegalStateException("lxcconf: render() differs from the parsed text in " + sourceName);
+        }
+        return config;
+    }
+
+    // ------------------------------------------------------------------ structure
+
+    /**
+     * Returns the dialect the config was read in.
+     *
+     * @return {@link Dialect#LXC} or {@link Dialect#PROXMOX}
+     */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Returns every line, in file order; line {@code n} of the file is {@code lines().get(n - 1)}.
+     *
+     * @return the lines, unmodifiable
+     */
+    public List<Line> lines() {
+        return lines;
+    }
+
+    /**
+     * Returns the line with the given 1-based number.
+     *
+     * @param number the line number, from 1
+     * @return the line, or empty if there is no such line
+     */
+    public Optional<Line> line(int number) {
+        return number >= 1 && number <= lines.size() ? Optional.of(lines.get(number - 1)) : Optional.empty();
+    }
+
+    /**
+     * Returns the entries of every section, in file order.
+     *
+     * @return the entry lines
+     */
+    public List<EntryLine> entries() {
+        List<EntryLine> out = new ArrayList<>();
+        for (Line line : lines) {
+            if (line instanceof EntryLine e) {
+                out.add(e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Returns the sections: the main section first, then each {@code [name]}
+     * and {@code [pve:pending]} section in file order. A native LXC config has
+     * only the main section.
+     *
+     * @return the sections, never empty
+     */
+    public List<Section> sections() {
+        return sections;
+    }
+
+    /**
+     * Returns the main section: the running container's settings.
+     *
+     * @return the main section
+     */
+    public Section mainSection() {
+        return sections.get(0);
+    }
+
+    /**
+     * Returns the snapshot section with this name (case-sensitive). When a
+     * name appears twice, the last one counts, as in Proxmox.
+     *
+     * @param name the snapshot name
+     * @return the section, or empty
+     */
+    public Optional<Section> section(String name) {
+        for (int i = sections.size() - 1; i > 0; i--) {
+            Section s = sections.get(i);
+            if (s.kind() == SectionKind.SNAPSHOT && s.name().orElseThrow().equals(name)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the {@code [pve:pending]} section, the last one if there are several.
+     *
+     * @return the pending section, or empty
+     */
+    public Optional<Section> pending() {
+        for (int i = sections.size() - 1; i > 0; i--) {
+            if (sections.get(i).kind() == SectionKind.PENDING) {
+                return Optional.of(sections.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Returns the value of a single-valued key in the main section: the last one wins.
+     *
+     * <pre>{@code
+     * LxcConfig.parse("lxc.uts.name = a\nlxc.uts.name = b\n").value("lxc.uts.name"); // Optional[b]
+     * }</pre>
+     *
+     * @param key the exact key
+     * @return the interpreted value, or empty if the key is not set
+     */
+    public Optional<String> value(String key) {
+        return mainSection().value(key);
+    }
+
+    /**
+     * Returns every value of a list key in the main section, in file order.
+     *
+     * <pre>{@code
+     * config.values("lxc.mount.entry"); // [/dev/net/tun dev/net/tun none bind,create=file]
+     * }</pre>
+     *
+     * @param key the exact key
+     * @return the interpreted values, possibly empty
+     */
+    public List<String> values(String key) {
+        return mainSection().values(key);
+    }
+
+    /**
+     * Returns what reading found: lines liblxc or Proxmox would refuse, ignore
+     * or drop, and characters they treat specially. Each names the file, line
+     * and column.
+     *
+     * @return the diagnostics in line order
+     */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /**
+     * Returns only the error diagnostics.
+     *
+     * @return the errors, possibly empty
+     */
+    public List<Diagnostic> errors() {
+        return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+
+    /**
+     * Returns whether the file started with a UTF-8 byte-order mark (kept on render).
+     *
+     * @return {@code true} if it did
+     */
+    public boolean hasByteOrderMark() {
+        return byteOrderMark;
+    }
+
+    /**
+     * Returns the name diagnostics print: the file path, or {@code "<string>"}.
+     *
+     * @return the source name
+     */
+    public String sourceName() {
+        return sourceName;
+    }
+
+    /**
+     * Returns the file this config was read from.
+     *
+     * @return the path, or empty when it was parsed from text
+     */
+    public Optional<Path> path() {
+        return path;
+    }
+
+    // ------------------------------------------------------------------ printing
+
+    /**
+     * Returns the config as text: for a config that was parsed and not
+     * edited, exactly the text it was parsed from.
+     *
+     * @return the text
+     */
+    public String render() {
+        int size = byteOrderMark ? 1 : 0;
+        for (Line line : lines) {
+            size += line.length();
+        }
+        StringBuilder out = new StringBuilder(size);
+        if (byteOrderMark) {
+            out.append('\uFEFF');
+        }
+        for (Line line : lines) {
+            line.appendTo(out);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Returns the config as bytes: UTF-8, with any bytes that were not valid
+     * UTF-8 when read restored exactly.
+     *
+     * @return the bytes
+     */
+    public byte[] toBytes() {
+        return Utf8.encode(render());
+    }
+
+    // ------------------------------------------------------------------ object
+
+    /**
+     * Returns whether the other config has the same dialect and the same lines.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LxcConfig that && dialect == that.dialect && byteOrderMark == that.byteOrderMark
+                && lines.equals(that.lines);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(dialect, byteOrderMark, lines);
+    }
+
+    /**
+     * Returns a short description: {@code LxcConfig[PROXMOX, 102.conf, 14 lines, 0 errors]}.
+     */
+    @Override
+    public String toString() {
+        return "LxcConfig[" + dialect + ", " + sourceName + ", " + lines.size() + " lines, " + errors().size()
+                + " errors]";
+    }
+
+    private static List<Section> sectionsOf(List<Line> lines, Dialect dialect) {
+        List<Section> out = new ArrayList<>();
+        int from = 0;
+        SectionLine header = null;
+        if (dialect == Dialect.PROXMOX) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i) instanceof SectionLine s) {
+                    out.add(section(lines, from, i, header));
+                    from = i;
+                    header = s;
+                }
+            }
+        }
+        out.add(section(lines, from, lines.size(), header));
+        return List.copyOf(out);
+    }
+
+    private static Section section(List<Line> lines, int from, int to, SectionLine header) {
+        SectionKind kind = header == null ? SectionKind.MAIN : header.kind();
+        return new Section(kind, Optional.ofNullable(header), from + 1, lines.subList(from, to));
+    }
+}

@@ -1,0 +1,61 @@
+package io.github.lxcconf.internal;
+
+import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.Dialect;
+import io.github.lxcconf.Severity;
+import io.github.lxcconf.syntax.Line;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Text to lines: scan with the grammar, pick the dialect, build the lines. */
+public final class ConfigParser {
+    private ConfigParser() {
+    }
+
+    /** The lines of a text, its dialect and whether it began with a byte-order mark. */
+    public record Result(List<Line> lines, Dialect dialect, boolean byteOrderMark) {
+    }
+
+    /**
+     * Parses text into lines. Never throws for any input.
+     *
+     * @param text   the text, possibly starting with U+FEFF
+     * @param forced the dialect to use, or empty to detect it
+     * @return the lines
+     */
+    public static Result parse(String text, Optional<Dialect> forced) {
+        boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
+        String body = bom ? text.substring(1) : text;
+        RawLines raw = LineScanner.scan(body);
+        if (raw == null) {
+            return new Result(fallback(body), forced.orElse(Dialect.LXC), bom);
+        }
+        Dialect dialect = forced.orElseGet(() -> LineBuilder.detect(body, raw));
+        return new Result(List.copyOf(LineBuilder.build(body, raw, dialect, bom)), dialect, bom);
+    }
+
+    /** Plain line splitting, used only if the grammar ever rejected its own tokens: nothing is lost. */
+    private static List<Line> fallback(String body) {
+        LineSlices.Factory f = LineSlices.factory();
+        List<Line> lines = new ArrayList<>();
+        int start = 0;
+        int n = body.length();
+        while (start < n) {
+            int i = start;
+            while (i < n && body.charAt(i) != '\n' && body.charAt(i) != '\r') {
+                i++;
+            }
+            int end = i;
+            if (i < n) {
+                end = body.charAt(i) == '\r' && i + 1 < n && body.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
+            lines.add(f.unknown(body, start, start, i, end, DiagnosticCode.INTERNAL, Severity.ERROR,
+                    "lxcconf could not structure this text; it is kept as it is", "please report this input",
+                    start));
+            start = end;
+        }
+        return List.copyOf(lines);
+    }
+}

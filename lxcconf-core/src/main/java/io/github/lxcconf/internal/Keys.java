@@ -1,0 +1,90 @@
+package io.github.lxcconf.internal;
+
+/** Character-level tests of keys and names, written out by hand: no regex on the per-line path. */
+final class Keys {
+    private Keys() {
+    }
+
+    static boolean isLower(char ch) {
+        return ch >= 'a' && ch <= 'z';
+    }
+
+    static boolean isDigit(char ch) {
+        return ch >= '0' && ch <= '9';
+    }
+
+    static boolean isLetter(char ch) {
+        return isLower(ch) || (ch >= 'A' && ch <= 'Z');
+    }
+
+    static boolean isBlank(char ch) {
+        return ch == ' ' || ch == '\t';
+    }
+
+    /** {@code lxc.} at {@code from}, with at least one character after it before {@code to}. */
+    static boolean startsWithLxc(String s, int from, int to) {
+        return to - from >= 4 && s.startsWith("lxc.", from);
+    }
+
+    /** Proxmox option key: {@code [a-z][a-z_]*\d*}. */
+    static boolean isProxmoxOptionKey(String s, int from, int to) {
+        if (from >= to || !isLower(s.charAt(from))) {
+            return false;
+        }
+        int i = from + 1;
+        while (i < to && (isLower(s.charAt(i)) || s.charAt(i) == '_')) {
+            i++;
+        }
+        while (i < to && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i == to;
+    }
+
+    /** Proxmox raw key: {@code lxc.[a-z0-9_.-]+}. */
+    static boolean isProxmoxLxcKey(String s, int from, int to) {
+        if (to - from < 5 || !s.startsWith("lxc.", from)) {
+            return false;
+        }
+        for (int i = from + 4; i < to; i++) {
+            char ch = s.charAt(i);
+            if (!(isLower(ch) || isDigit(ch) || ch == '_' || ch == '.' || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Proxmox snapshot name in a header: a letter, then one or more of {@code [A-Za-z0-9_-]}. */
+    static boolean isSnapshotName(String s, int from, int to) {
+        if (to - from < 2 || !isLetter(s.charAt(from))) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            char ch = s.charAt(i);
+            if (!(isLetter(ch) || isDigit(ch) || ch == '_' || ch == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isPendingName(String s, int from, int to) {
+        return to - from == 11 && s.regionMatches(true, from, "pve:pending", 0, 11);
+    }
+
+    static boolean hasUpperCase(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static int indexOf(String s, char ch, int from, int to) {
+        int i = s.indexOf(ch, from);
+        return i >= 0 && i < to ? i : -1;
+    }
+}

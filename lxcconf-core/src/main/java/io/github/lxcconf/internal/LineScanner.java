@@ -1,0 +1,124 @@
+package io.github.lxcconf.internal;
+
+import io.github.lxcconf.grammar.internal.LxcConfLexer;
+import io.github.lxcconf.grammar.internal.LxcConfParser;
+import io.github.lxcconf.grammar.internal.LxcConfParserBaseListener;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+
+/**
+ * Runs the ANTLR lexer and parser over a source string and records the shape
+ * of every line in a {@link RawLines}. The parse tree is not built: a parse
+ * listener copies token offsets as each rule ends, so no token or context
+ * outlives this call. ANTLR's console error listeners are removed; the
+ * grammar accepts every token sequence the lexer produces, and if it ever did
+ * not, the scan bails out and the caller falls back to plain line splitting.
+ */
+final class LineScanner extends LxcConfParserBaseListener {
+    private final LxcConfParser parser;
+    private final RawLines out;
+    private int cursor;
+
+    // the content of the line being read, set by the content rules
+    private int kind;
+    private int a;
+    private int b;
+    private int c;
+    private int d;
+
+    private LineScanner(LxcConfParser parser, RawLines out) {
+        this.parser = parser;
+        this.out = out;
+    }
+
+    /**
+     * Scans the text into raw lines.
+     *
+     * @param text the source, without a byte-order mark
+     * @return the raw lines, or {@code null} if the grammar rejected the tokens (a bug)
+     */
+    static RawLines scan(String text) {
+        LxcConfLexer lexer = new LxcConfLexer(new Utf16CharStream(text));
+        lexer.removeErrorListeners();
+        LxcConfParser parser = new LxcConfParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
+        parser.setErrorHandler(new BailErrorStrategy());
+        parser.setBuildParseTree(false);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        RawLines raw = new RawLines(text.length() / 40);
+        LineScanner scanner = new LineScanner(parser, raw);
+        parser.addParseListener(scanner);
+        try {
+            parser.config();
+        } catch (IllegalStateException e) { // ParseCancellationException from the bail strategy
+            return null;
+        }
+        return raw;
+    }
+
+    @Override
+    public void exitComment(LxcConfParser.CommentContext ctx) {
+        kind = RawLines.COMMENT;
+    }
+
+    @Override
+    public void exitSection(LxcConfParser.SectionContext ctx) {
+        kind = RawLines.SECTION;
+        int open = ctx.start.getStartIndex();
+        a = open + 1;
+        b = ctx.name != null ? ctx.name.getStopIndex() + 1 : open + 1;
+        c = ctx.close != null ? ctx.close.getStartIndex() : -1;
+        d = ctx.rest != null ? ctx.rest.getStartIndex() : -1;
+    }
+
+    @Override
+    public void exitEntry(LxcConfParser.EntryContext ctx) {
+        kind = RawLines.ENTRY;
+        a = ctx.key.getStopIndex() + 1;
+        if (ctx.sep != null) {
+            b = ctx.sep.getStartIndex();
+            if (ctx.value != null) {
+                c = ctx.value.getStartIndex();
+                d = ctx.value.getStopIndex() + 1;
+            } else {
+                c = ctx.afterSep != null ? ctx.afterSep.getStopIndex() + 1 : b + 1;
+                d = c;
+            }
+        } else {
+            b = -1;
+            c = ctx.rest != null ? ctx.rest.getStartIndex() : a;
+            d = ctx.rest != null ? ctx.rest.getStopIndex() + 1 : a;
+        }
+    }
+
+    @Override
+    public void exitStray(LxcConfParser.StrayContext ctx) {
+        kind = RawLines.STRAY;
+        a = ctx.start.getStartIndex();
+    }
+
+    @Override
+    public void exitLine(LxcConfParser.LineContext ctx) {
+        Token next = parser.getCurrentToken();
+        int contentEnd = next.getStartIndex();
+        int end = next.getType() == Token.EOF ? contentEnd : next.getStopIndex() + 1;
+        if (end == cursor) {
+            return; // the empty "line" after a final line end, or an empty input: no line at all
+        }
+        int base = out.add();
+        int[] data = out.data;
+        data[base + RawLines.KIND] = kind;
+        data[base + RawLines.START] = cursor;
+        data[base + RawLines.INDENT_END] = ctx.indent != null ? ctx.indent.getStopIndex() + 1 : cursor;
+        data[base + RawLines.A] = a;
+        data[base + RawLines.B] = b;
+        data[base + RawLines.C] = c;
+        data[base + RawLines.D] = d;
+        data[base + RawLines.CONTENT_END] = contentEnd;
+        data[base + RawLines.END] = end;
+        cursor = end;
+        kind = RawLines.BLANK;
+    }
+}

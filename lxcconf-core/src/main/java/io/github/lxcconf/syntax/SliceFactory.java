@@ -1,0 +1,37 @@
+package io.github.lxcconf.syntax;
+
+import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.Severity;
+import io.github.lxcconf.internal.LineSlices;
+
+/** Gives the reader access to the line constructors without making them public. */
+final class SliceFactory implements LineSlices.Factory {
+    @Override
+    public Line blank(String src, int start, int contentEnd, int end) {
+        return new BlankLine(src, start, contentEnd, end);
+    }
+
+    @Override
+    public Line comment(String src, int start, int indentEnd, int contentEnd, int end) {
+        return new CommentLine(src, start, indentEnd, contentEnd, end);
+    }
+
+    @Override
+    public Line section(String src, int start, int nameStart, int nameEnd, int contentEnd, int end,
+                        SectionKind kind) {
+        return new SectionLine(src, start, nameStart, nameEnd, contentEnd, end, kind);
+    }
+
+    @Override
+    public Line entry(String src, int start, int indentEnd, int keyEnd, int sepStart, int valueStart,
+                      int valueEnd, int contentEnd, int end) {
+        return new EntryLine(src, start, indentEnd, keyEnd, sepStart, valueStart, valueEnd, contentEnd, end);
+    }
+
+    @Override
+    public Line unknown(String src, int start, int indentEnd, int contentEnd, int end, DiagnosticCode code,
+                        Severity severity, String reason, String hint, int problemOffset) {
+        return new UnknownLine(src, start, indentEnd, contentEnd, end, code, severity, reason, hint,
+                problemOffset);
+    }
+}
