@@ -21,7 +21,7 @@ final class Keys {
         return ch == ' ' || ch == '\t';
     }
 
-    /** {@code lxc.} at {@code from}, with at least one character after it before {@code to}. */
+    /** {@code lxc.} at {@code from}, as liblxc tests it (the four characters are enough). */
     static boolean startsWithLxc(String s, int from, int to) {
         return to - from >= 4 && s.startsWith("lxc.", from);
     }
