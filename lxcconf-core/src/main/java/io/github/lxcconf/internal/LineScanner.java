@@ -4,15 +4,18 @@ import io.github.lxcconf.grammar.internal.LxcConfLexer;
 import io.github.lxcconf.grammar.internal.LxcConfParser;
 import io.github.lxcconf.grammar.internal.LxcConfParserBaseListener;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.UnbufferedTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Runs the ANTLR lexer and parser over a source string and records the shape
  * of every line in a {@link RawLines}. The parse tree is not built: a parse
- * listener copies token offsets as each rule ends, so no token or context
- * outlives this call. ANTLR's console error listeners are removed; the
+ * listener copies token offsets as each line ends, and an unbuffered token
+ * stream keeps only the tokens of the line being read, so no token or
+ * context outlives its line. ANTLR's console error listeners are removed; the
  * grammar accepts every token sequence the lexer produces, and if it ever did
  * not, the scan bails out and the caller falls back to plain line splitting.
  */
@@ -20,13 +23,6 @@ final class LineScanner extends LxcConfParserBaseListener {
     private final LxcConfParser parser;
     private final RawLines out;
     private int cursor;
-
-    // the content of the line being read, set by the content rules
-    private int kind;
-    private int a;
-    private int b;
-    private int c;
-    private int d;
 
     private LineScanner(LxcConfParser parser, RawLines out) {
         this.parser = parser;
@@ -42,7 +38,7 @@ final class LineScanner extends LxcConfParserBaseListener {
     static RawLines scan(String text) {
         LxcConfLexer lexer = new LxcConfLexer(new Utf16CharStream(text));
         lexer.removeErrorListeners();
-        LxcConfParser parser = new LxcConfParser(new CommonTokenStream(lexer));
+        LxcConfParser parser = new LxcConfParser(new UnbufferedTokenStream<>(lexer, 64));
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.setBuildParseTree(false);
@@ -59,48 +55,50 @@ final class LineScanner extends LxcConfParserBaseListener {
     }
 
     @Override
-    public void exitComment(LxcConfParser.CommentContext ctx) {
-        kind = RawLines.COMMENT;
-    }
-
-    @Override
-    public void exitSection(LxcConfParser.SectionContext ctx) {
-        kind = RawLines.SECTION;
-        int open = ctx.start.getStartIndex();
-        a = open + 1;
-        b = ctx.name != null ? ctx.name.getStopIndex() + 1 : open + 1;
-        c = ctx.close != null ? ctx.close.getStartIndex() : -1;
-        d = ctx.rest != null ? ctx.rest.getStartIndex() : -1;
-    }
-
-    @Override
-    public void exitEntry(LxcConfParser.EntryContext ctx) {
-        kind = RawLines.ENTRY;
-        a = ctx.key.getStopIndex() + 1;
-        if (ctx.sep != null) {
-            b = ctx.sep.getStartIndex();
-            if (ctx.value != null) {
-                c = ctx.value.getStartIndex();
-                d = ctx.value.getStopIndex() + 1;
-            } else {
-                c = ctx.afterSep != null ? ctx.afterSep.getStopIndex() + 1 : b + 1;
-                d = c;
-            }
-        } else {
-            b = -1;
-            c = ctx.rest != null ? ctx.rest.getStartIndex() : a;
-            d = ctx.rest != null ? ctx.rest.getStopIndex() + 1 : a;
-        }
-    }
-
-    @Override
-    public void exitStray(LxcConfParser.StrayContext ctx) {
-        kind = RawLines.STRAY;
-        a = ctx.start.getStartIndex();
+    public void visitTerminal(TerminalNode node) {
+        // Tokens are attached to their context only because a listener is present; nothing reads them
+        // there, so detach each at once and let it go.
+        ((ParserRuleContext) node.getParent()).removeLastChild();
     }
 
     @Override
     public void exitLine(LxcConfParser.LineContext ctx) {
+        int kind;
+        int a = 0;
+        int b = 0;
+        int c = 0;
+        int d = 0;
+        if (ctx.key != null) {
+            kind = RawLines.ENTRY;
+            a = ctx.key.getStopIndex() + 1;
+            if (ctx.sep != null) {
+                b = ctx.sep.getStartIndex();
+                if (ctx.value != null) {
+                    c = ctx.value.getStartIndex();
+                    d = ctx.value.getStopIndex() + 1;
+                } else {
+                    c = ctx.afterSep != null ? ctx.afterSep.getStopIndex() + 1 : b + 1;
+                    d = c;
+                }
+            } else {
+                b = -1;
+                c = ctx.rest != null ? ctx.rest.getStartIndex() : a;
+                d = ctx.rest != null ? ctx.rest.getStopIndex() + 1 : a;
+            }
+        } else if (ctx.hash != null) {
+            kind = RawLines.COMMENT;
+        } else if (ctx.open != null) {
+            kind = RawLines.SECTION;
+            int open = ctx.open.getStartIndex();
+            a = open + 1;
+            b = ctx.name != null ? ctx.name.getStopIndex() + 1 : open + 1;
+            c = ctx.close != null ? ctx.close.getStartIndex() : -1;
+            d = ctx.rest != null ? ctx.rest.getStartIndex() : -1;
+        } else if (ctx.stray != null) {
+            kind = RawLines.STRAY;
+        } else {
+            kind = RawLines.BLANK;
+        }
         Token next = parser.getCurrentToken();
         int contentEnd = next.getStartIndex();
         int end = next.getType() == Token.EOF ? contentEnd : next.getStopIndex() + 1;
@@ -119,6 +117,5 @@ final class LineScanner extends LxcConfParserBaseListener {
         data[base + RawLines.CONTENT_END] = contentEnd;
         data[base + RawLines.END] = end;
         cursor = end;
-        kind = RawLines.BLANK;
     }
 }
