@@ -117,25 +117,24 @@ public final class Checker {
 
     /** Reports the first NUL (LXC) or other control character of a line; returns whether a NUL was seen so far. */
     private boolean checkCharacters(Line line, int number, boolean nulSeen) {
-        String content = line.content();
-        for (int i = 0, n = content.length(); i < n; i++) {
-            char ch = content.charAt(i);
-            if ((ch < 0x20 && ch != '\t') || ch == 0x7F) {
-                int col = content.codePointCount(0, i) + 1;
-                if (ch == 0 && dialect == Dialect.LXC) {
-                    if (!nulSeen) {
-                        add(DiagnosticCode.LXC_NUL_BYTE, Severity.WARNING, number, col,
-                                "liblxc stops reading at this NUL byte: the rest of the file is ignored",
-                                "remove the NUL byte");
-                    }
-                    return true;
-                }
-                add(DiagnosticCode.ENC_CONTROL_CHARACTER, Severity.WARNING, number, col,
-                        String.format("control character U+%04X inside the line", (int) ch),
-                        "remove it; config values never need control characters");
-                return nulSeen;
-            }
+        int i = LineSlices.factory().firstControlCharacter(line);
+        if (i < 0) {
+            return nulSeen;
         }
+        String content = line.content();
+        char ch = content.charAt(i);
+        int col = content.codePointCount(0, i) + 1;
+        if (ch == 0 && dialect == Dialect.LXC) {
+            if (!nulSeen) {
+                add(DiagnosticCode.LXC_NUL_BYTE, Severity.WARNING, number, col,
+                        "liblxc stops reading at this NUL byte: the rest of the file is ignored",
+                        "remove the NUL byte");
+            }
+            return true;
+        }
+        add(DiagnosticCode.ENC_CONTROL_CHARACTER, Severity.WARNING, number, col,
+                String.format("control character U+%04X inside the line", (int) ch),
+                "remove it; config values never need control characters");
         return nulSeen;
     }
 

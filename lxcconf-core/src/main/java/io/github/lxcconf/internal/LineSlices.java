@@ -28,6 +28,12 @@ public final class LineSlices {
         /** A line that is not read, with the reason. */
         Line unknown(String src, int start, int indentEnd, int contentEnd, int end, DiagnosticCode code,
                      Severity severity, String reason, String hint, int problemOffset);
+
+        /**
+         * Returns the index within {@link Line#content()} of the first control character other than TAB
+         * (U+0000 to U+001F, U+007F), or -1; without copying the line.
+         */
+        int firstControlCharacter(Line line);
     }
 
     private static volatile Factory factory;

@@ -34,4 +34,16 @@ final class SliceFactory implements LineSlices.Factory {
         return new UnknownLine(src, start, indentEnd, contentEnd, end, code, severity, reason, hint,
                 problemOffset);
     }
+
+    @Override
+    public int firstControlCharacter(Line line) {
+        String src = line.src;
+        for (int i = line.start, n = line.contentEnd; i < n; i++) {
+            char ch = src.charAt(i);
+            if ((ch < 0x20 && ch != '\t') || ch == 0x7F) {
+                return i - line.start;
+            }
+        }
+        return -1;
+    }
 }
