@@ -70,7 +70,7 @@ public final class ConfigReader {
      */
     public LxcConfig parse(String text) {
         Objects.requireNonNull(text, "text");
-        return checked(LxcConfig.read(text, dialect, sourceName, Optional.empty(), -1));
+        return checked(LxcConfig.read(text, dialect, sourceName, Optional.empty()));
     }
 
     /**
@@ -84,7 +84,7 @@ public final class ConfigReader {
     public LxcConfig parse(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         Utf8.Decoded d = Utf8.decode(bytes);
-        return checked(LxcConfig.read(d.text(), dialect, sourceName, Optional.empty(), d.firstInvalidChar()));
+        return checked(LxcConfig.read(d.text(), dialect, sourceName, Optional.empty()));
     }
 
     /**
@@ -98,7 +98,7 @@ public final class ConfigReader {
     public LxcConfig parse(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         Utf8.Decoded d = Utf8.decode(Files.readAllBytes(file));
-        return checked(LxcConfig.read(d.text(), dialect, file.toString(), Optional.of(file), d.firstInvalidChar()));
+        return checked(LxcConfig.read(d.text(), dialect, file.toString(), Optional.of(file)));
     }
 
     private LxcConfig checked(LxcConfig config) {

@@ -49,14 +49,14 @@ public final class LxcConfig {
     private final Optional<Path> path;
 
     private LxcConfig(Dialect dialect, boolean byteOrderMark, List<Line> lines, String sourceName,
-                      Optional<Path> path, int invalidUtf8Offset) {
+                      Optional<Path> path) {
         this.dialect = dialect;
         this.byteOrderMark = byteOrderMark;
         this.lines = lines;
         this.sourceName = sourceName;
         this.path = path;
         this.sections = sectionsOf(lines, dialect);
-        this.diagnostics = Checker.check(lines, dialect, sourceName, invalidUtf8Offset);
+        this.diagnostics = Checker.check(lines, dialect, sourceName);
     }
 
     // ------------------------------------------------------------------ reading
@@ -116,11 +116,9 @@ public final class LxcConfig {
         return ConfigReader.DEFAULT;
     }
 
-    static LxcConfig read(String text, Optional<Dialect> dialect, String sourceName, Optional<Path> path,
-                          int invalidUtf8Offset) {
+    static LxcConfig read(String text, Optional<Dialect> dialect, String sourceName, Optional<Path> path) {
         ConfigParser.Result r = ConfigParser.parse(text, dialect);
-        LxcConfig config = new LxcConfig(r.dialect(), r.byteOrderMark(), r.lines(), sourceName, path,
-                invalidUtf8Offset);
+        LxcConfig config = new LxcConfig(r.dialect(), r.byteOrderMark(), r.lines(), sourceName, path);
         if (CHECK_ROUND_TRIP && !config.render().equals(text)) {
             throw new IllegalStateException("lxcconf: render() differs from the parsed text in " + sourceName);
         }

@@ -110,6 +110,20 @@ class LxcConfigTest {
     }
 
     @Test
+    @DisplayName("the first byte that is not UTF-8 is located on its line, also after a byte-order mark")
+    void invalidByteAfterByteOrderMark() {
+        byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\n', (byte) 0xFF, 'b', '\n', (byte) 0xFE};
+        LxcConfig config = LxcConfig.reader().parse(bytes);
+        assertThat(config.toBytes()).isEqualTo(bytes);
+        assertThat(config.diagnostics()).filteredOn(d -> d.code() == DiagnosticCode.ENC_INVALID_UTF8)
+                .singleElement().satisfies(d -> {
+                    assertThat(d.line()).isEqualTo(2);
+                    assertThat(d.column()).isEqualTo(1);
+                    assertThat(d.message()).startsWith("byte 0xFF is not valid UTF-8");
+                });
+    }
+
+    @Test
     @DisplayName("valid UTF-8 is read as UTF-8, including characters outside the BMP")
     void utf8() {
         byte[] bytes = "lxc.uts.name = caf\u00e9\n# \uD83D\uDE80 rocket\nlxc.arch = x\n".getBytes(StandardCharsets.UTF_8);

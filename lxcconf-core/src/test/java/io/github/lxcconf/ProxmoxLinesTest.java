@@ -63,6 +63,8 @@ class ProxmoxLinesTest {
         "[a]                         | PVE002 | 1  | section header",
         "[ snap ]                    | PVE002 | 1  | section header",
         "[snap1] x                   | PVE002 | 1  | section header",
+        "[pve:pend\u0131ng]         | PVE002 | 1  | section header",
+        "[pve:pend\u0130ng]         | PVE002 | 1  | section header",
         "delete: swap                | PVE003 | 1  | only read inside [pve:pending]",
     })
     void unparsable(String line, String code, int column, String reason) {

@@ -40,33 +40,23 @@ public final class Checker {
      * @param lines             the lines
      * @param dialect           the dialect they were read in
      * @param source            the name printed before each diagnostic
-     * @param invalidUtf8Offset char offset of the first byte that was not UTF-8, or -1
      * @return the diagnostics in line order
      */
-    public static List<Diagnostic> check(List<Line> lines, Dialect dialect, String source, int invalidUtf8Offset) {
+    public static List<Diagnostic> check(List<Line> lines, Dialect dialect, String source) {
         Checker c = new Checker(dialect, source);
-        c.run(lines, invalidUtf8Offset);
+        c.run(lines);
         return List.copyOf(c.out);
     }
 
-    private void run(List<Line> lines, int invalidUtf8Offset) {
+    private void run(List<Line> lines) {
         boolean nulSeen = false;
+        boolean invalidSeen = false;
         Set<String> snapshots = new HashSet<>();
         boolean pendingSeen = false;
         boolean proxmox = dialect == Dialect.PROXMOX;
-        int offset = 0;
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             int number = i + 1;
-            if (invalidUtf8Offset >= offset && invalidUtf8Offset < offset + line.length()) {
-                String content = line.text();
-                int col = content.codePointCount(0, invalidUtf8Offset - offset) + 1;
-                add(DiagnosticCode.ENC_INVALID_UTF8, Severity.WARNING, number, col,
-                        "the file is not valid UTF-8 from here on (this byte is kept as it is)",
-                        "liblxc reads bytes and does not care; Proxmox turns such bytes in comments into U+FFFD"
-                                + " when it writes the file");
-            }
-            offset += line.length();
             if (line instanceof UnknownLine u) {
                 add(u.code(), u.severity(), number, u.problemColumn(), u.reason(), u.hint().orElse(null));
             } else if (line instanceof SectionLine s && proxmox) {
@@ -92,8 +82,31 @@ public final class Checker {
                         "a lone CR ends this line, but Proxmox splits lines on LF only and reads it with the next line",
                         "use LF line ends");
             }
-            nulSeen = checkCharacters(line, number, nulSeen);
+            if (LineSlices.factory().firstSpecialCharacter(line) >= 0) {
+                if (!invalidSeen) {
+                    invalidSeen = checkBytes(line, number);
+                }
+                nulSeen = checkCharacters(line, number, nulSeen);
+            }
         }
+    }
+
+    /** Reports the first byte that was not UTF-8 (kept as a lone surrogate); returns whether there was one. */
+    private boolean checkBytes(Line line, int number) {
+        String content = line.content();
+        for (int i = 0, n = content.length(); i < n; i++) {
+            char ch = content.charAt(i);
+            if (Character.isHighSurrogate(ch) && i + 1 < n && Character.isLowSurrogate(content.charAt(i + 1))) {
+                i++;
+            } else if (ch >= 0xDC80 && ch <= 0xDCFF) {
+                add(DiagnosticCode.ENC_INVALID_UTF8, Severity.WARNING, number, content.codePointCount(0, i) + 1,
+                        String.format("byte 0x%02X is not valid UTF-8: the file is kept byte for byte", ch & 0xFF),
+                        "liblxc reads bytes and does not mind; Proxmox turns such bytes in comments into U+FFFD"
+                                + " when it writes the file");
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkProxmoxOption(EntryLine e, int number) {
@@ -117,11 +130,14 @@ public final class Checker {
 
     /** Reports the first NUL (LXC) or other control character of a line; returns whether a NUL was seen so far. */
     private boolean checkCharacters(Line line, int number, boolean nulSeen) {
-        int i = LineSlices.factory().firstControlCharacter(line);
-        if (i < 0) {
+        String content = line.content();
+        int i = 0;
+        while (i < content.length() && !isControl(content.charAt(i))) {
+            i++;
+        }
+        if (i == content.length()) {
             return nulSeen;
         }
-        String content = line.content();
         char ch = content.charAt(i);
         int col = content.codePointCount(0, i) + 1;
         if (ch == 0 && dialect == Dialect.LXC) {
@@ -136,6 +152,10 @@ public final class Checker {
                 String.format("control character U+%04X inside the line", (int) ch),
                 "remove it; config values never need control characters");
         return nulSeen;
+    }
+
+    private static boolean isControl(char ch) {
+        return (ch < 0x20 && ch != '\t') || ch == 0x7F;
     }
 
     private void add(DiagnosticCode code, Severity severity, int line, int column, String message, String hint) {

@@ -69,8 +69,20 @@ final class Keys {
         return true;
     }
 
+    /** {@code pve:pending} in any ASCII case (Proxmox matches bytes: no Unicode case folding). */
     static boolean isPendingName(String s, int from, int to) {
-        return to - from == 11 && s.regionMatches(true, from, "pve:pending", 0, 11);
+        if (to - from != 11) {
+            return false;
+        }
+        String pending = "pve:pending";
+        for (int i = 0; i < 11; i++) {
+            char ch = s.charAt(from + i);
+            char lower = ch >= 'A' && ch <= 'Z' ? (char) (ch + ('a' - 'A')) : ch;
+            if (lower != pending.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean hasUpperCase(String s, int from, int to) {

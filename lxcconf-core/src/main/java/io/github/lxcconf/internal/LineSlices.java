@@ -30,10 +30,11 @@ public final class LineSlices {
                      Severity severity, String reason, String hint, int problemOffset);
 
         /**
-         * Returns the index within {@link Line#content()} of the first control character other than TAB
-         * (U+0000 to U+001F, U+007F), or -1; without copying the line.
+         * Returns the index within {@link Line#content()} of the first character that needs a closer look,
+         * or -1, without copying the line: a control character other than TAB (U+0000 to U+001F, U+007F)
+         * or a surrogate (a byte that was not UTF-8 is kept as a lone surrogate, see {@link Utf8}).
          */
-        int firstControlCharacter(Line line);
+        int firstSpecialCharacter(Line line);
     }
 
     private static volatile Factory factory;

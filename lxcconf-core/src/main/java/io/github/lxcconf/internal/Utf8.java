@@ -19,8 +19,13 @@ public final class Utf8 {
     private Utf8() {
     }
 
-    /** The decoded text and the byte offset of the first invalid byte, or -1. */
-    public record Decoded(String text, int firstInvalidByte, int firstInvalidChar) {
+    /**
+     * The decoded text and where the first invalid byte was, or -1.
+     *
+     * @param text             the text, invalid bytes escaped
+     * @param firstInvalidByte byte offset of the first invalid byte in the input, or -1
+     */
+    public record Decoded(String text, int firstInvalidByte) {
     }
 
     /**
@@ -34,7 +39,7 @@ public final class Utf8 {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
-            return new Decoded(strict.decode(ByteBuffer.wrap(bytes)).toString(), -1, -1);
+            return new Decoded(strict.decode(ByteBuffer.wrap(bytes)).toString(), -1);
         } catch (CharacterCodingException e) {
             return decodeEscaping(bytes, strict.reset());
         }
@@ -44,7 +49,6 @@ public final class Utf8 {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length + 16);
         int firstByte = -1;
-        int firstChar = -1;
         while (true) {
             CoderResult r = decoder.decode(in, out, true);
             if (r.isUnderflow()) {
@@ -63,7 +67,6 @@ public final class Utf8 {
             // malformed or unmappable: escape each offending byte
             if (firstByte < 0) {
                 firstByte = in.position();
-                firstChar = out.position();
             }
             for (int i = 0; i < r.length(); i++) {
                 if (!out.hasRemaining()) {
@@ -76,7 +79,7 @@ public final class Utf8 {
             }
         }
         out.flip();
-        return new Decoded(out.toString(), firstByte, firstChar);
+        return new Decoded(out.toString(), firstByte);
     }
 
     /**

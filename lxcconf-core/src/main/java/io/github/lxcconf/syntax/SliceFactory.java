@@ -36,11 +36,11 @@ final class SliceFactory implements LineSlices.Factory {
     }
 
     @Override
-    public int firstControlCharacter(Line line) {
+    public int firstSpecialCharacter(Line line) {
         String src = line.src;
         for (int i = line.start, n = line.contentEnd; i < n; i++) {
             char ch = src.charAt(i);
-            if ((ch < 0x20 && ch != '\t') || ch == 0x7F) {
+            if ((ch < 0x20 && ch != '\t') || ch == 0x7F || Character.isSurrogate(ch)) {
                 return i - line.start;
             }
         }
