@@ -37,6 +37,12 @@ public enum DiagnosticCode {
     /** An option whose value is only blanks: Proxmox stores the blanks and its type check fails. */
     PVE_BLANK_VALUE("PVE007", Severity.WARNING, "option value is only blanks"),
 
+    // ---- values of lxc.* keys, read by the typed views (io.github.lxcconf.model) ----
+    // (LXC1xx codes go here)
+
+    // ---- Proxmox option values and property strings (io.github.lxcconf.model.proxmox) ----
+    // (PVE1xx codes go here)
+
     // ---- bytes and characters ----
     /** The file is not valid UTF-8; it is kept byte for byte. */
     ENC_INVALID_UTF8("ENC001", Severity.WARNING, "not valid UTF-8"),

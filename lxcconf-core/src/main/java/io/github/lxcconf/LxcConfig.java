@@ -296,6 +296,9 @@ public final class LxcConfig {
         return path;
     }
 
+    // ------------------------------------------------------------------ typed views
+    // (typed view accessors go here)
+
     // ------------------------------------------------------------------ printing
 
     /**
