@@ -1,6 +1,9 @@
 package io.github.lxcconf;
 
+import io.github.lxcconf.edit.ConfigEditor;
+import io.github.lxcconf.internal.AtomicFiles;
 import io.github.lxcconf.internal.Checker;
+import io.github.lxcconf.internal.ConfigAccess;
 import io.github.lxcconf.internal.ConfigParser;
 import io.github.lxcconf.internal.Utf8;
 import io.github.lxcconf.syntax.EntryLine;
@@ -39,6 +42,10 @@ import java.util.Optional;
  */
 public final class LxcConfig {
     private static final boolean CHECK_ROUND_TRIP = Boolean.getBoolean("lxcconf.checkRoundTrip");
+
+    static {
+        ConfigAccess.register(LxcConfig::new);
+    }
 
     private final Dialect dialect;
     private final boolean byteOrderMark;
@@ -330,6 +337,72 @@ public final class LxcConfig {
      */
     public byte[] toBytes() {
         return Utf8.encode(render());
+    }
+
+    /**
+     * Returns the SHA-1 of {@link #toBytes()} in lower-case hex. For a config
+     * read from a file and not edited, that is the digest of the bytes read,
+     * which is what Proxmox's API reports as a config's {@code digest}.
+     *
+     * @return 40 hex digits
+     */
+    public String digest() {
+        return AtomicFiles.sha1(toBytes());
+    }
+
+    /**
+     * Writes the config to a file atomically: a temporary file in the same
+     * directory, forced to disk, given the old file's permissions, then
+     * renamed over it. Readers see the old file or the new one, never half.
+     *
+     * <pre>{@code
+     * config.edit().set("memory", "2048").build().writeTo(Path.of("/etc/pve/lxc/102.conf"));
+     * }</pre>
+     *
+     * @param file the file to write
+     * @throws IOException if writing fails; the file is then unchanged
+     */
+    public void writeTo(Path file) throws IOException {
+        AtomicFiles.write(file, toBytes(), Optional.empty());
+    }
+
+    /**
+     * Writes the config to a file atomically, unless the file changed since
+     * it was read: its current digest must still be {@code expectedDigest}.
+     * So two tools editing the same config never lose each other's change.
+     *
+     * <pre>{@code
+     * LxcConfig read = LxcConfig.parse(file);
+     * read.edit().allowDevice(KnownDevice.KVM).build().writeTo(file, read.digest());
+     * }</pre>
+     *
+     * @param file           the file to write
+     * @param expectedDigest the {@link #digest()} of the config as it was read
+     * @throws StaleFileException if the file's digest is not the expected one; nothing is written
+     * @throws IOException        if writing fails; the file is then unchanged
+     */
+    public void writeTo(Path file, String expectedDigest) throws IOException {
+        AtomicFiles.write(file, toBytes(), Optional.of(Objects.requireNonNull(expectedDigest, "expectedDigest")));
+    }
+
+    // ------------------------------------------------------------------ editing
+
+    /**
+     * Returns an editor that makes a new config from this one; this config
+     * does not change. The new config's text differs from this one's only in
+     * the lines the edits concern.
+     *
+     * <pre>{@code
+     * LxcConfig edited = config.edit()
+     *         .set("memory", "2048")
+     *         .add("lxc.cgroup2.devices.allow", "c 10:232 rwm")
+     *         .build();
+     * }</pre>
+     *
+     * @return a new editor
+     */
+    public ConfigEditor edit() {
+        return ConfigEditor.of(this);
     }
 
     // ------------------------------------------------------------------ object

@@ -1,33 +1,33 @@
 package io.github.lxcconf.internal;
 
-/** Character-level tests of keys and names, written out by hand: no regex on the per-line path. */
-final class Keys {
+/** Character-level tests of keys and names, written out by hand: no regex on the per-line path. Not API. */
+public final class Keys {
     private Keys() {
     }
 
-    static boolean isLower(char ch) {
+    public static boolean isLower(char ch) {
         return ch >= 'a' && ch <= 'z';
     }
 
-    static boolean isDigit(char ch) {
+    public static boolean isDigit(char ch) {
         return ch >= '0' && ch <= '9';
     }
 
-    static boolean isLetter(char ch) {
+    public static boolean isLetter(char ch) {
         return isLower(ch) || (ch >= 'A' && ch <= 'Z');
     }
 
-    static boolean isBlank(char ch) {
+    public static boolean isBlank(char ch) {
         return ch == ' ' || ch == '\t';
     }
 
     /** {@code lxc.} at {@code from}, as liblxc tests it (the four characters are enough). */
-    static boolean startsWithLxc(String s, int from, int to) {
+    public static boolean startsWithLxc(String s, int from, int to) {
         return to - from >= 4 && s.startsWith("lxc.", from);
     }
 
     /** Proxmox option key: {@code [a-z][a-z_]*\d*}. */
-    static boolean isProxmoxOptionKey(String s, int from, int to) {
+    public static boolean isProxmoxOptionKey(String s, int from, int to) {
         if (from >= to || !isLower(s.charAt(from))) {
             return false;
         }
@@ -42,7 +42,7 @@ final class Keys {
     }
 
     /** Proxmox raw key: {@code lxc.[a-z0-9_.-]+}. */
-    static boolean isProxmoxLxcKey(String s, int from, int to) {
+    public static boolean isProxmoxLxcKey(String s, int from, int to) {
         if (to - from < 5 || !s.startsWith("lxc.", from)) {
             return false;
         }
@@ -56,7 +56,7 @@ final class Keys {
     }
 
     /** Proxmox snapshot name in a header: a letter, then one or more of {@code [A-Za-z0-9_-]}. */
-    static boolean isSnapshotName(String s, int from, int to) {
+    public static boolean isSnapshotName(String s, int from, int to) {
         if (to - from < 2 || !isLetter(s.charAt(from))) {
             return false;
         }
@@ -70,7 +70,7 @@ final class Keys {
     }
 
     /** {@code pve:pending} in any ASCII case (Proxmox matches bytes: no Unicode case folding). */
-    static boolean isPendingName(String s, int from, int to) {
+    public static boolean isPendingName(String s, int from, int to) {
         if (to - from != 11) {
             return false;
         }
@@ -85,7 +85,7 @@ final class Keys {
         return true;
     }
 
-    static boolean hasUpperCase(String s, int from, int to) {
+    public static boolean hasUpperCase(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             char ch = s.charAt(i);
             if (ch >= 'A' && ch <= 'Z') {
@@ -95,7 +95,7 @@ final class Keys {
         return false;
     }
 
-    static int indexOf(String s, char ch, int from, int to) {
+    public static int indexOf(String s, char ch, int from, int to) {
         int i = s.indexOf(ch, from);
         return i >= 0 && i < to ? i : -1;
     }

@@ -35,6 +35,9 @@ public final class LineSlices {
          * or a surrogate (a byte that was not UTF-8 is kept as a lone surrogate, see {@link Utf8}).
          */
         int firstSpecialCharacter(Line line);
+
+        /** Returns the same line with another line end: a new line of the same kind that owns its text. */
+        Line withEol(Line line, String eol);
     }
 
     private static volatile Factory factory;

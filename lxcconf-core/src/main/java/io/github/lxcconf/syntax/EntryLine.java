@@ -33,6 +33,22 @@ public final class EntryLine extends Line {
         this.valueEnd = valueEnd;
     }
 
+    int keyEnd() {
+        return keyEnd;
+    }
+
+    int sepStart() {
+        return sepStart;
+    }
+
+    int valueStart() {
+        return valueStart;
+    }
+
+    int valueEnd() {
+        return valueEnd;
+    }
+
     /**
      * Returns the key as liblxc or Proxmox reads it: the text before the
      * separator, without the blanks around it.

@@ -25,6 +25,14 @@ public final class SectionLine extends Line {
         this.kind = kind;
     }
 
+    int nameStart() {
+        return nameStart;
+    }
+
+    int nameEnd() {
+        return nameEnd;
+    }
+
     /**
      * Returns the name between the brackets as written ({@code "pve:pending"} keeps its case).
      *

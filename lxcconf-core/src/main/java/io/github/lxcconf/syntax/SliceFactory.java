@@ -46,4 +46,29 @@ final class SliceFactory implements LineSlices.Factory {
         }
         return -1;
     }
+
+    @Override
+    public Line withEol(Line line, String eol) {
+        String src = line.content() + eol;
+        int shift = line.start;
+        int contentEnd = line.contentEnd - shift;
+        int end = src.length();
+        int indentEnd = line.indentEnd - shift;
+        if (line instanceof EntryLine e) {
+            return new EntryLine(src, 0, indentEnd, e.keyEnd() - shift, e.sepStart() - shift, e.valueStart() - shift,
+                    e.valueEnd() - shift, contentEnd, end);
+        }
+        if (line instanceof CommentLine) {
+            return new CommentLine(src, 0, indentEnd, contentEnd, end);
+        }
+        if (line instanceof BlankLine) {
+            return new BlankLine(src, 0, contentEnd, end);
+        }
+        if (line instanceof SectionLine s) {
+            return new SectionLine(src, 0, s.nameStart() - shift, s.nameEnd() - shift, contentEnd, end, s.kind());
+        }
+        UnknownLine u = (UnknownLine) line;
+        return new UnknownLine(src, 0, indentEnd, contentEnd, end, u.code(), u.severity(), u.reason(),
+                u.hint().orElse(null), u.problemOffset() - shift);
+    }
 }

@@ -37,6 +37,10 @@ public final class UnknownLine extends Line {
         this.problemOffset = problemOffset;
     }
 
+    int problemOffset() {
+        return problemOffset;
+    }
+
     /**
      * Returns the code of the problem that makes this line unreadable.
      *

@@ -1,0 +1,92 @@
+package io.github.lxcconf.edit;
+
+import io.github.lxcconf.internal.LineSlices;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.SectionKind;
+
+/**
+ * The one place that formats: how a new line looks (copied from a neighbour,
+ * else the dialect's default), and how a changed value fits into its old slot.
+ *
+ * @param indent          blanks before the key
+ * @param beforeSeparator blanks between key and separator
+ * @param separator       {@code '='} or {@code ':'}
+ * @param afterSeparator  blanks between separator and value
+ * @param eol             the line end
+ */
+record LineStyle(String indent, String beforeSeparator, char separator, String afterSeparator, String eol) {
+
+    static final LineStyle LXC_DEFAULT = new LineStyle("", " ", '=', " ", "\n");
+    static final LineStyle PROXMOX_DEFAULT = new LineStyle("", "", ':', " ", "\n");
+
+    /** The style of an existing entry. */
+    static LineStyle of(EntryLine line) {
+        return new LineStyle(line.indent(), line.beforeSeparator(), line.separator().charAt(0),
+                line.afterSeparator(), line.eol());
+    }
+
+    LineStyle withEol(String newEol) {
+        return new LineStyle(indent, beforeSeparator, separator, afterSeparator, newEol);
+    }
+
+    /** Proxmox options are always {@code key: value} at column 0; keep only the blanks after the colon. */
+    LineStyle asProxmoxOption() {
+        return new LineStyle("", "", ':', afterSeparator.isEmpty() ? " " : afterSeparator, eol);
+    }
+
+    /** Proxmox reads no indentation, and no blank before a colon. */
+    LineStyle asProxmoxRaw() {
+        return new LineStyle("", separator == ':' ? "" : beforeSeparator, separator, afterSeparator, eol);
+    }
+
+    /** A new entry line that owns its text. */
+    EntryLine entry(String key, String value) {
+        String text = indent + key + beforeSeparator + separator + afterSeparator + value + eol;
+        int keyStart = indent.length();
+        int keyEnd = keyStart + key.length();
+        int sep = keyEnd + beforeSeparator.length();
+        int valueStart = sep + 1 + afterSeparator.length();
+        int valueEnd = valueStart + value.length();
+        return (EntryLine) LineSlices.factory().entry(text, 0, keyStart, keyEnd, sep, valueStart, valueEnd, valueEnd,
+                text.length());
+    }
+
+    /** A new section header line. */
+    static Line header(String name, SectionKind kind, String eol) {
+        String text = "[" + name + "]" + eol;
+        return LineSlices.factory().section(text, 0, 1, 1 + name.length(), text.length() - eol.length(),
+                text.length(), kind);
+    }
+
+    /** A new blank line. */
+    static Line blank(String eol) {
+        return LineSlices.factory().blank(eol, 0, 0, eol.length());
+    }
+
+    /**
+     * The same entry with another value, in its old slot: indent, key, the blanks around the separator,
+     * trailing blanks and line end stay. A value that was quoted stays quoted with the same quote when it can.
+     */
+    static EntryLine withValue(EntryLine line, String value) {
+        String raw = line.valueRaw();
+        String newRaw = value;
+        if (line.isLxcKey() && raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+                && raw.charAt(raw.length() - 1) == raw.charAt(0) && value.indexOf(raw.charAt(0)) < 0) {
+            newRaw = raw.charAt(0) + value + raw.charAt(0);
+        }
+        String after = line.afterSeparator();
+        if (after.isEmpty() && raw.isEmpty() && !newRaw.isEmpty() && line.separator().equals(":")) {
+            after = " ";
+        }
+        String before = line.indent() + line.key() + line.beforeSeparator() + line.separator() + after;
+        String text = before + newRaw + line.trailing() + line.eol();
+        int keyStart = line.indent().length();
+        int keyEnd = keyStart + line.key().length();
+        int sep = keyEnd + line.beforeSeparator().length();
+        int valueStart = before.length();
+        int valueEnd = valueStart + newRaw.length();
+        return (EntryLine) LineSlices.factory().entry(text, 0, keyStart, keyEnd, sep, valueStart, valueEnd,
+                valueEnd + line.trailing().length(), text.length());
+    }
+}
