@@ -40,8 +40,24 @@ record LineStyle(String indent, String beforeSeparator, char separator, String a
         return new LineStyle("", separator == ':' ? "" : beforeSeparator, separator, afterSeparator, eol);
     }
 
+    /**
+     * The raw text that reads back as {@code value}: liblxc strips one pair of matching outer quotes from
+     * {@code lxc.*} values, so a value that itself starts and ends with the same quote is wrapped in one
+     * more pair; everything else is written as it is.
+     */
+    static String raw(String key, String value) {
+        if (key.startsWith("lxc.") && value.length() >= 2) {
+            char first = value.charAt(0);
+            if ((first == '"' || first == '\'') && value.charAt(value.length() - 1) == first) {
+                return '"' + value + '"';
+            }
+        }
+        return value;
+    }
+
     /** A new entry line that owns its text. */
     EntryLine entry(String key, String value) {
+        value = raw(key, value);
         String text = indent + key + beforeSeparator + separator + afterSeparator + value + eol;
         int keyStart = indent.length();
         int keyEnd = keyStart + key.length();
@@ -66,14 +82,17 @@ record LineStyle(String indent, String beforeSeparator, char separator, String a
 
     /**
      * The same entry with another value, in its old slot: indent, key, the blanks around the separator,
-     * trailing blanks and line end stay. A value that was quoted stays quoted with the same quote when it can.
+     * trailing blanks and line end stay. A value that was quoted stays quoted with the same quote (liblxc
+     * strips exactly one outer pair, whatever is inside).
      */
     static EntryLine withValue(EntryLine line, String value) {
         String raw = line.valueRaw();
-        String newRaw = value;
+        String newRaw;
         if (line.isLxcKey() && raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
-                && raw.charAt(raw.length() - 1) == raw.charAt(0) && value.indexOf(raw.charAt(0)) < 0) {
+                && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
             newRaw = raw.charAt(0) + value + raw.charAt(0);
+        } else {
+            newRaw = raw(line.key(), value);
         }
         String after = line.afterSeparator();
         if (after.isEmpty() && raw.isEmpty() && !newRaw.isEmpty() && line.separator().equals(":")) {
