@@ -38,9 +38,78 @@ public enum DiagnosticCode {
     PVE_BLANK_VALUE("PVE007", Severity.WARNING, "option value is only blanks"),
 
     // ---- values of lxc.* keys, read by the typed views (io.github.lxcconf.model) ----
+    /** A device rule liblxc stores when it loads the file, but that makes the container fail to start. */
+    LXC_DEVICE_RULE("LXC101", Severity.WARNING, "device rule that would fail at start"),
+    /** A mount entry getmntent skips or reads differently from what is written, or that cannot be mounted. */
+    LXC_MOUNT_ENTRY("LXC102", Severity.WARNING, "mount entry skipped, misread or failing at start"),
+    /** An {@code lxc.mount.auto} item liblxc does not know: it refuses the file. */
+    LXC_MOUNT_AUTO("LXC103", Severity.ERROR, "unknown lxc.mount.auto item"),
+    /** An {@code lxc.idmap} value that is not {@code u|g CONTAINER HOST RANGE}: liblxc refuses the file. */
+    LXC_IDMAP("LXC104", Severity.ERROR, "invalid lxc.idmap"),
+    /** An unknown capability name or number in {@code lxc.cap.drop} or {@code lxc.cap.keep}: liblxc refuses the file. */
+    LXC_CAPABILITY("LXC105", Severity.ERROR, "unknown capability"),
+    /** {@code lxc.cap.keep} and {@code lxc.cap.drop} both with entries: liblxc refuses the file. */
+    LXC_CAP_KEEP_AND_DROP("LXC106", Severity.ERROR, "capabilities both kept and dropped"),
+    /** An {@code lxc.net} key liblxc does not accept (bad index, unknown sub-key, a value where only empty is allowed). */
+    LXC_NET_KEY("LXC107", Severity.ERROR, "invalid lxc.net key"),
+    /** A network value liblxc refuses when it loads the file (type, address, mode, VLAN id, ...). */
+    LXC_NET_VALUE("LXC108", Severity.ERROR, "invalid network value"),
+    /** A type-specific network key ({@code veth.*}, {@code macvlan.mode}, {@code vlan.id}, ...) before the matching type. */
+    LXC_NET_WRONG_TYPE("LXC109", Severity.ERROR, "network key of another interface type"),
+    /** An empty {@code lxc.net.N.KEY} line for an interface no earlier line mentions: liblxc refuses the file. */
+    LXC_NET_NO_INTERFACE("LXC110", Severity.ERROR, "clears a field of an unknown interface"),
+    /** {@code lxc.net.N.type} resets the interface: the settings written above it for that interface are lost. */
+    LXC_NET_TYPE_RESET("LXC111", Severity.WARNING, "network type resets settings above it"),
+    /** An interface name longer than 15 bytes, which liblxc silently cuts. */
+    LXC_NET_NAME_TRUNCATED("LXC112", Severity.WARNING, "interface name cut to 15 bytes"),
+    /** An AppArmor or seccomp value liblxc refuses when it loads the file. */
+    LXC_SECURITY_VALUE("LXC113", Severity.ERROR, "invalid AppArmor or seccomp value"),
+    /** {@code lxc.hook} with a value: only the empty value (clear every hook) is accepted. */
+    LXC_HOOK("LXC114", Severity.ERROR, "lxc.hook with a value"),
+    /** An {@code lxc.environment} entry with nothing before its {@code =}. */
+    LXC_ENVIRONMENT("LXC115", Severity.WARNING, "environment entry without a name"),
     // (LXC1xx codes go here)
 
     // ---- Proxmox option values and property strings (io.github.lxcconf.model.proxmox) ----
+    /**
+     * An option Proxmox does not know ({@code foo: bar}, {@code vmstate:}, {@code mp01:}): Proxmox warns
+     * "unknown setting", keeps the line and writes it back, so it is a warning, not an error.
+     */
+    PVE_UNKNOWN_OPTION("PVE101", Severity.WARNING, "unknown Proxmox option"),
+    /**
+     * An option value fails the type or format check Proxmox runs on read ({@code cores: +2},
+     * {@code hostname: a_b}, a line feed): Proxmox warns and keeps the raw value, so it is a warning.
+     */
+    PVE_TYPE_CHECK("PVE102", Severity.WARNING, "option value fails Proxmox's type check"),
+    /**
+     * A property string Proxmox cannot split into keys (duplicate key, {@code key=} without a value, a
+     * second value without a key): Proxmox warns and keeps the raw value, so it is a warning.
+     */
+    PVE_MALFORMED_PROPERTY_STRING("PVE103", Severity.WARNING, "malformed property string"),
+    /**
+     * A sub-key of a property string that its schema refuses (unknown key, wrong type, value out of range,
+     * bad MAC or address, missing required key): Proxmox warns "format error" and keeps the raw value.
+     */
+    PVE_INVALID_PROPERTY("PVE104", Severity.WARNING, "property string field fails Proxmox's schema"),
+    /** An empty part in a property string ({@code a=1,,b=2}): Proxmox skips it silently and drops it on re-print. */
+    PVE_EMPTY_PROPERTY_PART("PVE105", Severity.INFO, "empty part in a property string"),
+    /**
+     * A value Proxmox loads (enums and ranges are not checked on read) but its API refuses
+     * ({@code ostype: redhat}, {@code tty: 9}): nothing fails until someone edits it, so it is information.
+     */
+    PVE_API_WOULD_REFUSE("PVE106", Severity.INFO, "value the Proxmox API would refuse"),
+    /**
+     * {@code parent:} names a snapshot that has no section in the file. Proxmox loads it and keeps it; the
+     * snapshot tree is inconsistent (GUI tree, rollback and delete walk the chain), so it is a warning.
+     */
+    PVE_MISSING_PARENT_SNAPSHOT("PVE107", Severity.WARNING, "parent snapshot has no section"),
+    /** {@code unusedN} names a volume the main section still mounts: Proxmox drops the line when it next writes. */
+    PVE_UNUSED_VOLUME_IN_USE("PVE108", Severity.INFO, "unused volume still in use"),
+    /**
+     * {@code devN} without a device path: the schema lets it load, but Proxmox refuses to use it
+     * ("Path has to be defined"), so the container cannot start: an error.
+     */
+    PVE_DEVICE_WITHOUT_PATH("PVE109", Severity.ERROR, "device passthrough without a path"),
     // (PVE1xx codes go here)
 
     // ---- bytes and characters ----

@@ -6,6 +6,8 @@ import io.github.lxcconf.internal.Checker;
 import io.github.lxcconf.internal.ConfigAccess;
 import io.github.lxcconf.internal.ConfigParser;
 import io.github.lxcconf.internal.Utf8;
+import io.github.lxcconf.model.LxcSettings;
+import io.github.lxcconf.model.proxmox.ProxmoxSettings;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
@@ -304,6 +306,71 @@ public final class LxcConfig {
     }
 
     // ------------------------------------------------------------------ typed views
+    /** The Proxmox view, computed on first use; see {@link #proxmox()}. */
+    private volatile ProxmoxSettings proxmoxSettings;
+
+    /**
+     * Returns what Proxmox VE reads from this config: typed options of the main section
+     * (network devices, mount points, devices, features, ...), the description, snapshots,
+     * pending changes, and Proxmox's warnings about option values. Computed once, on first
+     * use, also when several threads ask at the same time; the result is immutable. For a
+     * native LXC config everything is empty.
+     *
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf"));
+     * c.proxmox().network(0).flatMap(NetworkDevice::bridge); // Optional[vmbr0]
+     * c.proxmox().rootfs().flatMap(MountPoint::size);        // Optional[16G]
+     * c.proxmox().diagnostics();                             // unknown settings, failed type checks, ...
+     * }</pre>
+     *
+     * @return the Proxmox settings
+     */
+    public ProxmoxSettings proxmox() {
+        ProxmoxSettings settings = proxmoxSettings;
+        if (settings == null) {
+            synchronized (this) {
+                settings = proxmoxSettings;
+                if (settings == null) {
+                    settings = ProxmoxSettings.of(this);
+                    proxmoxSettings = settings;
+                }
+            }
+        }
+        return settings;
+    }
+
+    /** The typed lxc.* settings, computed on first use; see {@link #lxc()}. */
+    private volatile LxcSettings lxc;
+
+    /**
+     * Returns the typed {@code lxc.*} settings of the main section: device
+     * rules, mounts, id maps, capabilities, network interfaces, security
+     * profiles, environment and hooks, with the problems found in their
+     * values. Computed on first use, once; safe to call from several threads.
+     *
+     * <pre>{@code
+     * LxcConfig config = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf"));
+     * config.lxc().deviceRules();   // [c 10:232 rwm, c 10:200 rwm]
+     * config.lxc().mountEntries();  // [/dev/net/tun dev/net/tun none bind,create=file]
+     * config.lxc().diagnostics();   // [] (problems in values, such as a bad device rule [LXC101])
+     * }</pre>
+     *
+     * @return the settings, immutable
+     */
+    public LxcSettings lxc() {
+        LxcSettings settings = lxc;
+        if (settings == null) {
+            synchronized (this) {
+                settings = lxc;
+                if (settings == null) {
+                    settings = LxcSettings.of(this);
+                    lxc = settings;
+                }
+            }
+        }
+        return settings;
+    }
+
     // (typed view accessors go here)
 
     // ------------------------------------------------------------------ printing

@@ -1,0 +1,495 @@
+package io.github.lxcconf.model;
+
+import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.Section;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The typed {@code lxc.*} settings of a config's main section, computed once:
+ * device rules, mounts, id maps, capabilities, network interfaces, AppArmor,
+ * seccomp, SELinux, environment and hooks.
+ *
+ * <p>Lines are applied in file order with liblxc's rules: single-valued keys
+ * keep the last value, list keys append, an empty value clears (a list, a
+ * field, or a whole interface). In a Proxmox VE file the raw {@code lxc.*}
+ * lines of the main section are read, in file order; what Proxmox generates
+ * from its own options ({@code net0}, {@code features}, ...) is not. Values that do
+ * not fit their grammar are left out and reported in {@link #diagnostics()};
+ * nothing throws. Unlike liblxc, which stops at the first error, every line is
+ * read so that every problem is reported. A NUL character ends the reading,
+ * as it ends liblxc's. Instances are immutable and safe to share.
+ *
+ * <pre>{@code
+ * LxcSettings lxc = LxcConfig.parse(Path.of("/var/lib/lxc/web/config")).lxc();
+ * lxc.deviceRules();               // [c 10:232 rwm, ...]
+ * lxc.networkInterface(0);         // Optional[lxc.net.0: veth, link lxcbr0, ...]
+ * lxc.capabilities().list();       // [SYS_MODULE, SYS_TIME, ...]
+ * lxc.isUnprivileged();            // true with u and g id maps
+ * lxc.diagnostics();               // [config:12:26: warning: invalid device rule ... [LXC101]]
+ * }</pre>
+ */
+public final class LxcSettings {
+    private final List<DeviceRule> deviceRules;
+    private final List<MountEntry> mountEntries;
+    private final List<MountAuto> mountAuto;
+    private final List<IdMap> idMaps;
+    private final Capabilities capabilities;
+    private final List<NetworkInterface> networkInterfaces;
+    private final AppArmor apparmor;
+    private final Seccomp seccomp;
+    private final Selinux selinux;
+    private final List<EnvironmentVariable> environment;
+    private final List<Hook> hooks;
+    private final List<Diagnostic> diagnostics;
+
+    private LxcSettings(Reader r) {
+        this.deviceRules = List.copyOf(r.deviceRules);
+        this.mountEntries = List.copyOf(r.mountEntries);
+        this.mountAuto = List.copyOf(r.mountAuto.values());
+        this.idMaps = List.copyOf(r.idMaps);
+        this.capabilities = r.capabilities.result();
+        this.networkInterfaces = r.network.result();
+        this.apparmor = new AppArmor(r.aaProfile, r.aaNesting, r.aaIncomplete, r.aaRaw, r.aaOrigins);
+        this.seccomp = new Seccomp(r.scProfile, r.scNesting, r.scProxy, r.scCookie, r.scOrigins);
+        this.selinux = new Selinux(r.seContext, r.seKeyring, r.seOrigins);
+        this.environment = List.copyOf(r.environment);
+        this.hooks = List.copyOf(r.hooks);
+        this.diagnostics = r.problems.sorted();
+    }
+
+    /**
+     * Computes the settings of a config. {@link LxcConfig#lxc()} does this once and keeps the result.
+     *
+     * <pre>{@code
+     * LxcSettings lxc = LxcSettings.of(LxcConfig.parse("lxc.idmap = u 0 100000 65536\n"));
+     * }</pre>
+     *
+     * @param config the config
+     * @return the settings
+     */
+    public static LxcSettings of(LxcConfig config) {
+        Objects.requireNonNull(config, "config");
+        Reader r = new Reader(new Problems(config.sourceName()));
+        r.read(config.mainSection());
+        return new LxcSettings(r);
+    }
+
+    /**
+     * Returns the cgroup device rules, v1 and v2, allow and deny, in file order.
+     * The global rule {@code a} is listed where it is written; rules that do
+     * not parse are left out (see {@link #diagnostics()}).
+     *
+     * @return the rules
+     */
+    public List<DeviceRule> deviceRules() {
+        return deviceRules;
+    }
+
+    /**
+     * Returns the {@code lxc.mount.entry} mounts in file order, after the last empty value.
+     *
+     * @return the entries
+     */
+    public List<MountEntry> mountEntries() {
+        return mountEntries;
+    }
+
+    /**
+     * Returns the effective {@code lxc.mount.auto} items: at most one per
+     * category, the last written, in the order proc, sys, cgroup, shmounts.
+     *
+     * <pre>{@code
+     * // lxc.mount.auto = cgroup:mixed proc:mixed sys:mixed
+     * // lxc.mount.auto = sys:rw
+     * lxc.mountAuto(); // [proc:mixed, sys:rw, cgroup:mixed]
+     * }</pre>
+     *
+     * @return the items
+     */
+    public List<MountAuto> mountAuto() {
+        return mountAuto;
+    }
+
+    /**
+     * Returns the {@code lxc.idmap} maps in file order, after the last empty value.
+     *
+     * @return the maps
+     */
+    public List<IdMap> idMaps() {
+        return idMaps;
+    }
+
+    /**
+     * Returns the capabilities dropped or kept.
+     *
+     * @return the capabilities; {@link Capabilities#NONE} when nothing is set
+     */
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /**
+     * Returns the network interfaces, sorted by index (indices may have gaps).
+     *
+     * @return the interfaces
+     */
+    public List<NetworkInterface> networkInterfaces() {
+        return networkInterfaces;
+    }
+
+    /**
+     * Returns the network interface with an index.
+     *
+     * <pre>{@code
+     * lxc.networkInterface(0).flatMap(NetworkInterface::link); // Optional[vmbr0]
+     * }</pre>
+     *
+     * @param index the index N of {@code lxc.net.N.*}
+     * @return the interface, or empty
+     */
+    public Optional<NetworkInterface> networkInterface(int index) {
+        return networkInterfaces.stream().filter(n -> n.index() == index).findFirst();
+    }
+
+    /**
+     * Returns the AppArmor settings.
+     *
+     * @return the settings; {@link AppArmor#DEFAULT} when nothing is set
+     */
+    public AppArmor apparmor() {
+        return apparmor;
+    }
+
+    /**
+     * Returns the seccomp settings.
+     *
+     * @return the settings; {@link Seccomp#DEFAULT} when nothing is set
+     */
+    public Seccomp seccomp() {
+        return seccomp;
+    }
+
+    /**
+     * Returns the SELinux contexts.
+     *
+     * @return the contexts; {@link Selinux#DEFAULT} when nothing is set
+     */
+    public Selinux selinux() {
+        return selinux;
+    }
+
+    /**
+     * Returns the environment variables of {@code lxc.environment},
+     * {@code lxc.environment.runtime} and {@code lxc.environment.hooks}, in file order.
+     *
+     * @return the variables
+     */
+    public List<EnvironmentVariable> environment() {
+        return environment;
+    }
+
+    /**
+     * Returns the hooks of every type, in file order.
+     *
+     * @return the hooks
+     */
+    public List<Hook> hooks() {
+        return hooks;
+    }
+
+    /**
+     * Returns the hooks of one type, in the order they run.
+     *
+     * <pre>{@code
+     * lxc.hooks(HookType.PRE_START); // [/usr/share/lxc/hooks/lxc-pve-prestart-hook]
+     * }</pre>
+     *
+     * @param type the hook type
+     * @return the hooks
+     */
+    public List<Hook> hooks(HookType type) {
+        return hooks.stream().filter(h -> h.type() == type).toList();
+    }
+
+    /**
+     * Returns whether the container runs in a user namespace: it has uid and gid maps.
+     *
+     * @return whether there are {@code u} and {@code g} id maps
+     */
+    public boolean isUnprivileged() {
+        return idMaps.stream().anyMatch(m -> m.type() == IdMap.Type.UID)
+                && idMaps.stream().anyMatch(m -> m.type() == IdMap.Type.GID);
+    }
+
+    /**
+     * Returns the problems found in values, in line order.
+     *
+     * @return the diagnostics, possibly empty
+     */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    /**
+     * Returns a summary: {@code LxcSettings[2 device rules, 1 mount entries, 0 id maps, 1 interfaces, 0 diagnostics]}.
+     */
+    @Override
+    public String toString() {
+        return "LxcSettings[" + deviceRules.size() + " device rules, " + mountEntries.size() + " mount entries, "
+                + idMaps.size() + " id maps, " + networkInterfaces.size() + " interfaces, " + diagnostics.size()
+                + " diagnostics]";
+    }
+
+    /** Applies the lines of a section in order. */
+    private static final class Reader {
+        final Problems problems;
+        final List<DeviceRule> deviceRules = new ArrayList<>();
+        final List<MountEntry> mountEntries = new ArrayList<>();
+        final EnumMap<MountAuto.Category, MountAuto> mountAuto = new EnumMap<>(MountAuto.Category.class);
+        final List<IdMap> idMaps = new ArrayList<>();
+        final Capabilities.Reader capabilities;
+        final NetworkReader network;
+        Optional<String> aaProfile = Optional.empty();
+        boolean aaNesting;
+        boolean aaIncomplete;
+        final List<String> aaRaw = new ArrayList<>();
+        final List<Origin> aaOrigins = new ArrayList<>();
+        Optional<String> scProfile = Optional.empty();
+        boolean scNesting;
+        Optional<String> scProxy = Optional.empty();
+        Optional<String> scCookie = Optional.empty();
+        final List<Origin> scOrigins = new ArrayList<>();
+        Optional<String> seContext = Optional.empty();
+        Optional<String> seKeyring = Optional.empty();
+        final List<Origin> seOrigins = new ArrayList<>();
+        final List<EnvironmentVariable> environment = new ArrayList<>();
+        final List<Hook> hooks = new ArrayList<>();
+
+        Reader(Problems problems) {
+            this.problems = problems;
+            this.capabilities = new Capabilities.Reader(problems);
+            this.network = new NetworkReader(problems);
+        }
+
+        void read(Section section) {
+            int number = section.firstLineNumber();
+            for (Line line : section.lines()) {
+                int lineNumber = number++;
+                if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+                    continue;
+                }
+                if (line.content().indexOf('\0') >= 0) {
+                    valueBeforeNul(e).ifPresent(v -> apply(new Origin(e, lineNumber), e.key(), v));
+                    return;
+                }
+                apply(new Origin(e, lineNumber), e.key(), e.value());
+            }
+        }
+
+        /** The value liblxc sees on a line with a NUL: the text before it, or nothing if the NUL comes first. */
+        private static Optional<String> valueBeforeNul(EntryLine e) {
+            String raw = e.valueRaw();
+            int before = e.content().length() - raw.length() - e.trailing().length();
+            int nul = e.content().indexOf('\0');
+            if (nul < before) {
+                return Optional.empty();
+            }
+            if (nul >= before + raw.length()) {
+                return Optional.of(e.value());
+            }
+            String v = raw.substring(0, nul - before);
+            int end = v.length();
+            while (end > 0 && Values.isBlank(v.charAt(end - 1))) {
+                end--;
+            }
+            v = v.substring(0, end);
+            if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v
+                    .charAt(0)) {
+                v = v.substring(1, v.length() - 1);
+            }
+            return Optional.of(v);
+        }
+
+        private void apply(Origin at, String key, String raw) {
+            // a value of only blanks (reachable with quotes: " ") is the empty value for liblxc
+            String value = raw.chars().allMatch(c -> Values.isBlank((char) c)) ? "" : raw;
+            switch (key) {
+                case "lxc.cgroup.devices.allow" -> deviceRule(at, CgroupVersion.V1, true, value);
+                case "lxc.cgroup.devices.deny" -> deviceRule(at, CgroupVersion.V1, false, value);
+                case "lxc.cgroup2.devices.allow" -> deviceRule(at, CgroupVersion.V2, true, value);
+                case "lxc.cgroup2.devices.deny" -> deviceRule(at, CgroupVersion.V2, false, value);
+                case "lxc.cgroup" -> clearRules(value, CgroupVersion.V1);
+                case "lxc.cgroup2" -> clearRules(value, CgroupVersion.V2);
+                case "lxc.mount.entry" -> mountEntry(at, value);
+                case "lxc.mount.auto" -> mountAuto(at, value);
+                case "lxc.idmap" -> idMap(at, value);
+                case "lxc.cap.drop" -> capabilities.read(Capabilities.Mode.DROP, at, value);
+                case "lxc.cap.keep" -> capabilities.read(Capabilities.Mode.KEEP, at, value);
+                case "lxc.apparmor.profile" -> aaProfile = text(at, value, aaOrigins);
+                case "lxc.apparmor.allow_nesting" -> aaNesting = flag(at, key, value, aaOrigins, aaNesting);
+                case "lxc.apparmor.allow_incomplete" -> aaIncomplete = flag(at, key, value, aaOrigins, aaIncomplete);
+                case "lxc.apparmor.raw" -> list(at, value, aaRaw, aaOrigins);
+                case "lxc.seccomp.profile" -> scProfile = text(at, value, scOrigins);
+                case "lxc.seccomp.allow_nesting" -> scNesting = flag(at, key, value, scOrigins, scNesting);
+                case "lxc.seccomp.notify.proxy" -> proxy(at, value);
+                case "lxc.seccomp.notify.cookie" -> scCookie = text(at, value, scOrigins);
+                case "lxc.selinux.context" -> seContext = text(at, value, seOrigins);
+                case "lxc.selinux.context.keyring" -> seKeyring = text(at, value, seOrigins);
+                case "lxc.environment" -> environment(at, EnvironmentVariable.Scope.COMMON, value);
+                case "lxc.environment.runtime" -> environment(at, EnvironmentVariable.Scope.RUNTIME, value);
+                case "lxc.environment.hooks" -> environment(at, EnvironmentVariable.Scope.HOOKS, value);
+                case "lxc.hook" -> clearHooks(at, value);
+                default -> {
+                    if (key.equals("lxc.net") || key.startsWith("lxc.net.")) {
+                        network.read(at, key, value);
+                    } else if (key.startsWith("lxc.hook.")) {
+                        HookType.of(key.substring("lxc.hook.".length())).ifPresent(t -> hook(at, t, value));
+                    }
+                }
+            }
+        }
+
+        private void deviceRule(Origin at, CgroupVersion version, boolean allow, String value) {
+            if (value.isEmpty()) {
+                deviceRules.removeIf(r -> r.version() == version && r.allow() == allow);
+                return;
+            }
+            Parsed<DeviceRule> p = DeviceRule.read(version, allow, value, Optional.of(at));
+            if (p.isOk()) {
+                deviceRules.add(p.value());
+            } else {
+                problems.value(DiagnosticCode.LXC_DEVICE_RULE, at, p.problem(), p.hint());
+            }
+        }
+
+        private void clearRules(String value, CgroupVersion version) {
+            if (value.isEmpty()) {
+                deviceRules.removeIf(r -> r.version() == version);
+            }
+        }
+
+        private void mountEntry(Origin at, String value) {
+            if (value.isEmpty()) {
+                mountEntries.clear();
+                return;
+            }
+            List<String[]> warnings = new ArrayList<>();
+            Parsed<MountEntry> p = MountEntry.read(value, Optional.of(at), warnings);
+            if (p.isOk()) {
+                mountEntries.add(p.value());
+            } else {
+                problems.value(DiagnosticCode.LXC_MOUNT_ENTRY, at, p.problem(), p.hint());
+            }
+            for (String[] w : warnings) {
+                problems.value(DiagnosticCode.LXC_MOUNT_ENTRY, at, w[0], w[1]);
+            }
+        }
+
+        private void mountAuto(Origin at, String value) {
+            if (value.isEmpty()) {
+                mountAuto.clear();
+                return;
+            }
+            for (String item : Values.splitBlanks(value)) {
+                Parsed<MountAuto> p = MountAuto.read(item, Optional.of(at));
+                if (p.isOk()) {
+                    mountAuto.put(p.value().category(), p.value());
+                } else {
+                    problems.value(DiagnosticCode.LXC_MOUNT_AUTO, at, p.problem(), p.hint());
+                }
+            }
+        }
+
+        private void idMap(Origin at, String value) {
+            if (value.isEmpty()) {
+                idMaps.clear();
+                return;
+            }
+            Parsed<IdMap> p = IdMap.read(value, Optional.of(at));
+            if (p.isOk()) {
+                idMaps.add(p.value());
+            } else {
+                problems.value(DiagnosticCode.LXC_IDMAP, at, p.problem(), p.hint());
+            }
+        }
+
+        private static Optional<String> text(Origin at, String value, List<Origin> origins) {
+            origins.add(at);
+            return value.isEmpty() ? Optional.empty() : Optional.of(value);
+        }
+
+        private static void list(Origin at, String value, List<String> values, List<Origin> origins) {
+            if (value.isEmpty()) {
+                values.clear();
+            } else {
+                values.add(value);
+            }
+            origins.add(at);
+        }
+
+        private boolean flag(Origin at, String key, String value, List<Origin> origins, boolean previous) {
+            if (value.isEmpty()) {
+                origins.add(at);
+                return false;
+            }
+            Optional<Boolean> b = Values.cBoolean(value);
+            if (b.isEmpty()) {
+                problems.value(DiagnosticCode.LXC_SECURITY_VALUE, at, "'" + key + "' must be 0 or 1, got '" + value
+                        + "'; liblxc refuses the file", "write 1 to turn it on, 0 to turn it off");
+                return previous;
+            }
+            origins.add(at);
+            return b.get();
+        }
+
+        private void proxy(Origin at, String value) {
+            if (!value.isEmpty() && !Seccomp.isProxy(value)) {
+                problems.value(DiagnosticCode.LXC_SECURITY_VALUE, at, "'lxc.seccomp.notify.proxy' must be"
+                        + " unix:PATH or unix:@NAME, got '" + value + "'; liblxc refuses the file",
+                        "write unix: and the supervisor's socket path, such as unix:/run/seccomp-agent.socket");
+                return;
+            }
+            scProxy = text(at, value, scOrigins);
+        }
+
+        private void environment(Origin at, EnvironmentVariable.Scope scope, String value) {
+            if (value.isEmpty()) {
+                environment.removeIf(v -> v.scope() == scope);
+                return;
+            }
+            Parsed<EnvironmentVariable> p = EnvironmentVariable.read(scope, value, Optional.of(at));
+            if (p.isOk()) {
+                environment.add(p.value());
+            } else {
+                problems.value(DiagnosticCode.LXC_ENVIRONMENT, at, p.problem(), p.hint());
+            }
+        }
+
+        private void clearHooks(Origin at, String value) {
+            if (value.isEmpty()) {
+                hooks.clear();
+            } else {
+                problems.value(DiagnosticCode.LXC_HOOK, at, "'lxc.hook' only accepts an empty value, which clears"
+                        + " every hook; liblxc refuses the file", "write the hook under its type, such as"
+                        + " lxc.hook.pre-start = " + value);
+            }
+        }
+
+        private void hook(Origin at, HookType type, String value) {
+            if (value.isEmpty()) {
+                hooks.removeIf(h -> h.type() == type);
+            } else {
+                hooks.add(new Hook(type, value, Optional.of(at)));
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.github.lxcconf.model;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small parsers shared by the views: C-style numbers, blanks, addresses. */
+final class Values {
+    /** 2^64 - 1, the largest C unsigned long on the 64-bit hosts LXC runs on. */
+    static final BigInteger ULONG_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+    /** 2^32 - 1, the largest C unsigned int. */
+    static final BigInteger UINT_MAX = BigInteger.valueOf(0xFFFF_FFFFL);
+
+    private Values() {
+    }
+
+    /** Space or tab: the blanks liblxc splits list values on. */
+    static boolean isBlank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
+    /** The characters C's isspace() accepts. */
+    static boolean isCSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** Splits on runs of space and tab; no empty tokens. */
+    static List<String> splitBlanks(String s) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && isBlank(s.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isBlank(s.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                out.add(s.substring(start, i));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads an unsigned number as C's strtoul with base 0 does, as a whole
+     * string: leading blanks and one {@code +} allowed, {@code -} refused,
+     * {@code 0x} hexadecimal, a leading {@code 0} octal, otherwise decimal.
+     *
+     * @return the number, or empty if the text is not such a number
+     */
+    static Optional<BigInteger> cUnsigned(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isCSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < n && s.charAt(i) == '+') {
+            i++;
+        }
+        if (i >= n) {
+            return Optional.empty();
+        }
+        int radix = 10;
+        if (s.charAt(i) == '0' && i + 2 < n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
+                && Character.digit(s.charAt(i + 2), 16) >= 0) {
+            radix = 16;
+            i += 2;
+        } else if (s.charAt(i) == '0') {
+            radix = 8;
+        }
+        for (int j = i; j < n; j++) {
+            if (Character.digit(s.charAt(j), radix) < 0 || s.charAt(j) > 'f') {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new BigInteger(s.substring(i), radix));
+    }
+
+    /** Reads a C unsigned int (base 0) that must be 0 or 1: liblxc's booleans. */
+    static Optional<Boolean> cBoolean(String s) {
+        Optional<BigInteger> n = cUnsigned(s);
+        if (n.isEmpty() || n.get().compareTo(BigInteger.ONE) > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(n.get().signum() == 1);
+    }
+
+    /** Returns whether the text is only ASCII digits, at least one. */
+    static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An IPv4 address as inet_pton reads it: four decimal parts 0-255, no leading zeros. */
+    static boolean isIpv4(String s) {
+        String[] parts = s.split("\\.", -1);
+        if (parts.length != 4) {
+            return false;
+        }
+        for (String p : parts) {
+            if (!isDigits(p) || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')
+                    || Integer.parseInt(p) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** An IPv6 address as inet_pton reads it: eight groups, one {@code ::}, an IPv4 tail allowed. */
+    static boolean isIpv6(String s) {
+        int dc = s.indexOf("::");
+        if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
+            return false;
+        }
+        List<String> groups = new ArrayList<>();
+        if (dc >= 0) {
+            groups.addAll(groups(s.substring(0, dc)));
+            groups.addAll(groups(s.substring(dc + 2)));
+        } else {
+            groups.addAll(groups(s));
+        }
+        int count = 0;
+        for (int i = 0; i < groups.size(); i++) {
+            String g = groups.get(i);
+            if (i == groups.size() - 1 && g.indexOf('.') >= 0) {
+                if (!isIpv4(g)) {
+                    return false;
+                }
+                count += 2;
+            } else if (g.isEmpty() || g.length() > 4 || !isHex(g)) {
+                return false;
+            } else {
+                count++;
+            }
+        }
+        return dc >= 0 ? count <= 7 : count == 8;
+    }
+
+    private static List<String> groups(String s) {
+        return s.isEmpty() ? List.of() : List.of(s.split(":", -1));
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0 || s.charAt(i) > 'f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Returns the number of UTF-8 bytes of a string. */
+    static int utf8Length(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+
+    /** Refuses characters no single config line can hold. */
+    static String checkText(String what, String text) {
+        java.util.Objects.requireNonNull(text, what);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r') {
+                throw new IllegalArgumentException(what + " contains a line break at index " + i);
+            }
+            if (c == 0) {
+                throw new IllegalArgumentException(what + " contains a NUL character at index " + i);
+            }
+        }
+        return text;
+    }
+}

@@ -1,0 +1,240 @@
+package io.github.lxcconf.model;
+
+import static io.github.lxcconf.model.ModelTesting.lxc;
+import static io.github.lxcconf.model.ModelTesting.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.lxcconf.Dialect;
+import io.github.lxcconf.LxcConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class LxcSettingsTest {
+
+    /** /work/shared/examples/classroom-102.conf, byte for byte. */
+    static final String CLASSROOM = """
+            arch: amd64
+            cores: 2
+            hostname: ubuntu-gns3vm2-clone
+            memory: 4096
+            net0: name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=dhcp,type=veth
+            ostype: ubuntu
+            rootfs: local-lvm:base-102-disk-0,size=16G
+            swap: 2048
+            template: 1
+
+            # LINES IN QUESTION
+            # This line seems to pass through the host CPU's virtualization features
+            lxc.cgroup.devices.allow: c 10:232 rwm
+
+            # These lines were needed for virtual machine networking to behave, I don't really understand them either
+            lxc.cgroup.devices.allow: c 10:200 rwm
+            lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file
+            """;
+
+    @Test
+    @DisplayName("the classroom config: two v1 rules for /dev/kvm and /dev/net/tun, a bind mount creating a file")
+    void classroom() {
+        LxcConfig config = LxcConfig.parse(CLASSROOM);
+        assertThat(config.dialect()).isEqualTo(Dialect.PROXMOX);
+        LxcSettings lxc = config.lxc();
+        assertThat(lxc.diagnostics()).isEmpty();
+        assertThat(lxc.deviceRules()).hasSize(2).allSatisfy(r -> {
+            assertThat(r.version()).isEqualTo(CgroupVersion.V1);
+            assertThat(r.allow()).isTrue();
+            assertThat(r.key()).isEqualTo("lxc.cgroup.devices.allow");
+        });
+        assertThat(lxc.deviceRules()).extracting(r -> r.knownDevice().orElseThrow().name())
+                .containsExactly("/dev/kvm", "/dev/net/tun");
+        assertThat(lxc.deviceRules()).extracting(r -> KnownDevice.of(r).orElseThrow())
+                .containsExactly(KnownDevice.KVM, KnownDevice.TUN);
+        assertThat(lxc.deviceRules()).extracting(r -> r.origin().orElseThrow().lineNumber()).containsExactly(13, 16);
+        assertThat(lxc.deviceRules()).containsExactly(KnownDevice.KVM.allow(CgroupVersion.V1),
+                KnownDevice.TUN.allow(CgroupVersion.V1));
+        assertThat(lxc.mountEntries()).hasSize(1);
+        MountEntry tun = lxc.mountEntries().get(0);
+        assertThat(tun.isBind()).isTrue();
+        assertThat(tun.create()).contains(CreateMode.FILE);
+        assertThat(tun.isTargetAbsolute()).isFalse();
+        assertThat(tun.target()).isEqualTo("dev/net/tun");
+        assertThat(tun.origin().orElseThrow().lineNumber()).isEqualTo(17);
+        assertThat(lxc.networkInterfaces()).isEmpty();
+        assertThat(lxc.isUnprivileged()).isFalse();
+    }
+
+    @Test
+    @DisplayName("the shared classroom file reads the same as the copy above")
+    void classroomFile() throws IOException {
+        String shared = System.getProperty("lxcconf.shared.dir");
+        Path file = shared == null ? null : Path.of(shared, "examples", "classroom-102.conf");
+        assumeTrue(file != null && Files.isRegularFile(file), "the shared examples are not beside the repository");
+        assertThat(Files.readString(file)).isEqualTo(CLASSROOM);
+        LxcSettings fromFile = LxcConfig.parse(file).lxc();
+        assertThat(fromFile.deviceRules()).isEqualTo(LxcConfig.parse(CLASSROOM).lxc().deviceRules());
+        assertThat(fromFile.mountEntries()).isEqualTo(LxcConfig.parse(CLASSROOM).lxc().mountEntries());
+    }
+
+    @Test
+    @DisplayName("lxc() is computed once and shared, also when threads race for it")
+    void lazyOnce() throws Exception {
+        LxcConfig config = LxcConfig.parse(CLASSROOM);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Callable<LxcSettings>> tasks = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                tasks.add(() -> {
+                    start.await();
+                    return config.lxc();
+                });
+            }
+            List<Future<LxcSettings>> futures = new ArrayList<>();
+            for (Callable<LxcSettings> t : tasks) {
+                futures.add(pool.submit(t));
+            }
+            start.countDown();
+            LxcSettings first = futures.get(0).get();
+            for (Future<LxcSettings> f : futures) {
+                assertThat(f.get()).isSameAs(first);
+            }
+            assertThat(config.lxc()).isSameAs(first);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(LxcSettings.of(config)).isNotSameAs(config.lxc());
+        assertThat(LxcSettings.of(config).deviceRules()).isEqualTo(config.lxc().deviceRules());
+    }
+
+    @Test
+    @DisplayName("an empty config: every view empty or default")
+    void empty() {
+        LxcSettings s = lxc("");
+        assertThat(s.deviceRules()).isEmpty();
+        assertThat(s.mountEntries()).isEmpty();
+        assertThat(s.mountAuto()).isEmpty();
+        assertThat(s.idMaps()).isEmpty();
+        assertThat(s.capabilities()).isEqualTo(Capabilities.NONE);
+        assertThat(s.networkInterfaces()).isEmpty();
+        assertThat(s.apparmor()).isEqualTo(AppArmor.DEFAULT);
+        assertThat(s.seccomp()).isEqualTo(Seccomp.DEFAULT);
+        assertThat(s.selinux()).isEqualTo(Selinux.DEFAULT);
+        assertThat(s.environment()).isEmpty();
+        assertThat(s.hooks()).isEmpty();
+        assertThat(s.diagnostics()).isEmpty();
+        assertThat(s).hasToString("LxcSettings[0 device rules, 0 mount entries, 0 id maps, 0 interfaces, 0"
+                + " diagnostics]");
+    }
+
+    @Test
+    @DisplayName("diagnostics of every view come in line order, with the source name")
+    void diagnosticsInOrder() {
+        LxcConfig c = LxcConfig.reader().sourceName("web/config").parse("""
+                lxc.net.0.vlan.id = 10
+                lxc.cgroup2.devices.allow = x 1:1 rwm
+                lxc.idmap = u 0 1
+                lxc.cap.drop = bogus
+                lxc.mount.auto = bogus
+                """);
+        assertThat(c.lxc().diagnostics()).extracting(d -> d.line() + " " + d.code().id())
+                .containsExactly("1 LXC109", "2 LXC101", "3 LXC104", "4 LXC105", "5 LXC103");
+        assertThat(c.lxc().diagnostics()).allMatch(d -> d.source().equals("web/config"));
+        assertThat(c.lxc().diagnostics().get(1).toString()).startsWith("web/config:2:29: warning: invalid device rule");
+        assertThat(c.lxc()).hasToString("LxcSettings[0 device rules, 0 mount entries, 0 id maps, 0 interfaces, 5"
+                + " diagnostics]");
+    }
+
+    @Test
+    @DisplayName("Proxmox: raw lxc.* lines of the main section only; snapshots and pending are not read")
+    void proxmoxSections() {
+        LxcSettings s = lxc("""
+                hostname: ct
+                lxc.idmap: u 0 100000 65536
+                lxc.idmap = g 0 100000 65536
+                lxc.cap.drop:
+                [snap1]
+                lxc.idmap: u 1 1 1
+                lxc.cgroup2.devices.allow: c 10:232 rwm
+                [pve:pending]
+                lxc.cap.drop: sys_admin
+                """);
+        assertThat(s.idMaps()).extracting(IdMap::toValue).containsExactly("u 0 100000 65536", "g 0 100000 65536");
+        assertThat(s.isUnprivileged()).isTrue();
+        assertThat(s.deviceRules()).isEmpty();
+        assertThat(s.capabilities()).isEqualTo(Capabilities.NONE);
+    }
+
+    @Test
+    @DisplayName("native LXC: lines liblxc ignores or refuses are not read; quotes are removed as liblxc does")
+    void nativeLines() {
+        LxcSettings s = lxc("""
+                lxc.idmap = u 0 100000 65536
+                  lxc.idmap = 'g 0 100000 65536'
+                LXC.idmap = u 1 1 1
+                lxc.cap.drop sys_admin
+                # lxc.cap.drop = sys_time
+                """);
+        assertThat(s.idMaps()).extracting(IdMap::toValue).containsExactly("u 0 100000 65536", "g 0 100000 65536");
+        assertThat(s.capabilities()).isEqualTo(Capabilities.NONE);
+        assertThat(s.diagnostics()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a value of only blanks (with quotes) is the empty value: it clears")
+    void blankIsEmpty() {
+        LxcSettings s = lxc("""
+                lxc.mount.entry = /a b none bind
+                lxc.mount.entry = " "
+                lxc.cap.drop = sys_admin
+                lxc.cap.drop = '	'
+                lxc.net.0.type = veth
+                lxc.net.0.link = br0
+                lxc.net.0.link = "  "
+                """);
+        assertThat(s.mountEntries()).isEmpty();
+        assertThat(s.capabilities()).isEqualTo(Capabilities.NONE);
+        assertThat(s.networkInterface(0).orElseThrow().link()).isEmpty();
+        assertThat(s.diagnostics()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a NUL ends liblxc's reading: the value before it counts, nothing after it")
+    void nul() {
+        LxcSettings s = lxc("lxc.idmap = u 0 100000 65536\nlxc.cap.drop = sys_admin\0 junk\nlxc.idmap = g 0 100000"
+                + " 65536\n");
+        assertThat(s.capabilities().list()).containsExactly(Capability.SYS_ADMIN);
+        assertThat(s.idMaps()).hasSize(1);
+        assertThat(s.diagnostics()).isEmpty();
+        assertThat(lxc("lxc.cap.drop = 'sys_time\0'\nlxc.cap.keep = chown\n").capabilities().list())
+                .isEqualTo(List.of());
+        assertThat(problems("lxc.cap.drop = 'sys_time\0'\n")).containsExactly("1:16 error LXC105 unknown capability"
+                + " ''sys_time' in lxc.cap.drop; liblxc refuses the file");
+    }
+
+    @Test
+    @DisplayName("every view knows the line it came from")
+    void origins() {
+        LxcSettings s = lxc("""
+                lxc.net.0.type = veth
+                lxc.hook.start = /a
+                lxc.environment = A=1
+                lxc.idmap = u 0 1 1
+                lxc.mount.auto = proc
+                """);
+        assertThat(s.networkInterfaces().get(0).origins()).extracting(Origin::lineNumber).containsExactly(1);
+        assertThat(s.hooks().get(0).origin().orElseThrow().lineNumber()).isEqualTo(2);
+        assertThat(s.environment().get(0).origin().orElseThrow().lineNumber()).isEqualTo(3);
+        assertThat(s.idMaps().get(0).origin().orElseThrow().lineNumber()).isEqualTo(4);
+        assertThat(s.mountAuto().get(0).origin().orElseThrow().lineNumber()).isEqualTo(5);
+    }
+}
