@@ -4,6 +4,21 @@ import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.internal.ConfigAccess;
 import io.github.lxcconf.internal.LineSlices;
+import io.github.lxcconf.model.Capability;
+import io.github.lxcconf.model.CgroupVersion;
+import io.github.lxcconf.model.CreateMode;
+import io.github.lxcconf.model.DeviceAccess;
+import io.github.lxcconf.model.DeviceRule;
+import io.github.lxcconf.model.DeviceType;
+import io.github.lxcconf.model.IdMap;
+import io.github.lxcconf.model.KnownDevice;
+import io.github.lxcconf.model.MountEntry;
+import io.github.lxcconf.model.proxmox.Description;
+import io.github.lxcconf.model.proxmox.DevicePassthrough;
+import io.github.lxcconf.model.proxmox.Features;
+import io.github.lxcconf.model.proxmox.MountPoint;
+import io.github.lxcconf.model.proxmox.NetworkDevice;
+import io.github.lxcconf.syntax.CommentLine;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.SectionKind;
@@ -15,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * Makes a new config from an existing one, changing only the lines the edits
@@ -59,6 +75,7 @@ public final class ConfigEditor {
         List<Line> lines;
         boolean changed;
         String eol;
+        CgroupVersion version = CgroupVersion.V2;
 
         State(LxcConfig original) {
             this.original = original;
@@ -197,9 +214,7 @@ public final class ConfigEditor {
     public ConfigEditor add(String key, String value) {
         checkKey(key);
         Checks.value(value);
-        int[] range = range(false);
-        if (range != null && Placement.lastEntry(state.lines, range[0], range[1],
-                e -> e.key().equals(key) && e.value().equals(value)) >= 0) {
+        if (present(key, e -> e.value().equals(value))) {
             return this;
         }
         insert(key, value);
@@ -229,6 +244,589 @@ public final class ConfigEditor {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         removeWhere(e -> e.key().equals(key) && e.value().equals(value));
+        return this;
+    }
+
+    // ------------------------------------------------------------------ device rules
+
+    /**
+     * Returns this editor, writing device rules from now on with the keys of
+     * the given cgroup version: {@code lxc.cgroup2.devices.*} (the default,
+     * what cgroup2 hosts such as Proxmox VE 7 and later read) or the v1 keys
+     * {@code lxc.cgroup.devices.*}, which only cgroup v1 hosts read.
+     *
+     * @param version the version the convenience methods write
+     * @return this editor
+     */
+    public ConfigEditor cgroupVersion(CgroupVersion version) {
+        state.version = Objects.requireNonNull(version, "version");
+        return this;
+    }
+
+    /**
+     * Allows read, write and mknod on a device.
+     *
+     * <pre>{@code
+     * config.edit().allowDevice(DeviceType.CHAR, 10, 232).build();  // lxc.cgroup2.devices.allow = c 10:232 rwm
+     * }</pre>
+     *
+     * @param type  character or block device
+     * @param major the major number
+     * @param minor the minor number
+     * @return this editor
+     */
+    public ConfigEditor allowDevice(DeviceType type, int major, int minor) {
+        return allowDevice(type, major, minor, DeviceAccess.RWM);
+    }
+
+    /**
+     * Allows a device with the given access.
+     *
+     * @param type   character or block device
+     * @param major  the major number
+     * @param minor  the minor number
+     * @param access any of read, write, mknod
+     * @return this editor
+     */
+    public ConfigEditor allowDevice(DeviceType type, int major, int minor, DeviceAccess access) {
+        return allowDevice(DeviceRule.allow(state.version, type, major, minor, access));
+    }
+
+    /**
+     * Allows a well-known device (read, write, mknod), such as {@link KnownDevice#KVM}.
+     *
+     * @param device the device
+     * @return this editor
+     */
+    public ConfigEditor allowDevice(KnownDevice device) {
+        return allowDevice(device.allow(state.version));
+    }
+
+    /**
+     * Adds an allow rule after the other device rules, unless an equal rule is already there.
+     *
+     * @param rule an allow rule; its version picks the key
+     * @return this editor
+     */
+    public ConfigEditor allowDevice(DeviceRule rule) {
+        if (!rule.allow()) {
+            throw new IllegalArgumentException("'" + rule.toValue() + "' is a deny rule; use denyDevice");
+        }
+        return addDeviceRule(rule);
+    }
+
+    /**
+     * Denies a device entirely (read, write, mknod).
+     *
+     * @param type  character or block device
+     * @param major the major number
+     * @param minor the minor number
+     * @return this editor
+     */
+    public ConfigEditor denyDevice(DeviceType type, int major, int minor) {
+        return denyDevice(DeviceRule.deny(state.version, type, major, minor, DeviceAccess.RWM));
+    }
+
+    /**
+     * Adds a deny rule after the other device rules, unless an equal rule is already there.
+     *
+     * @param rule a deny rule; its version picks the key
+     * @return this editor
+     */
+    public ConfigEditor denyDevice(DeviceRule rule) {
+        if (rule.allow()) {
+            throw new IllegalArgumentException("'" + rule.toValue() + "' is an allow rule; use allowDevice");
+        }
+        return addDeviceRule(rule);
+    }
+
+    /**
+     * Removes every line of this section holding a rule equal to this one
+     * (same key, and the same type, numbers and access, however spelled).
+     *
+     * @param rule the rule to remove
+     * @return this editor
+     */
+    public ConfigEditor removeDeviceRule(DeviceRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        removeWhere(e -> e.key().equals(rule.key()) && sameRule(e, rule));
+        return this;
+    }
+
+    private ConfigEditor addDeviceRule(DeviceRule rule) {
+        if (present(rule.key(), e -> sameRule(e, rule))) {
+            return this;
+        }
+        return add(rule.key(), rule.toValue());
+    }
+
+    private static boolean sameRule(EntryLine line, DeviceRule rule) {
+        try {
+            return DeviceRule.parse(rule.version(), rule.allow(), line.value()).equals(rule);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ mounts
+
+    /**
+     * Bind-mounts a host path into the container: {@code lxc.mount.entry =
+     * HOST CONTAINER none bind,create=dir|file}. The container path is made
+     * relative to the container's root, as LXC expects. A host path under
+     * {@code /dev/} is taken to be a device node ({@code create=file}),
+     * anything else a directory; say which with the other overload when that
+     * guess is wrong.
+     *
+     * <pre>{@code
+     * config.edit().bindMount("/dev/net/tun", "/dev/net/tun").build();
+     * // lxc.mount.entry = /dev/net/tun dev/net/tun none bind,create=file
+     * }</pre>
+     *
+     * @param hostPath      the absolute path on the host
+     * @param containerPath the path in the container, absolute or relative to its root
+     * @return this editor
+     */
+    public ConfigEditor bindMount(String hostPath, String containerPath) {
+        return bindMount(hostPath, containerPath, hostPath.startsWith("/dev/") ? CreateMode.FILE : CreateMode.DIR);
+    }
+
+    /**
+     * Bind-mounts a host path into the container, creating the target as a
+     * file or a directory, with extra mount options such as {@code optional}
+     * (do not fail when the host path is missing) or {@code ro}.
+     *
+     * @param hostPath      the absolute path on the host
+     * @param containerPath the path in the container, absolute or relative to its root
+     * @param create        what to create at the target
+     * @param options       more mount options, in order
+     * @return this editor
+     */
+    public ConfigEditor bindMount(String hostPath, String containerPath, CreateMode create, String... options) {
+        Objects.requireNonNull(create, "create");
+        List<String> all = new ArrayList<>(List.of("bind", create.option()));
+        for (String option : options) {
+            Checks.value(option);
+            if (option.isEmpty() || option.contains(",") || option.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("mount option '" + option + "' is empty or holds ',' or blanks");
+            }
+            all.add(option);
+        }
+        return addMountEntry(MountEntry.of(checkPath(hostPath, "host path"), relative(containerPath), "none", all));
+    }
+
+    /**
+     * Adds an {@code lxc.mount.entry} after the other mount entries, unless an equal entry is already there.
+     *
+     * @param entry the entry
+     * @return this editor
+     */
+    public ConfigEditor addMountEntry(MountEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        if (present("lxc.mount.entry", e -> sameMount(e, entry))) {
+            return this;
+        }
+        return add("lxc.mount.entry", entry.toValue());
+    }
+
+    /**
+     * Removes the {@code lxc.mount.entry} lines equal to this entry.
+     *
+     * @param entry the entry
+     * @return this editor
+     */
+    public ConfigEditor removeMountEntry(MountEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        removeWhere(e -> e.key().equals("lxc.mount.entry") && sameMount(e, entry));
+        return this;
+    }
+
+    /**
+     * Removes every {@code lxc.mount.entry} that mounts onto this container path.
+     *
+     * @param containerPath the target, absolute or relative to the container's root
+     * @return this editor
+     */
+    public ConfigEditor removeMountsAt(String containerPath) {
+        String target = relative(containerPath);
+        removeWhere(e -> {
+            if (!e.key().equals("lxc.mount.entry")) {
+                return false;
+            }
+            try {
+                return relative(MountEntry.parse(e.value()).target()).equals(target);
+            } catch (IllegalArgumentException ex) {
+                return false;
+            }
+        });
+        return this;
+    }
+
+    private static boolean sameMount(EntryLine line, MountEntry entry) {
+        try {
+            return MountEntry.parse(line.value()).equals(entry);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String checkPath(String path, String what) {
+        Checks.value(Objects.requireNonNull(path, what));
+        if (path.isEmpty() || path.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException(what + " is empty or holds blanks: '" + path + "'");
+        }
+        return path;
+    }
+
+    private static String relative(String containerPath) {
+        String path = checkPath(containerPath, "container path");
+        int i = 0;
+        while (i < path.length() && path.charAt(i) == '/') {
+            i++;
+        }
+        if (i == path.length()) {
+            throw new IllegalArgumentException("container path '" + containerPath + "' names the root itself");
+        }
+        return path.substring(i);
+    }
+
+    // ------------------------------------------------------------------ passthrough
+
+    /**
+     * Passes a host device into the container in one call: the device rule
+     * and, for a device node, the bind mount that makes it appear. What the
+     * classroom config needed for KVM:
+     *
+     * <pre>{@code
+     * config.edit().passthrough(KnownDevice.KVM).passthrough(KnownDevice.TUN).build();
+     * // lxc.cgroup2.devices.allow: c 10:232 rwm
+     * // lxc.cgroup2.devices.allow: c 10:200 rwm
+     * // lxc.mount.entry: /dev/kvm dev/kvm none bind,create=file
+     * // lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file
+     * }</pre>
+     *
+     * For {@link KnownDevice#DRI_CARD0} and {@link KnownDevice#DRI_RENDER_D128}
+     * use {@link #passthroughGpu()}; devices that come in numbered instances
+     * ({@code /dev/ttyUSB*}) need the path: {@link #passthrough(KnownDevice, String)}.
+     *
+     * @param device the device
+     * @return this editor
+     * @throws IllegalArgumentException for a device with numbered instances
+     */
+    public ConfigEditor passthrough(KnownDevice device) {
+        if (device.path().endsWith("*")) {
+            String dir = device.path().substring(0, device.path().length() - 1);
+            if (dir.endsWith("/")) {
+                allowDevice(device);
+                return bindMount(dir.substring(0, dir.length() - 1), dir.substring(0, dir.length() - 1),
+                        CreateMode.DIR, "optional");
+            }
+            throw new IllegalArgumentException(device + " has numbered instances (" + device.path()
+                    + "); name one: passthrough(" + device + ", \"" + device.path().replace("*", "0") + "\")");
+        }
+        return passthrough(device, device.path());
+    }
+
+    /**
+     * Passes one instance of a device into the container: the device rule of
+     * the device's kind and a bind mount of the given node, such as
+     * {@code passthrough(KnownDevice.TTY_USB, "/dev/ttyUSB0")} for a Zigbee stick.
+     *
+     * @param device the kind of device
+     * @param path   the device node on the host
+     * @return this editor
+     */
+    public ConfigEditor passthrough(KnownDevice device, String path) {
+        allowDevice(device);
+        return bindMount(path, path, CreateMode.FILE);
+    }
+
+    /**
+     * Passes the host's GPUs into the container for video transcoding and
+     * compute: {@code c 226:* rwm} and a bind mount of {@code /dev/dri}.
+     *
+     * @return this editor
+     */
+    public ConfigEditor passthroughGpu() {
+        allowDevice(DeviceRule.of(true, state.version, DeviceType.CHAR, OptionalInt.of(226), OptionalInt.empty(),
+                DeviceAccess.RWM));
+        return bindMount("/dev/dri", "dev/dri", CreateMode.DIR, "optional");
+    }
+
+    /**
+     * Passes a device node into a Proxmox VE container with a {@code devN}
+     * option (Proxmox VE 8 and later), which makes Proxmox create the node and
+     * the device rule itself, instead of raw {@code lxc.*} lines. Uses the
+     * first free index; does nothing if a {@code devN} already names the path.
+     *
+     * <pre>{@code
+     * config.edit().proxmoxDevice("/dev/dri/renderD128", "gid=104").build(); // dev0: /dev/dri/renderD128,gid=104
+     * }</pre>
+     *
+     * @param path    the device node on the host
+     * @param options more {@code key=value} options, such as {@code gid=104} or {@code mode=0660}
+     * @return this editor
+     */
+    public ConfigEditor proxmoxDevice(String path, String... options) {
+        requireProxmox("devN options");
+        checkPath(path, "device path");
+        if (path.contains(",")) {
+            throw new IllegalArgumentException("device path holds ',': '" + path + "'");
+        }
+        int free = 0;
+        for (EntryLine e : entries()) {
+            String key = e.key();
+            if (key.matches("dev\\d+")) {
+                DevicePassthrough dev = DevicePassthrough.parse(Integer.parseInt(key.substring(3)), e.value());
+                if (dev.path().filter(path::equals).isPresent()) {
+                    return this;
+                }
+            }
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        entries().forEach(e -> used.add(e.key()));
+        while (used.contains("dev" + free)) {
+            free++;
+        }
+        StringBuilder value = new StringBuilder(path);
+        for (String option : options) {
+            Checks.value(option);
+            if (!option.matches("[a-z-]+=[^,]+")) {
+                throw new IllegalArgumentException("device option '" + option + "' is not key=value");
+            }
+            value.append(',').append(option);
+        }
+        return set("dev" + free, value.toString());
+    }
+
+    // ------------------------------------------------------------------ capabilities and id maps
+
+    /**
+     * Drops capabilities: adds one {@code lxc.cap.drop} line with those not dropped yet.
+     *
+     * @param capabilities the capabilities
+     * @return this editor
+     * @throws IllegalArgumentException if the config keeps capabilities ({@code lxc.cap.keep}):
+     *                                  liblxc refuses a config that both keeps and drops
+     */
+    public ConfigEditor dropCapabilities(Capability... capabilities) {
+        return capabilities("lxc.cap.drop", "lxc.cap.keep", capabilities);
+    }
+
+    /**
+     * Keeps only the given capabilities: adds one {@code lxc.cap.keep} line with those not kept yet.
+     *
+     * @param capabilities the capabilities
+     * @return this editor
+     * @throws IllegalArgumentException if the config drops capabilities ({@code lxc.cap.drop})
+     */
+    public ConfigEditor keepCapabilities(Capability... capabilities) {
+        return capabilities("lxc.cap.keep", "lxc.cap.drop", capabilities);
+    }
+
+    private ConfigEditor capabilities(String key, String other, Capability... capabilities) {
+        java.util.Set<String> present = new java.util.LinkedHashSet<>();
+        for (EntryLine e : entries()) {
+            if (e.key().equals(key) || e.key().equals(other)) {
+                if (e.value().isBlank()) {
+                    present.clear();
+                    continue;
+                }
+                if (e.key().equals(other)) {
+                    throw new IllegalArgumentException("this config already uses " + other + " (line '"
+                            + e.content() + "'); liblxc refuses a config that both keeps and drops capabilities");
+                }
+                present.addAll(List.of(e.value().trim().split("[ \t]+")));
+            }
+        }
+        StringBuilder value = new StringBuilder();
+        for (Capability capability : capabilities) {
+            String name = capability.lxcName();
+            if (present.add(name)) {
+                value.append(value.length() == 0 ? "" : " ").append(name);
+            }
+        }
+        return value.length() == 0 ? this : add(key, value.toString());
+    }
+
+    /**
+     * Adds an {@code lxc.idmap} line, unless an equal map is already there.
+     *
+     * <pre>{@code
+     * config.edit().addIdMap(IdMap.uid(0, 100000, 65536)).addIdMap(IdMap.gid(0, 100000, 65536)).build();
+     * }</pre>
+     *
+     * @param map the map
+     * @return this editor
+     */
+    public ConfigEditor addIdMap(IdMap map) {
+        Objects.requireNonNull(map, "map");
+        if (present("lxc.idmap", e -> sameIdMap(e, map))) {
+            return this;
+        }
+        return add("lxc.idmap", map.toValue());
+    }
+
+    /**
+     * Removes the {@code lxc.idmap} lines equal to this map.
+     *
+     * @param map the map
+     * @return this editor
+     */
+    public ConfigEditor removeIdMap(IdMap map) {
+        Objects.requireNonNull(map, "map");
+        removeWhere(e -> e.key().equals("lxc.idmap") && sameIdMap(e, map));
+        return this;
+    }
+
+    private static boolean sameIdMap(EntryLine line, IdMap map) {
+        try {
+            return IdMap.parse(line.value()).equals(map);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    // ------------------------------------------------------------------ network
+
+    /**
+     * Sets one field of network interface {@code index}. In a native config
+     * that is the line {@code lxc.net.INDEX.FIELD}; in a Proxmox config it is
+     * the field of the {@code netINDEX} property string, changed in place so
+     * that the other fields keep their order and spelling.
+     *
+     * <pre>{@code
+     * lxc.edit().setNetwork(0, "ipv4.address", "10.0.3.50/24").build();    // lxc.net.0.ipv4.address = 10.0.3.50/24
+     * pve.edit().setNetwork(0, "ip", "10.0.0.5/24").build();              // net0: name=eth0,bridge=vmbr0,ip=10.0.0.5/24
+     * }</pre>
+     *
+     * @param index the interface index
+     * @param field the field: an {@code lxc.net.N} sub-key, or a {@code netN} property
+     * @param value the value
+     * @return this editor
+     */
+    public ConfigEditor setNetwork(int index, String field, String value) {
+        if (index < 0) {
+            throw new IllegalArgumentException("network index " + index + " is negative");
+        }
+        if (dialect() == Dialect.LXC) {
+            return set("lxc.net." + index + "." + field, value);
+        }
+        String key = "net" + index;
+        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b);
+        NetworkDevice device = NetworkDevice.parse(index, line.map(EntryLine::value).orElse(""));
+        return set(key, device.with(field, value).value().toValue());
+    }
+
+    /**
+     * Removes one field of network interface {@code index} (the {@code lxc.net.N.FIELD} line, or the field
+     * of {@code netN}).
+     *
+     * @param index the interface index
+     * @param field the field
+     * @return this editor
+     */
+    public ConfigEditor removeNetwork(int index, String field) {
+        if (dialect() == Dialect.LXC) {
+            return remove("lxc.net." + index + "." + field);
+        }
+        String key = "net" + index;
+        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b);
+        if (line.isEmpty()) {
+            return this;
+        }
+        return set(key, NetworkDevice.parse(index, line.get().value()).without(field).value().toValue());
+    }
+
+    /**
+     * Removes network interface {@code index}: every {@code lxc.net.N.*} line, or the {@code netN} option.
+     *
+     * @param index the interface index
+     * @return this editor
+     */
+    public ConfigEditor removeNetwork(int index) {
+        if (dialect() == Dialect.LXC) {
+            String prefix = "lxc.net." + index + ".";
+            removeWhere(e -> e.key().startsWith(prefix) || e.key().equals("lxc.net." + index));
+            return this;
+        }
+        return remove("net" + index);
+    }
+
+    // ------------------------------------------------------------------ Proxmox options
+
+    /**
+     * Sets one field of a Proxmox mount point ({@code rootfs} or {@code mpN}) in place.
+     *
+     * <pre>{@code
+     * config.edit().setMountPoint("rootfs", "size", "32G").build(); // rootfs: local-lvm:vm-102-disk-0,size=32G
+     * config.edit().setMountPoint("mp0", "mp", "/srv/share").setMountPoint("mp0", "volume", "/tank/share").build();
+     * }</pre>
+     *
+     * @param key   {@code rootfs} or {@code mpN}
+     * @param field the property ({@code volume} is the default key), such as {@code mp}, {@code size}, {@code backup}
+     * @param value the value
+     * @return this editor
+     */
+    public ConfigEditor setMountPoint(String key, String field, String value) {
+        requireProxmox("mount points");
+        if (!key.equals("rootfs") && !key.matches("mp\\d+")) {
+            throw new IllegalArgumentException("'" + key + "' is not a mount point: rootfs or mpN");
+        }
+        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b);
+        MountPoint mp = MountPoint.parse(key, line.map(EntryLine::value).orElse(""));
+        return set(key, mp.with(field, value).value().toValue());
+    }
+
+    /**
+     * Sets one Proxmox container feature in the {@code features} option, in place.
+     *
+     * <pre>{@code
+     * config.edit().setFeature("nesting", "1").setFeature("keyctl", "1").build(); // features: nesting=1,keyctl=1
+     * }</pre>
+     *
+     * @param feature the feature: {@code nesting}, {@code keyctl}, {@code fuse}, {@code mknod}, {@code mount}, ...
+     * @param value   its value
+     * @return this editor
+     */
+    public ConfigEditor setFeature(String feature, String value) {
+        requireProxmox("features");
+        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals("features")).reduce((a, b) -> b);
+        Features features = line.map(e -> Features.parse(e.value())).orElse(Features.none());
+        return set("features", features.with(feature, value).value().toValue());
+    }
+
+    /**
+     * Replaces the section's description (the Notes in Proxmox's GUI), as
+     * Proxmox does: the section's {@code #} comment lines and
+     * {@code description:} lines are the description, so they are removed,
+     * and the new text is written, URL-encoded as Proxmox encodes it, as
+     * {@code #} lines at the top of the section.
+     *
+     * @param text the new description; empty removes it
+     * @return this editor
+     */
+    public ConfigEditor setDescription(String text) {
+        requireProxmox("a description");
+        Objects.requireNonNull(text, "text");
+        int[] range = range(!text.isEmpty());
+        if (range == null) {
+            return this;
+        }
+        List<Line> lines = state.mutable();
+        for (int i = range[1] - 1; i >= range[0]; i--) {
+            Line line = lines.get(i);
+            if (line instanceof CommentLine || (line instanceof EntryLine e && e.key().equals("description"))) {
+                lines.remove(i);
+            }
+        }
+        String eol = state.eol();
+        int at = range[0];
+        for (String encoded : Description.encode(text)) {
+            String lineText = encoded + eol;
+            insertLine(at++, LineSlices.factory().comment(lineText, 0, 0, lineText.length() - eol.length(),
+                    lineText.length()));
+        }
         return this;
     }
 
@@ -265,6 +863,28 @@ public final class ConfigEditor {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether this section has a line of the key that matches, and that no later line with an empty value
+     * of the same key cleared (liblxc empties a list on an empty value).
+     */
+    private boolean present(String key, java.util.function.Predicate<EntryLine> same) {
+        int[] range = range(false);
+        if (range == null) {
+            return false;
+        }
+        for (int i = range[1] - 1; i >= range[0]; i--) {
+            if (state.lines.get(i) instanceof EntryLine e && e.key().equals(key)) {
+                if (same.test(e)) {
+                    return true;
+                }
+                if (e.isLxcKey() && e.value().isBlank()) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     void removeWhere(java.util.function.Predicate<EntryLine> test) {

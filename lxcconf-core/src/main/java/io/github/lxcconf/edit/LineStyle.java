@@ -20,10 +20,18 @@ record LineStyle(String indent, String beforeSeparator, char separator, String a
     static final LineStyle LXC_DEFAULT = new LineStyle("", " ", '=', " ", "\n");
     static final LineStyle PROXMOX_DEFAULT = new LineStyle("", "", ':', " ", "\n");
 
-    /** The style of an existing entry. */
+    /**
+     * The style of an existing entry. An entry with an empty value has no blanks after its separator to
+     * copy; it gets those before the separator ({@code lxc.k = v} for {@code lxc.k =}), or one blank
+     * after a colon.
+     */
     static LineStyle of(EntryLine line) {
-        return new LineStyle(line.indent(), line.beforeSeparator(), line.separator().charAt(0),
-                line.afterSeparator(), line.eol());
+        char sep = line.separator().charAt(0);
+        String after = line.afterSeparator();
+        if (after.isEmpty() && line.valueRaw().isEmpty()) {
+            after = !line.beforeSeparator().isEmpty() ? line.beforeSeparator() : sep == ':' ? " " : "";
+        }
+        return new LineStyle(line.indent(), line.beforeSeparator(), sep, after, line.eol());
     }
 
     LineStyle withEol(String newEol) {
