@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Options for reading a config: the dialect (detected unless set), the name
  * diagnostics print, and whether errors throw. Immutable; each setter returns
@@ -19,6 +22,7 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ConfigReader {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
     static final ConfigReader DEFAULT = new ConfigReader(Optional.empty(), false, "<string>");
 
     private final Optional<Dialect> dialect;
@@ -98,7 +102,13 @@ public final class ConfigReader {
     public LxcConfig parse(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         Utf8.Decoded d = Utf8.decode(Files.readAllBytes(file));
-        return checked(LxcConfig.read(d.text(), dialect, file.toString(), Optional.of(file)));
+        LxcConfig config = LxcConfig.read(d.text(), dialect, file.toString(), Optional.of(file));
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("read {}: {} config, {} lines, {} diagnostics{}", file, config.dialect(), config.lines().size(),
+                    config.diagnostics().size(), d.firstInvalidByte() >= 0
+                            ? ", not valid UTF-8 from byte " + d.firstInvalidByte() : "");
+        }
+        return checked(config);
     }
 
     private LxcConfig checked(LxcConfig config) {

@@ -18,8 +18,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /** Atomic replacement of a file, keeping its permissions; SHA-1 digests as Proxmox computes them. Not API. */
 public final class AtomicFiles {
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFiles.class);
     private AtomicFiles() {
     }
 
@@ -76,6 +80,7 @@ public final class AtomicFiles {
             }
             moved = true;
             syncDirectory(dir);
+            LOG.debug("wrote {} ({} bytes) atomically", absolute, bytes.length);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
