@@ -713,7 +713,7 @@ public final class ConfigEditor {
             return set("lxc.net." + index + "." + field, value);
         }
         String key = "net" + index;
-        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b);
+        Optional<EntryLine> line = lastEntry(key);
         NetworkDevice device = NetworkDevice.parse(index, line.map(EntryLine::value).orElse(""));
         return set(key, device.with(field, value).value().toValue());
     }
@@ -731,7 +731,7 @@ public final class ConfigEditor {
             return remove("lxc.net." + index + "." + field);
         }
         String key = "net" + index;
-        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b);
+        Optional<EntryLine> line = lastEntry(key);
         if (line.isEmpty()) {
             return this;
         }
@@ -773,7 +773,7 @@ public final class ConfigEditor {
         if (!key.equals("rootfs") && !key.matches("mp\\d+")) {
             throw new IllegalArgumentException("'" + key + "' is not a mount point: rootfs or mpN");
         }
-        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b);
+        Optional<EntryLine> line = lastEntry(key);
         MountPoint mp = MountPoint.parse(key, line.map(EntryLine::value).orElse(""));
         return set(key, mp.with(field, value).value().toValue());
     }
@@ -791,7 +791,7 @@ public final class ConfigEditor {
      */
     public ConfigEditor setFeature(String feature, String value) {
         requireProxmox("features");
-        Optional<EntryLine> line = entries().stream().filter(e -> e.key().equals("features")).reduce((a, b) -> b);
+        Optional<EntryLine> line = lastEntry("features");
         Features features = line.map(e -> Features.parse(e.value())).orElse(Features.none());
         return set("features", features.with(feature, value).value().toValue());
     }
@@ -863,6 +863,16 @@ public final class ConfigEditor {
             }
         }
         return out;
+    }
+
+    /** The last line of this section with the key. */
+    private Optional<EntryLine> lastEntry(String key) {
+        int[] range = range(false);
+        if (range == null) {
+            return Optional.empty();
+        }
+        int i = Placement.lastEntry(state.lines, range[0], range[1], e -> e.key().equals(key));
+        return i < 0 ? Optional.empty() : Optional.of((EntryLine) state.lines.get(i));
     }
 
     /**

@@ -39,11 +39,7 @@ public final class ConfigAccess {
     public static Factory factory() {
         Factory f = factory;
         if (f == null) {
-            try {
-                Class.forName(LxcConfig.class.getName(), true, LxcConfig.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
+            LineSlices.initialize(LxcConfig.class);
             f = factory;
         }
         return f;

@@ -42,6 +42,15 @@ public final class LineSlices {
 
     private static volatile Factory factory;
 
+    /** Runs a class's static initializer, where a bridge's implementation registers itself. */
+    static void initialize(Class<?> type) {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private LineSlices() {
     }
 
@@ -62,11 +71,7 @@ public final class LineSlices {
     public static Factory factory() {
         Factory f = factory;
         if (f == null) {
-            try {
-                Class.forName(Line.class.getName(), true, Line.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
+            initialize(Line.class);
             f = factory;
         }
         return f;
