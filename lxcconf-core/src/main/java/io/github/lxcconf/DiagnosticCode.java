@@ -112,6 +112,15 @@ public enum DiagnosticCode {
     PVE_DEVICE_WITHOUT_PATH("PVE109", Severity.ERROR, "device passthrough without a path"),
     // (PVE1xx codes go here)
 
+    // ---- validation against liblxc's key catalogue (io.github.lxcconf.validate) ----
+    // (VAL codes go here)
+
+    // ---- what Proxmox will do to this file on its next write ----
+    // (PVE2xx codes go here)
+
+    // ---- includes and migrations ----
+    // (INC and MIG codes go here)
+
     // ---- bytes and characters ----
     /** The file is not valid UTF-8; it is kept byte for byte. */
     ENC_INVALID_UTF8("ENC001", Severity.WARNING, "not valid UTF-8"),
