@@ -113,12 +113,58 @@ public enum DiagnosticCode {
     // (PVE1xx codes go here)
 
     // ---- validation against liblxc's key catalogue (io.github.lxcconf.validate) ----
+    /** A key liblxc does not know: it stops reading the file with "Unsupported config key". */
+    VAL_UNKNOWN_KEY("VAL001", Severity.ERROR, "key liblxc does not know"),
+    /** A key renamed in LXC 2.1 and refused since 3.0 ("Unsupported config key"). */
+    VAL_LEGACY_KEY("VAL002", Severity.ERROR, "legacy key name"),
+    /** A cgroup v1 {@code lxc.cgroup.*} key on LXC 7.0, which refuses it. */
+    VAL_CGROUP_V1_REFUSED("VAL003", Severity.ERROR, "cgroup v1 key refused by LXC 7.0"),
+    /** A cgroup v1 {@code lxc.cgroup.*} key on a cgroup2 host, where liblxc ignores it. */
+    VAL_CGROUP_V1_IGNORED("VAL004", Severity.WARNING, "cgroup v1 key ignored on a cgroup2 host"),
+    /** An inline {@code # ...} after a value: liblxc keeps it as part of the value. */
+    VAL_INLINE_COMMENT("VAL005", Severity.WARNING, "inline comment kept as part of the value"),
+    /** A single-valued key set again further down: this earlier value is ignored. */
+    VAL_DUPLICATE_KEY("VAL006", Severity.WARNING, "single-valued key set twice"),
+    /** An empty value that clears the list built by the lines above it. */
+    VAL_EMPTY_CLEARS_LIST("VAL007", Severity.INFO, "empty value clears a list"),
+    /** A value liblxc refuses when it loads the file (number, signal, log level, name, length, ...). */
+    VAL_INVALID_VALUE("VAL008", Severity.ERROR, "value liblxc refuses"),
+    /** A raw {@code lxc.*} key Proxmox refuses: it drops the line on its next write. */
+    VAL_PROXMOX_REFUSED_KEY("VAL009", Severity.ERROR, "raw lxc key Proxmox refuses"),
+    /** A raw {@code lxc.*} key Proxmox keeps with a warning. */
+    VAL_PROXMOX_WARNED_KEY("VAL010", Severity.WARNING, "raw lxc key Proxmox warns about"),
+    /** A key that exists only in a later liblxc release than the one validated against. */
+    VAL_KEY_TOO_NEW("VAL011", Severity.ERROR, "key from a later liblxc release"),
     // (VAL codes go here)
 
     // ---- what Proxmox will do to this file on its next write ----
+    /** A comment that is not at the top of its section: Proxmox moves it into the section's description (the Notes) on its next write. */
+    PVE_COMMENT_MOVES("PVE201", Severity.WARNING, "Proxmox moves this comment into the Notes"),
+    /** A raw {@code lxc.*} line (or an unparsable line) that Proxmox drops on its next write. */
+    PVE_LINE_DROPPED("PVE202", Severity.WARNING, "Proxmox drops this line on its next write"),
+    /** A line below a snapshot header that looks appended for the running container but belongs to that snapshot. */
+    PVE_LINE_IN_SNAPSHOT("PVE203", Severity.WARNING, "this line belongs to a snapshot, not to the running container"),
+    /** The file has blank lines; Proxmox removes them all on its next write. */
+    PVE_BLANK_LINES_VANISH("PVE204", Severity.INFO, "Proxmox removes blank lines"),
     // (PVE2xx codes go here)
 
     // ---- includes and migrations ----
+    /** An {@code lxc.include} names a file that is missing or cannot be read: liblxc stops loading with "Failed to open file". */
+    INC_MISSING_FILE("INC001", Severity.ERROR, "included file missing or unreadable"),
+    /** {@code lxc.include} lines include each other in a circle; liblxc would recurse until it runs out of resources. */
+    INC_CYCLE("INC002", Severity.ERROR, "include cycle"),
+    /** Includes nest deeper than the limit lxcconf follows. */
+    INC_TOO_DEEP("INC003", Severity.ERROR, "includes nested too deep"),
+    /** A directory include names a directory that exists but cannot be listed: liblxc refuses the config. */
+    INC_UNREADABLE_DIRECTORY("INC004", Severity.ERROR, "include directory cannot be read"),
+    /** A cgroup v1 setting with no cgroup2 equivalent: the migration leaves the line as it is. */
+    MIG_NO_CGROUP2_EQUIVALENT("MIG001", Severity.WARNING, "cgroup v1 setting without a cgroup2 equivalent"),
+    /** A cgroup v1 setting whose cgroup2 translation means something different and needs checking. */
+    MIG_CHECK_TRANSLATION("MIG002", Severity.WARNING, "cgroup2 translation to check"),
+    /** A legacy network key before any {@code lxc.network.type} line: it belongs to no interface and is left as it is. */
+    MIG_NETWORK_KEY_WITHOUT_TYPE("MIG003", Severity.WARNING, "legacy network key outside any interface"),
+    /** A raw device passthrough Proxmox cannot express as a {@code devN} option; the raw lines stay. */
+    MIG_NO_PROXMOX_DEVICE("MIG004", Severity.INFO, "raw device passthrough kept"),
     // (INC and MIG codes go here)
 
     // ---- bytes and characters ----

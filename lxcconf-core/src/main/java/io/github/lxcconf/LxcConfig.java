@@ -1,18 +1,25 @@
 package io.github.lxcconf;
 
 import io.github.lxcconf.edit.ConfigEditor;
+import io.github.lxcconf.explain.Explanation;
+import io.github.lxcconf.include.EffectiveConfig;
 import io.github.lxcconf.internal.AtomicFiles;
 import io.github.lxcconf.internal.Checker;
 import io.github.lxcconf.internal.ConfigAccess;
 import io.github.lxcconf.internal.ConfigParser;
 import io.github.lxcconf.internal.Utf8;
+import io.github.lxcconf.migrate.Migration;
+import io.github.lxcconf.migrate.MigrationOptions;
 import io.github.lxcconf.model.LxcSettings;
+import io.github.lxcconf.model.proxmox.ProxmoxRewrite;
 import io.github.lxcconf.model.proxmox.ProxmoxSettings;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
 import io.github.lxcconf.syntax.SectionKind;
 import io.github.lxcconf.syntax.SectionLine;
+import io.github.lxcconf.validate.Validation;
+import io.github.lxcconf.validate.ValidationOptions;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -369,6 +376,110 @@ public final class LxcConfig {
             }
         }
         return settings;
+    }
+
+    /**
+     * Validates this config against liblxc 6.0 LTS (and, for a Proxmox config, Proxmox VE's
+     * rules, on a cgroup2 host): syntax problems, value problems of the typed views, and
+     * key-level checks (unknown and legacy keys, cgroup v1 keys, inline comments, keys set
+     * twice, lists cleared, raw keys Proxmox refuses). See {@link #validate(ValidationOptions)}.
+     *
+     * <pre>{@code
+     * LxcConfig.parse("lxc.utsname = ct1\n").validate().errors(); // [<text>:1:1: error: Unsupported config key ... [VAL002]]
+     * }</pre>
+     *
+     * @return every diagnostic, in line order
+     */
+    public Validation validate() {
+        return validate(ValidationOptions.defaults());
+    }
+
+    /**
+     * Validates this config against a chosen liblxc release line and host cgroup layout.
+     *
+     * <pre>{@code
+     * config.validate(ValidationOptions.defaults().withVersion(LxcVersion.V7_0)).hasErrors();
+     * }</pre>
+     *
+     * @param options the release line and host layout
+     * @return every diagnostic, in line order
+     */
+    public Validation validate(ValidationOptions options) {
+        return io.github.lxcconf.validate.Validator.validate(this, options);
+    }
+
+    /**
+     * Returns the configuration liblxc ends up with after reading this config and every file its
+     * {@code lxc.include} lines name: each key's final value(s), each with the file and line that set
+     * it, plus missing files, include cycles and too deep nesting as diagnostics. Relative include
+     * paths are resolved against {@code baseDirectory} (liblxc uses the working directory of the
+     * process that loads the config); directory entries are read sorted by name. Any
+     * {@link java.nio.file.FileSystem} works. See {@link io.github.lxcconf.include.IncludeResolver}.
+     *
+     * <pre>{@code
+     * EffectiveConfig eff = config.effective(Path.of("/usr/share/lxc/config"));
+     * eff.values("lxc.cgroup2.devices.deny").get(0).provenance(); // common.conf line 21
+     * }</pre>
+     *
+     * @param baseDirectory the directory relative include paths are resolved against
+     * @return the effective configuration
+     */
+    public EffectiveConfig effective(Path baseDirectory) {
+        return io.github.lxcconf.include.IncludeResolver.resolve(this, baseDirectory);
+    }
+
+    /**
+     * Migrates this config to current keys: legacy keys (LXC 3.0 refuses them) to their new names,
+     * cgroup v1 settings to cgroup2, and, in a Proxmox config, raw device passthrough to {@code devN}
+     * options. Only the lines that change, change. See {@link Migration}.
+     *
+     * <pre>{@code
+     * LxcConfig.parse("lxc.utsname = web\n").migrate().config().render(); // "lxc.uts.name = web\n"
+     * }</pre>
+     *
+     * @return the migration: the new config, the changed lines and what could not be migrated
+     */
+    public Migration migrate() {
+        return migrate(MigrationOptions.all());
+    }
+
+    /**
+     * Migrates this config with the migrations the options select; see {@link #migrate()}.
+     *
+     * @param options which migrations run
+     * @return the migration
+     */
+    public Migration migrate(MigrationOptions options) {
+        return Migration.of(this, options);
+    }
+
+    /**
+     * Explains this config in plain English: every line, and what the container may do as a whole.
+     *
+     * <pre>{@code
+     * LxcConfig.parse("lxc.cgroup.devices.allow: c 10:232 rwm\n").explain().toText();
+     * }</pre>
+     *
+     * @return the explanation
+     */
+    public Explanation explain() {
+        return Explanation.of(this);
+    }
+
+    /**
+     * Returns what Proxmox VE writes back for this file on its next write ({@code pct set}, a GUI
+     * change, a backup, a snapshot): the rewritten text (or a refusal when Proxmox's writer would
+     * crash), the warnings Proxmox prints while reading it, and diagnostics (PVE201-PVE204) on the
+     * lines that the rewrite moves, drops, or that belong to a snapshot.
+     *
+     * <pre>{@code
+     * String canonical = config.proxmoxRewrite().text();
+     * }</pre>
+     *
+     * @return the rewrite, computed from this file's bytes and source name
+     */
+    public ProxmoxRewrite proxmoxRewrite() {
+        return ProxmoxRewrite.of(this);
     }
 
     // (typed view accessors go here)

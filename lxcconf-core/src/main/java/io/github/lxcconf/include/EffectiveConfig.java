@@ -1,0 +1,209 @@
+package io.github.lxcconf.include;
+
+import io.github.lxcconf.Diagnostic;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+
+/**
+ * The configuration liblxc ends up with after reading a config and every file
+ * it includes: each key's final value(s), each with the file and line that set it.
+ *
+ * <p>Lines are applied in reading order, as liblxc applies them:
+ * <ul>
+ * <li>single-valued keys: the last line wins; an empty value unsets the key;</li>
+ * <li>list keys ({@code lxc.mount.entry}, {@code lxc.cap.drop}, {@code lxc.idmap}, ...): every line appends;
+ *     an empty value clears the list built so far, from every file ({@code lxc.cap.drop} and
+ *     {@code lxc.cap.keep} share one list, so an empty value of either clears both);</li>
+ * <li>{@code lxc.cgroup2.*}, {@code lxc.cgroup.*}, {@code lxc.proc.*}: every line appends; an empty value
+ *     removes only the lines of that exact key ({@code lxc.cgroup2.devices.allow =} keeps the
+ *     {@code devices.deny} rules and {@code memory.max}); the bare family key with an empty value clears
+ *     the whole family;</li>
+ * <li>{@code lxc.sysctl.*} and {@code lxc.prlimit.*}: a repeated name replaces its earlier value in place;</li>
+ * <li>{@code lxc.net.N.type} resets interface N (every {@code lxc.net.N.*} value set before it is gone);
+ *     {@code lxc.net =} removes every interface, {@code lxc.hook =} every hook.</li>
+ * </ul>
+ * {@code lxc.include} lines are not values: they are expanded where they stand. {@code lxc.mount.auto}
+ * values are kept line by line (liblxc merges their tokens per category).
+ * A missing included file is reported, and the lines after it still apply here, although liblxc
+ * stops loading at that point.
+ * Only {@code lxc.*} lines count (liblxc ignores the rest); for a Proxmox config,
+ * the raw {@code lxc.*} lines of the main section. The key table that says which
+ * key is a list is liblxc's ({@code lxc-keys.tsv}); an unknown key is treated as single-valued.
+ *
+ * <pre>{@code
+ * EffectiveConfig eff = config.effective(Path.of("/usr/share/lxc/config"));
+ * eff.values("lxc.cgroup2.devices.deny").get(0).provenance(); // common.conf line 21
+ * eff.value("lxc.uts.name").map(EffectiveValue::value);        // Optional[web1]
+ * eff.diagnostics();                                           // missing files, cycles [INC001..]
+ * }</pre>
+ */
+public final class EffectiveConfig {
+    private final List<IncludedFile> files;
+    private final List<EffectiveValue> entries;
+    private final List<Diagnostic> diagnostics;
+
+    EffectiveConfig(List<IncludedFile> files, List<EffectiveValue> entries, List<Diagnostic> diagnostics) {
+        this.files = List.copyOf(files);
+        this.entries = List.copyOf(entries);
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * Returns every file read, in reading order: the root config first, then each included file
+     * where its {@code lxc.include} line stands (depth first).
+     *
+     * @return the files, never empty
+     */
+    public List<IncludedFile> files() {
+        return files;
+    }
+
+    /**
+     * Returns every value in effect, in the order liblxc applies them (a replaced single value
+     * is where its last line put it; a {@code lxc.sysctl.*} value stays where its name first appeared).
+     *
+     * @return the values, immutable
+     */
+    public List<EffectiveValue> entries() {
+        return entries;
+    }
+
+    /**
+     * Returns the values in effect for one key, in order; for a single-valued key at most one.
+     * A network key matches whatever zeros its index was written with.
+     *
+     * <pre>{@code
+     * eff.values("lxc.mount.entry"); // [proc proc proc nodev,noexec,nosuid 0 0 (common.conf line 30), ...]
+     * }</pre>
+     *
+     * @param key the key
+     * @return the values, possibly empty
+     */
+    public List<EffectiveValue> values(String key) {
+        String k = KeyKinds.normalize(Objects.requireNonNull(key, "key"));
+        return entries.stream().filter(e -> KeyKinds.normalize(e.key()).equals(k)).toList();
+    }
+
+    /**
+     * Returns the last value in effect for a key: the value of a single-valued key.
+     *
+     * @param key the key
+     * @return the value, or empty if the key is unset
+     */
+    public Optional<EffectiveValue> value(String key) {
+        List<EffectiveValue> v = values(key);
+        return v.isEmpty() ? Optional.empty() : Optional.of(v.get(v.size() - 1));
+    }
+
+    /**
+     * Returns the problems found while resolving includes (missing files, cycles, too deep
+     * nesting, unreadable directories) followed by the syntax diagnostics of the included files.
+     * The root config's own diagnostics stay on {@link io.github.lxcconf.LxcConfig#diagnostics()}.
+     *
+     * @return the diagnostics, immutable
+     */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    @Override
+    public String toString() {
+        return "EffectiveConfig[" + files.size() + " files, " + entries.size() + " values]";
+    }
+
+    /** Applies lines one after the other, as liblxc does. */
+    static final class Accumulator {
+        private final List<EffectiveValue> values = new ArrayList<>();
+
+        List<EffectiveValue> values() {
+            return values;
+        }
+
+        void apply(String key, String value, Provenance at) {
+            if (key.equals("lxc.include")) {
+                return;
+            }
+            EffectiveValue v = new EffectiveValue(key, value, at);
+            String norm = KeyKinds.normalize(key);
+            Matcher net = KeyKinds.NET.matcher(norm);
+            if (net.matches()) {
+                String interfacePrefix = "lxc.net." + net.group(1);
+                String sub = net.group(2);
+                if (sub == null || sub.equals("type")) {
+                    removeIf(e -> {
+                        String n = KeyKinds.normalize(e.key());
+                        return n.equals(interfacePrefix) || n.startsWith(interfacePrefix + ".");
+                    });
+                    if (sub != null && !value.isEmpty()) {
+                        values.add(v);
+                    }
+                    return;
+                }
+            }
+            if ((key.equals("lxc.net") || key.equals("lxc.hook")) && value.isEmpty()) {
+                removeIf(e -> e.key().startsWith(key + "."));
+                return;
+            }
+            if ((key.equals("lxc.cap.drop") || key.equals("lxc.cap.keep")) && value.isEmpty()) {
+                removeIf(e -> e.key().equals("lxc.cap.drop") || e.key().equals("lxc.cap.keep"));
+                return;
+            }
+            switch (KeyKinds.kind(key)) {
+                case LIST -> {
+                    if (value.isEmpty()) {
+                        removeIf(e -> KeyKinds.normalize(e.key()).equals(norm));
+                    } else {
+                        values.add(v);
+                    }
+                }
+                case SINGLE -> {
+                    removeIf(e -> KeyKinds.normalize(e.key()).equals(norm));
+                    if (!value.isEmpty()) {
+                        values.add(v);
+                    }
+                }
+                case PREFIX -> prefix(key, value, v);
+            }
+        }
+
+        private void prefix(String key, String value, EffectiveValue v) {
+            String family = KeyKinds.family(key);
+            if (key.equals(family)) {
+                if (value.isEmpty()) {
+                    removeIf(e -> e.key().startsWith(family + "."));
+                }
+                return;
+            }
+            if (value.isEmpty()) {
+                removeIf(e -> e.key().equals(key));
+                return;
+            }
+            boolean replaces = !family.equals("lxc.cgroup2") && !family.equals("lxc.cgroup")
+                    && !family.equals("lxc.proc");
+            if (replaces) {
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i).key().equals(key)) {
+                        values.set(i, v);
+                        int keep = i;
+                        for (int j = values.size() - 1; j > keep; j--) {
+                            if (values.get(j).key().equals(key)) {
+                                values.remove(j);
+                            }
+                        }
+                        return;
+                    }
+                }
+            }
+            values.add(v);
+        }
+
+        private void removeIf(Predicate<EffectiveValue> p) {
+            values.removeIf(p);
+        }
+    }
+}

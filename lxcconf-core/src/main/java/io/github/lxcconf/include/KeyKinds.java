@@ -1,0 +1,90 @@
+package io.github.lxcconf.include;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** How liblxc stores each key (single, list, prefix family), from the key table {@code lxc-keys.tsv}. */
+final class KeyKinds {
+    enum Kind { SINGLE, LIST, PREFIX }
+
+    static final Pattern NET = Pattern.compile("lxc\\.net\\.([0-9]+)(?:\\.(.+))?");
+
+    private static final Map<String, Kind> EXACT = new HashMap<>();
+    private static final List<String> PREFIXES = new ArrayList<>();
+
+    static {
+        try (InputStream in = KeyKinds.class.getResourceAsStream("lxc-keys.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("lxc-keys.tsv missing from the class path");
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            r.readLine(); // header
+            for (String row = r.readLine(); row != null; row = r.readLine()) {
+                String[] f = row.split("\t", -1);
+                if (f.length < 2 || f[0].isBlank()) {
+                    continue;
+                }
+                Kind kind = Kind.valueOf(f[1].trim().toUpperCase(java.util.Locale.ROOT));
+                if (kind == Kind.PREFIX) {
+                    PREFIXES.add(f[0].trim());
+                } else {
+                    EXACT.put(f[0].trim(), kind);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PREFIXES.sort((a, b) -> b.length() - a.length());
+    }
+
+    private KeyKinds() {
+    }
+
+    /** The key with a network index written without leading zeros ({@code lxc.net.00.type} is {@code lxc.net.0.type}). */
+    static String normalize(String key) {
+        Matcher m = NET.matcher(key);
+        if (!m.matches()) {
+            return key;
+        }
+        String index = m.group(1).replaceFirst("^0+(?=.)", "");
+        return "lxc.net." + index + (m.group(2) == null ? "" : "." + m.group(2));
+    }
+
+    /** The table's name for a key: {@code lxc.net.<N>.type} for {@code lxc.net.3.type}. */
+    private static String tableKey(String key) {
+        Matcher m = NET.matcher(key);
+        if (m.matches() && m.group(2) != null) {
+            return "lxc.net.<N>." + m.group(2);
+        }
+        return key;
+    }
+
+    static Kind kind(String key) {
+        Kind exact = EXACT.get(tableKey(key));
+        if (exact != null) {
+            return exact;
+        }
+        return family(key).isEmpty() ? Kind.SINGLE : Kind.PREFIX;
+    }
+
+    /** The prefix family of a key ({@code lxc.sysctl} for {@code lxc.sysctl.net.ipv4.ip_forward}), or "". */
+    static String family(String key) {
+        for (String p : PREFIXES) {
+            String bare = p.endsWith(".") ? p.substring(0, p.length() - 1) : p;
+            if (key.equals(bare) || key.startsWith(bare + ".")) {
+                return bare;
+            }
+        }
+        return "";
+    }
+}

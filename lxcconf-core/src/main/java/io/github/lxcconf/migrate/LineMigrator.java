@@ -1,0 +1,360 @@
+package io.github.lxcconf.migrate;
+
+import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.SectionLine;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The line-by-line migrations: legacy keys and cgroup v1. Each changed line is replaced by new
+ * text that keeps the old line's indent, separator, blanks and line end; every other line keeps
+ * its bytes. The result is read again from the new text.
+ */
+final class LineMigrator {
+    private static final Pattern INDEXED_NETWORK = Pattern.compile("lxc\\.network\\.([0-9]+)(?:\\.(.+))?");
+
+    private final LxcConfig config;
+    private final MigrationOptions options;
+    final List<Change> changes = new ArrayList<>();
+    final List<Diagnostic> diagnostics = new ArrayList<>();
+    /** For each line of the result, the 1-based number of the line it comes from. */
+    final List<Integer> origin = new ArrayList<>();
+
+    // per section
+    private int interfaces;
+    private Map<String, String> lastV1 = new HashMap<>();
+
+    private LineMigrator(LxcConfig config, MigrationOptions options) {
+        this.config = config;
+        this.options = options;
+    }
+
+    /** A replacement: new key and value for one line. */
+    private record Kv(String key, String valueRaw) {
+    }
+
+    static LineMigrator run(LxcConfig config, MigrationOptions options) {
+        LineMigrator m = new LineMigrator(config, options);
+        m.migrate();
+        return m;
+    }
+
+    LxcConfig result;
+
+    private void migrate() {
+        List<Line> lines = config.lines();
+        StringBuilder out = new StringBuilder();
+        if (config.hasByteOrderMark()) {
+            out.append('\uFEFF');
+        }
+        boolean changed = false;
+        int sectionStart = 0;
+        scanSection(lines, 0);
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (line instanceof SectionLine) {
+                interfaces = 0;
+                sectionStart = i + 1;
+                scanSection(lines, sectionStart);
+            }
+            Optional<List<Kv>> replacement = line instanceof EntryLine e && e.isLxcKey()
+                    ? replace(e, i + 1) : Optional.empty();
+            if (replacement.isEmpty()) {
+                line.appendTo(out);
+                origin.add(i + 1);
+                continue;
+            }
+            changed = true;
+            EntryLine e = (EntryLine) line;
+            List<String> texts = new ArrayList<>();
+            for (Kv kv : replacement.get()) {
+                String text = e.indent() + kv.key() + e.beforeSeparator() + e.separator() + e.afterSeparator()
+                        + kv.valueRaw() + e.trailing();
+                texts.add(text);
+                out.append(text).append(e.eol());
+                origin.add(i + 1);
+            }
+            changes.set(changes.size() - 1, new Change(i + 1, e.content(), texts,
+                    changes.get(changes.size() - 1).reason()));
+        }
+        result = changed
+                ? LxcConfig.reader().dialect(config.dialect()).sourceName(config.sourceName()).parse(out.toString())
+                : config;
+    }
+
+    /** Remembers the last value of every key (other lines depend on some), in the section starting at {@code from}. */
+    private void scanSection(List<Line> lines, int from) {
+        lastV1 = new HashMap<>();
+        for (int i = from; i < lines.size() && !(lines.get(i) instanceof SectionLine); i++) {
+            if (lines.get(i) instanceof EntryLine e) {
+                lastV1.put(e.key(), e.value());
+            }
+        }
+    }
+
+    private Optional<List<Kv>> replace(EntryLine e, int number) {
+        String key = e.key();
+        String valueRaw = e.valueRaw();
+        String reason = null;
+        List<Kv> out = List.of(new Kv(key, valueRaw));
+        if (options.legacyKeys()) {
+            Optional<Legacy> legacy = legacy(e, number);
+            if (legacy.isPresent()) {
+                out = legacy.get().lines;
+                reason = legacy.get().reason;
+                if (out.size() == 1) {
+                    key = out.get(0).key();
+                    valueRaw = out.get(0).valueRaw();
+                }
+            }
+        }
+        if (options.cgroup2() && out.size() == 1 && Cgroup2.isControllerKey(key) || options.cgroup2()
+                && key.equals("lxc.cgroup") && out.size() == 1) {
+            Optional<List<Kv>> v2 = cgroup(e, key, unquote(valueRaw), number);
+            if (v2.isPresent()) {
+                out = v2.get();
+                reason = (reason == null ? "" : reason + " ") + cgroupReason;
+            }
+        }
+        if (reason == null) {
+            return Optional.empty();
+        }
+        changes.add(new Change(number, e.content(), List.of(), reason));
+        return Optional.of(out);
+    }
+
+    private static String unquote(String raw) {
+        if (raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
+                && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+            return raw.substring(1, raw.length() - 1);
+        }
+        return raw;
+    }
+
+    private record Legacy(List<Kv> lines, String reason) {
+    }
+
+    private static String renamed(String oldKey, String newKey) {
+        String since = LegacyKeys.since(oldKey);
+        return oldKey + " is the pre-2.1 name of " + newKey + "; LXC 3.0 and later refuse it"
+                + (since.isEmpty() ? "" : " (last accepted by " + since + ")") + ".";
+    }
+
+    private Optional<Legacy> legacy(EntryLine e, int number) {
+        String key = e.key();
+        String raw = e.valueRaw();
+        if (LegacyKeys.REMOVED.contains(key) || key.equals(LegacyKeys.ROOTFS_BACKEND)) {
+            String why = key.equals(LegacyKeys.ROOTFS_BACKEND)
+                    ? "lxc.rootfs.backend no longer exists: its storage type is the prefix of lxc.rootfs.path."
+                    : key + " no longer exists and has no replacement; liblxc " + "refuses it since "
+                    + LegacyKeys.since(key).replace(" (rejected from ", ", from ").replace(")", "") + ".";
+            return Optional.of(new Legacy(List.of(), why));
+        }
+        if (key.equals(LegacyKeys.ROOTFS)) {
+            String value = unquote(raw);
+            String backend = lastInSection(LegacyKeys.ROOTFS_BACKEND).orElse("dir");
+            String newRaw = value.isEmpty() || value.matches("[a-z]+:.*") ? raw : backend + ":" + value;
+            return Optional.of(new Legacy(List.of(new Kv("lxc.rootfs.path", newRaw)),
+                    renamed(key, "lxc.rootfs.path") + " The storage type (" + backend
+                            + ") is written in front of the path, as lxc-update-config does."));
+        }
+        if (key.equals(LegacyKeys.NETWORK)) {
+            interfaces = 0;
+            return Optional.of(new Legacy(List.of(new Kv("lxc.net", raw)), renamed(key, "lxc.net")));
+        }
+        Matcher indexed = INDEXED_NETWORK.matcher(key);
+        if (indexed.matches()) {
+            String sub = indexed.group(2);
+            String newKey = "lxc.net." + indexed.group(1) + (sub == null ? "" : "." + LegacyKeys.networkSubkey(sub));
+            String note = sub != null && !LegacyKeys.networkSubkey(sub).equals(sub)
+                    ? " The address key is " + newKey + "; lxc-update-config writes lxc.net.N." + sub
+                    + ", which LXC 3.0 and later refuse." : "";
+            return Optional.of(new Legacy(List.of(new Kv(newKey, raw)), renamed(key, newKey) + note));
+        }
+        if (key.startsWith(LegacyKeys.NETWORK + ".")) {
+            String sub = key.substring(LegacyKeys.NETWORK.length() + 1);
+            if (key.equals(LegacyKeys.NETWORK_TYPE)) {
+                interfaces++;
+            } else if (interfaces == 0) {
+                diagnostics.add(new Diagnostic(DiagnosticCode.MIG_NETWORK_KEY_WITHOUT_TYPE.defaultSeverity(),
+                        DiagnosticCode.MIG_NETWORK_KEY_WITHOUT_TYPE, key + " comes before any lxc.network.type line, "
+                        + "so it belongs to no interface and cannot be numbered; the line is left as it is",
+                        Optional.of("move it below the lxc.network.type line of its interface, or write "
+                                + "lxc.net.<N>." + LegacyKeys.networkSubkey(sub)), config.sourceName(), number,
+                        e.keyColumn()));
+                return Optional.empty();
+            }
+            int index = interfaces - 1;
+            String newKey = "lxc.net." + index + "." + LegacyKeys.networkSubkey(sub);
+            return Optional.of(new Legacy(List.of(new Kv(newKey, raw)), renamed(key, newKey)
+                    + " Unnumbered lxc.network.* lines belong to the interface the last lxc.network.type line "
+                    + "started, here interface " + index + "."));
+        }
+        String newKey = LegacyKeys.RENAMES.get(key);
+        if (newKey == null) {
+            for (Map.Entry<String, String> p : LegacyKeys.PREFIX_RENAMES.entrySet()) {
+                if (key.startsWith(p.getKey()) && key.length() > p.getKey().length()) {
+                    newKey = p.getValue() + key.substring(p.getKey().length());
+                    return Optional.of(new Legacy(List.of(new Kv(newKey, raw)),
+                            renamed(p.getKey() + "<resource>", p.getValue() + "<resource>")));
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Legacy(List.of(new Kv(newKey, raw)), renamed(key, newKey)));
+    }
+
+    private Optional<String> lastInSection(String key) {
+        return Optional.ofNullable(lastV1.get(key)).filter(v -> !v.isEmpty());
+    }
+
+    // ------------------------------------------------------------------ cgroup v1
+
+    private String cgroupReason;
+
+    private Optional<List<Kv>> cgroup(EntryLine e, String key, String value, int number) {
+        if (key.equals("lxc.cgroup")) {
+            cgroupReason = "The bare lxc.cgroup key clears the cgroup v1 settings; lxc.cgroup2 clears the cgroup2 ones.";
+            return Optional.of(List.of(new Kv("lxc.cgroup2", e.valueRaw())));
+        }
+        String file = key.substring(Cgroup2.V1.length());
+        String same = Cgroup2.SAME_VALUE.get(file);
+        if (same != null) {
+            cgroupReason = file.startsWith("devices.")
+                    ? "Device rules carry over from cgroup v1 to cgroup2 unchanged; cgroup2 hosts (Proxmox VE 7 and "
+                    + "later, current distributions) ignore lxc.cgroup.* lines."
+                    : file + " has the same name and values in cgroup2; cgroup2 hosts ignore lxc.cgroup.* lines.";
+            return Optional.of(List.of(new Kv(Cgroup2.V2 + same, e.valueRaw())));
+        }
+        switch (file) {
+            case "memory.limit_in_bytes" -> {
+                Optional<Long> b = Cgroup2.bytes(value);
+                if (b.isEmpty()) {
+                    return untranslatable(e, key, number, "its value '" + value + "' is not a byte count");
+                }
+                cgroupReason = "cgroup2's memory.max is the hard memory limit, as memory.limit_in_bytes was.";
+                return Optional.of(List.of(new Kv(Cgroup2.V2 + "memory.max", max(b.get(), value))));
+            }
+            case "memory.soft_limit_in_bytes" -> {
+                Optional<Long> b = Cgroup2.bytes(value);
+                if (b.isEmpty()) {
+                    return untranslatable(e, key, number, "its value '" + value + "' is not a byte count");
+                }
+                warn(DiagnosticCode.MIG_CHECK_TRANSLATION, e, number, key + " became memory.low, which protects "
+                        + "that much memory from reclaim; memory.high would instead throttle the container above it",
+                        "keep memory.low to protect memory, or use lxc.cgroup2.memory.high to throttle above the value");
+                cgroupReason = "cgroup2's closest equivalent of memory.soft_limit_in_bytes is memory.low.";
+                return Optional.of(List.of(new Kv(Cgroup2.V2 + "memory.low", max(b.get(), value))));
+            }
+            case "memory.memsw.limit_in_bytes" -> {
+                Optional<Long> memsw = Cgroup2.bytes(value);
+                if (memsw.isEmpty()) {
+                    return untranslatable(e, key, number, "its value '" + value + "' is not a byte count");
+                }
+                Optional<Long> mem = Optional.ofNullable(lastV1.get(Cgroup2.V1 + "memory.limit_in_bytes"))
+                        .flatMap(Cgroup2::bytes);
+                String swap;
+                String how;
+                if (memsw.get() == Long.MAX_VALUE) {
+                    swap = "max";
+                    how = "-1 (no limit) became max";
+                } else if (mem.isPresent() && mem.get() != Long.MAX_VALUE && memsw.get() >= mem.get()) {
+                    swap = Cgroup2.formatBytes(memsw.get() - mem.get());
+                    how = "the memory limit (" + lastV1.get(Cgroup2.V1 + "memory.limit_in_bytes")
+                            + ") was subtracted: " + value + " - memory = " + swap + " of swap";
+                } else {
+                    swap = value;
+                    how = "no memory.limit_in_bytes was found to subtract, so the value was kept; it now limits "
+                            + "swap alone";
+                }
+                warn(DiagnosticCode.MIG_CHECK_TRANSLATION, e, number, key + " limits memory plus swap, "
+                        + "memory.swap.max limits swap alone; " + how,
+                        "check that lxc.cgroup2.memory.swap.max is the swap the container may use");
+                cgroupReason = "cgroup2 limits swap on its own (memory.swap.max) instead of memory plus swap.";
+                return Optional.of(List.of(new Kv(Cgroup2.V2 + "memory.swap.max", swap)));
+            }
+            case "cpu.shares" -> {
+                if (!value.trim().matches("[0-9]{1,12}")) {
+                    return untranslatable(e, key, number, "its value '" + value + "' is not a number");
+                }
+                long shares = Long.parseLong(value.trim());
+                long weight = Cgroup2.cpuWeight(shares);
+                cgroupReason = "cpu.shares (2..262144, default 1024) becomes cpu.weight (1..10000, default 100) "
+                        + "with the kernel's conversion 1 + ((shares - 2) * 9999) / 262142: " + shares + " -> "
+                        + weight + ".";
+                return Optional.of(List.of(new Kv(Cgroup2.V2 + "cpu.weight", Long.toString(weight))));
+            }
+            case "cpu.cfs_quota_us", "cpu.cfs_period_us" -> {
+                String quota = lastV1.get(Cgroup2.V1 + "cpu.cfs_quota_us");
+                String period = lastV1.getOrDefault(Cgroup2.V1 + "cpu.cfs_period_us", "100000").trim();
+                if (file.equals("cpu.cfs_period_us") && quota != null) {
+                    cgroupReason = "cgroup2 writes the period together with the quota in cpu.max.";
+                    return Optional.of(List.of());
+                }
+                String q = quota == null || quota.trim().equals("-1") ? "max" : quota.trim();
+                if (!q.matches("max|[0-9]{1,15}") || !period.matches("[0-9]{1,15}")) {
+                    return untranslatable(e, key, number, "its value is not a number");
+                }
+                cgroupReason = "cgroup2's cpu.max holds the CFS quota and period together (\"<quota|max> <period>\").";
+                return Optional.of(List.of(new Kv(Cgroup2.V2 + "cpu.max", q + " " + period)));
+            }
+            case "blkio.weight" -> {
+                if (!value.trim().matches("[0-9]{1,12}")) {
+                    return untranslatable(e, key, number, "its value '" + value + "' is not a number");
+                }
+                long w = Long.parseLong(value.trim());
+                long io = Cgroup2.ioWeight(w);
+                cgroupReason = "blkio.weight (10..1000, default 500) becomes io.weight (1..10000, default 100): "
+                        + w + " * 100 / 500 = " + io + ", as systemd converts it.";
+                return Optional.of(List.of(new Kv(Cgroup2.V2 + "io.weight", Long.toString(io))));
+            }
+            default -> {
+                String io = Cgroup2.THROTTLE.get(file);
+                if (io != null) {
+                    Optional<String> v = Cgroup2.throttle(value, io);
+                    if (v.isEmpty()) {
+                        return untranslatable(e, key, number, "its value '" + value + "' is not 'MAJ:MIN number'");
+                    }
+                    cgroupReason = "cgroup2 writes block I/O limits to io.max as \"MAJ:MIN " + io + "=N\".";
+                    return Optional.of(List.of(new Kv(Cgroup2.V2 + "io.max", v.get())));
+                }
+                Optional<String> huge = Cgroup2.hugetlb(file);
+                if (huge.isPresent()) {
+                    Optional<Long> b = Cgroup2.bytes(value);
+                    if (b.isEmpty()) {
+                        return untranslatable(e, key, number, "its value '" + value + "' is not a byte count");
+                    }
+                    cgroupReason = "cgroup2 names the huge page limit " + huge.get() + ".";
+                    return Optional.of(List.of(new Kv(Cgroup2.V2 + huge.get(), max(b.get(), value))));
+                }
+                return untranslatable(e, key, number, "cgroup2 has no " + file + " file");
+            }
+        }
+    }
+
+    private static String max(long bytes, String value) {
+        return bytes == Long.MAX_VALUE ? "max" : value.trim();
+    }
+
+    private Optional<List<Kv>> untranslatable(EntryLine e, String key, int number, String why) {
+        warn(DiagnosticCode.MIG_NO_CGROUP2_EQUIVALENT, e, number, key + " was not translated to cgroup2: " + why
+                        + "; cgroup2 hosts ignore the line and LXC 7.0 refuses it",
+                "remove the line, or write the lxc.cgroup2.* setting that does what you need");
+        return Optional.empty();
+    }
+
+    private void warn(DiagnosticCode code, EntryLine e, int number, String message, String hint) {
+        diagnostics.add(new Diagnostic(code.defaultSeverity(), code, message, Optional.of(hint),
+                config.sourceName(), number, e.keyColumn()));
+    }
+}

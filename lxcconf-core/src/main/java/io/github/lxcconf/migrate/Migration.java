@@ -1,0 +1,133 @@
+package io.github.lxcconf.migrate;
+
+import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.LxcConfig;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of migrating a config: the new config, each line that changed and why, and what
+ * could not be migrated. Only the lines that change, change: every other line keeps its bytes,
+ * and a changed line keeps its indent, separator, blanks and line end.
+ *
+ * <p>Three migrations run, in this order ({@link MigrationOptions} turns each on or off):
+ * <ol>
+ * <li><b>Legacy keys</b> (the keys LXC 2.1 renamed and LXC 3.0 refuses, from {@code lxc-legacy-keys.tsv}):
+ *     everything {@code lxc-update-config} renames, except where it is wrong: {@code lxc.network.N.ipv4}
+ *     becomes {@code lxc.net.N.ipv4.address} (not {@code lxc.net.N.ipv4}, which LXC 3.0 refuses), and
+ *     unnumbered {@code lxc.network.*} lines get the number of the interface the last
+ *     {@code lxc.network.type} line started, as liblxc 2.x counted them. {@code lxc.rootfs} becomes
+ *     {@code lxc.rootfs.path} with the storage type of {@code lxc.rootfs.backend} (else {@code dir}) in
+ *     front; {@code lxc.rootfs.backend}, {@code lxc.pivotdir} and {@code lxc.kmsg} are removed.</li>
+ * <li><b>cgroup v1 to cgroup2</b>: device rules one to one; {@code memory.limit_in_bytes} to
+ *     {@code memory.max}, {@code memory.soft_limit_in_bytes} to {@code memory.low},
+ *     {@code memory.memsw.limit_in_bytes} to {@code memory.swap.max} (the memory limit subtracted),
+ *     {@code cpu.shares} to {@code cpu.weight} ({@code 1 + ((shares - 2) * 9999) / 262142}),
+ *     {@code cpu.cfs_quota_us}/{@code cpu.cfs_period_us} to {@code cpu.max}, {@code cpuset.*} and
+ *     {@code pids.max} unchanged, {@code blkio.weight} to {@code io.weight}, {@code blkio.throttle.*} to
+ *     {@code io.max}, {@code hugetlb.*.limit_in_bytes} to {@code hugetlb.*.max}; every other
+ *     {@code lxc.cgroup.*} line stays, with a diagnostic.</li>
+ * <li><b>Proxmox devices</b> (Proxmox configs only): an allow rule for one device node plus a bind mount
+ *     of that node ({@code /dev/X dev/X none bind,...}) become a {@code devN} option (Proxmox VE 8.1 and
+ *     later), through {@link io.github.lxcconf.edit.ConfigEditor}: the new option goes where the editor
+ *     puts new options, not where the raw lines were.</li>
+ * </ol>
+ * Migrating a migrated config changes nothing.
+ *
+ * <p>Limits: the line-by-line migrations (1 and 2) write the changed lines' new text and read the
+ * whole text again, so the result is a new document whose unchanged lines have the same text; the
+ * device migration (3) adds the {@code devN} line where the editor adds options, not where the raw
+ * lines stood. Unnumbered {@code lxc.network.*} interfaces are numbered from 0 in each section,
+ * without looking at {@code lxc.net.N} lines the same file may already have. A line that is removed
+ * ({@code lxc.pivotdir}, {@code lxc.cgroup.cpu.cfs_period_us} folded into {@code cpu.max}) is a
+ * {@link Change} without new lines.
+ *
+ * <pre>{@code
+ * Migration m = LxcConfig.parse(Path.of("config")).migrate();
+ * m.config().render();   // lxc.net.0.type = veth ...
+ * m.changes();           // [Change[line=3, oldLine=lxc.network.type = veth, ...], ...]
+ * m.diagnostics();       // lines that could not be migrated [MIG001..]
+ * }</pre>
+ *
+ * @param config      the migrated config (the same object when nothing changed)
+ * @param changes     the changed lines, by line number in the original config
+ * @param diagnostics what could not be migrated, or needs checking, located in the original config
+ */
+public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic> diagnostics) {
+
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @throws NullPointerException if any component is null
+     */
+    public Migration {
+        Objects.requireNonNull(config, "config");
+        changes = List.copyOf(changes);
+        diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * Migrates a config.
+     *
+     * <pre>{@code
+     * Migration.of(config, MigrationOptions.all().withCgroup2(false));
+     * }</pre>
+     *
+     * @param config  the config
+     * @param options which migrations run
+     * @return the migration
+     */
+    public static Migration of(LxcConfig config, MigrationOptions options) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
+        LineMigrator lines = LineMigrator.run(config, options);
+        LxcConfig result = lines.result;
+        List<Change> changes = new ArrayList<>(lines.changes);
+        List<Diagnostic> diagnostics = new ArrayList<>(lines.diagnostics);
+        if (options.proxmoxDevices()) {
+            List<ProxmoxDevices.Pair> pairs = ProxmoxDevices.find(result, diagnostics, lines.origin);
+            if (!pairs.isEmpty()) {
+                LxcConfig before = result;
+                result = ProxmoxDevices.apply(result, pairs);
+                for (ProxmoxDevices.Pair p : pairs) {
+                    List<String> dev = ProxmoxDevices.devLine(result, p.path()).map(List::of).orElse(List.of());
+                    // the editor removes every main-section line with the rule's (and the mount's) key and value
+                    for (int index : ProxmoxDevices.sameEntries(before, p.ruleKey(), p.ruleValue())) {
+                        record(changes, config, lines.origin.get(index), index == p.ruleIndex() ? dev : List.of(),
+                                p.reason());
+                    }
+                    for (int index : ProxmoxDevices.sameEntries(before, "lxc.mount.entry", p.mountValue())) {
+                        record(changes, config, lines.origin.get(index), List.of(), p.reason());
+                    }
+                }
+            }
+        }
+        changes.sort(Comparator.comparingInt(Change::line));
+        diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
+        return new Migration(result, changes, diagnostics);
+    }
+
+    private static void record(List<Change> changes, LxcConfig original, int line, List<String> newLines,
+                               String reason) {
+        for (int i = 0; i < changes.size(); i++) {
+            Change c = changes.get(i);
+            if (c.line() == line) {
+                changes.set(i, new Change(line, c.oldLine(), newLines, c.reason() + " " + reason));
+                return;
+            }
+        }
+        changes.add(new Change(line, original.lines().get(line - 1).content(), newLines, reason));
+    }
+
+    /**
+     * Returns whether the migration changed anything.
+     *
+     * @return {@code true} when at least one line changed
+     */
+    public boolean changed() {
+        return !changes.isEmpty();
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.lxcconf.migrate;
+
+/**
+ * Which migrations to run. {@link #all()} runs every one; turn some off with the {@code with} methods.
+ *
+ * <pre>{@code
+ * config.migrate(MigrationOptions.all().withProxmoxDevices(false)); // keep raw device lines
+ * }</pre>
+ *
+ * @param legacyKeys     rename keys LXC 3.0 and later refuse ({@code lxc.network.*}, {@code lxc.utsname}, ...)
+ * @param cgroup2        translate {@code lxc.cgroup.*} (cgroup v1) lines to {@code lxc.cgroup2.*}
+ * @param proxmoxDevices turn raw device passthrough lines of a Proxmox config into {@code devN} options
+ */
+public record MigrationOptions(boolean legacyKeys, boolean cgroup2, boolean proxmoxDevices) {
+
+    /**
+     * Returns the options that run every migration.
+     *
+     * @return all migrations on
+     */
+    public static MigrationOptions all() {
+        return new MigrationOptions(true, true, true);
+    }
+
+    /**
+     * Returns a copy with the legacy-key migration on or off.
+     *
+     * @param on whether to run it
+     * @return the new options
+     */
+    public MigrationOptions withLegacyKeys(boolean on) {
+        return new MigrationOptions(on, cgroup2, proxmoxDevices);
+    }
+
+    /**
+     * Returns a copy with the cgroup v1 to cgroup2 migration on or off.
+     *
+     * @param on whether to run it
+     * @return the new options
+     */
+    public MigrationOptions withCgroup2(boolean on) {
+        return new MigrationOptions(legacyKeys, on, proxmoxDevices);
+    }
+
+    /**
+     * Returns a copy with the Proxmox {@code devN} migration on or off.
+     *
+     * @param on whether to run it
+     * @return the new options
+     */
+    public MigrationOptions withProxmoxDevices(boolean on) {
+        return new MigrationOptions(legacyKeys, cgroup2, on);
+    }
+}

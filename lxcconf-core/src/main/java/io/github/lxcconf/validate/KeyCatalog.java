@@ -1,0 +1,436 @@
+package io.github.lxcconf.validate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The catalogue of {@code lxc.*} keys liblxc reads, of the legacy names it no longer
+ * reads, and of the raw {@code lxc.*} keys Proxmox VE allows, warns about or refuses.
+ * Loaded from the TSV files shipped as resources beside this class.
+ *
+ * <pre>{@code
+ * KeyCatalog keys = KeyCatalog.standard();
+ * keys.lookup("lxc.cgroup2.devices.allow").map(KeyCatalog.KeyInfo::pattern); // Optional[lxc.cgroup2]
+ * keys.legacy("lxc.utsname").map(KeyCatalog.LegacyKey::newKey);             // Optional[lxc.uts.name]
+ * keys.suggestions("lxc.uts.nmae");                                          // [lxc.uts.name]
+ * keys.proxmox("lxc.rootfs.path").status();                                  // REFUSED
+ * }</pre>
+ */
+public final class KeyCatalog {
+
+    /** How a catalogue row matches keys. */
+    public enum Kind {
+        /** One key, one value: a later line replaces the earlier one. */
+        SINGLE,
+        /** One key, many values: every line adds one; an empty value clears the list. */
+        LIST,
+        /** A family of keys sharing a prefix ({@code lxc.cgroup2.*}, {@code lxc.sysctl.*}, ...). */
+        PREFIX
+    }
+
+    /**
+     * One row of the key catalogue.
+     *
+     * <pre>{@code
+     * KeyCatalog.standard().lookup("lxc.tty.max").get().grammar(); // "unsigned integer (...)"
+     * }</pre>
+     *
+     * @param pattern the key, a prefix such as {@code lxc.cgroup2}, or {@code lxc.net.<N>.type}
+     * @param kind    single, list or prefix family
+     * @param grammar the value grammar, in words
+     * @param meaning what the key does
+     * @param since   the liblxc version that introduced the key (and its earlier name, if any)
+     */
+    public record KeyInfo(String pattern, Kind kind, String grammar, String meaning, String since) {
+        /**
+         * Tells whether the family is the cgroup v1 {@code lxc.cgroup.*} family (LXC 6.x and earlier only).
+         *
+         * @return true for the {@code lxc.cgroup} prefix row
+         */
+        public boolean isCgroupV1Family() {
+            return kind == Kind.PREFIX && pattern.equals("lxc.cgroup");
+        }
+    }
+
+    /**
+     * One legacy key name liblxc 3.0 and later refuse, with its replacement.
+     *
+     * <pre>{@code
+     * KeyCatalog.standard().legacy("lxc.network.0.ipv4").get().replacement("lxc.network.0.ipv4", 0);
+     * // "lxc.net.0.ipv4.address"
+     * }</pre>
+     *
+     * @param oldKey         the old name or pattern ({@code lxc.limit.<resource>})
+     * @param newKey         the new name or pattern, or {@code (removed)}
+     * @param valueTransform how the value changes, in words
+     * @param lastAccepted   the last liblxc line that read the old name
+     * @param notes          further notes
+     */
+    public record LegacyKey(String oldKey, String newKey, String valueTransform, String lastAccepted, String notes) {
+        /**
+         * Tells whether the key has no replacement and the line should simply go.
+         *
+         * @return true for removed keys
+         */
+        public boolean removed() {
+            return newKey.startsWith("(removed)");
+        }
+
+        /**
+         * Returns the current key for a concrete legacy key.
+         *
+         * @param key            the legacy key as written
+         * @param interfaceIndex the interface index for unindexed {@code lxc.network.*} keys
+         * @return the new key, or empty when the key was removed
+         */
+        public Optional<String> replacement(String key, int interfaceIndex) {
+            if (removed()) {
+                return Optional.empty();
+            }
+            Matcher m = INDEXED_NETWORK.matcher(key);
+            if (m.matches()) {
+                String sub = m.group(2);
+                if (sub.equals("ipv4") || sub.equals("ipv6")) {
+                    sub = sub + ".address";
+                }
+                return Optional.of("lxc.net." + m.group(1) + "." + sub);
+            }
+            if (oldKey.equals("lxc.limit.<resource>")) {
+                return Optional.of("lxc.prlimit." + key.substring("lxc.limit.".length()));
+            }
+            return Optional.of(newKey.replace("<i>", Integer.toString(Math.max(0, interfaceIndex))));
+        }
+    }
+
+    /** What Proxmox VE does with a raw {@code lxc.*} line of a container config. */
+    public enum ProxmoxStatus {
+        /** Kept and passed on to liblxc. */
+        ALLOWED,
+        /** Kept, but stored elsewhere ({@code lxc.environment.runtime} goes into the {@code env} option). */
+        SPECIAL,
+        /** Kept, with a warning. */
+        WARNS,
+        /** Refused: Proxmox prints the message and drops the line on its next write. */
+        REFUSED
+    }
+
+    /**
+     * The Proxmox rule matching a raw {@code lxc.*} key.
+     *
+     * <pre>{@code
+     * KeyCatalog.standard().proxmox("lxc.sysctl.net.ipv4.ip_forward").status(); // REFUSED
+     * }</pre>
+     *
+     * @param pattern the key or pattern of the rule
+     * @param status  what Proxmox does
+     * @param message the message Proxmox prints ({@code <key>}, {@code <line>}, {@code <VMID>} placeholders), may be empty
+     * @param notes   further notes
+     */
+    public record ProxmoxRule(String pattern, ProxmoxStatus status, String message, String notes) {
+    }
+
+    private static final Pattern INDEXED_NETWORK = Pattern.compile("lxc\\.network\\.([0-9]+)\\.(.+)");
+    private static final Pattern NET_KEY = Pattern.compile("lxc\\.net\\.([0-9]+)\\.(.+)");
+    private static final String RESOURCE_KEYS = "lxc-keys.tsv";
+    private static final String RESOURCE_LEGACY = "lxc-legacy-keys.tsv";
+    private static final String RESOURCE_PROXMOX = "proxmox-raw-lxc-keys.tsv";
+
+    private static final KeyCatalog STANDARD = new KeyCatalog();
+
+    private final Map<String, KeyInfo> exact = new LinkedHashMap<>();
+    private final Map<String, KeyInfo> netSubKeys = new LinkedHashMap<>();
+    private final List<KeyInfo> prefixes = new ArrayList<>();
+    private final Set<String> sharedNamespaces;
+    private final Map<String, LegacyKey> legacyExact = new LinkedHashMap<>();
+    private LegacyKey legacyLimit;
+    private LegacyKey legacyIndexedNetwork;
+    private final Map<String, ProxmoxRule> proxmoxExact = new LinkedHashMap<>();
+    private final Map<String, ProxmoxRule> proxmoxPrefix = new LinkedHashMap<>();
+    private ProxmoxRule proxmoxLimit;
+    private ProxmoxRule proxmoxOther;
+
+    private KeyCatalog() {
+        for (String[] row : read(RESOURCE_KEYS, 5)) {
+            Kind kind = Kind.valueOf(row[1].toUpperCase(Locale.ROOT));
+            KeyInfo info = new KeyInfo(row[0], kind, row[2], row[3], row[4]);
+            if (kind == Kind.PREFIX) {
+                prefixes.add(info);
+            } else if (row[0].startsWith("lxc.net.<N>.")) {
+                netSubKeys.put(row[0].substring("lxc.net.<N>.".length()), info);
+            } else {
+                exact.put(row[0], info);
+            }
+        }
+        prefixes.sort(Comparator.comparingInt((KeyInfo k) -> k.pattern().length()).reversed());
+        sharedNamespaces = prefixes.stream().filter(k -> k.pattern().equals("lxc.namespace.share."))
+                .findFirst().map(k -> words(between(k.grammar(), " in ", " (")))
+                .orElse(Set.of());
+        for (String[] row : read(RESOURCE_LEGACY, 5)) {
+            LegacyKey legacy = new LegacyKey(row[0], row[1], row[2], row[3], row[4]);
+            if (row[3].startsWith("6.") || row[3].startsWith("(")) {
+                continue; // still read by the LTS lines (lxc.cgroup.*) or still valid
+            }
+            if (row[0].equals("lxc.limit.<resource>")) {
+                legacyLimit = legacy;
+            } else if (row[0].equals("lxc.network.<N>.<subkey>")) {
+                legacyIndexedNetwork = legacy;
+            } else {
+                legacyExact.put(row[0], legacy);
+            }
+        }
+        for (String[] row : read(RESOURCE_PROXMOX, 5)) {
+            ProxmoxRule rule = new ProxmoxRule(row[0], status(row[2]), row[3], row[4]);
+            switch (row[1]) {
+                case "exact" -> proxmoxExact.put(row[0], rule);
+                case "prefix" -> {
+                    String p = row[0].endsWith("*") ? row[0].substring(0, row[0].length() - 1) : row[0];
+                    if (p.equals("lxc.limit.")) {
+                        proxmoxLimit = rule;
+                    } else {
+                        proxmoxPrefix.put(p, rule);
+                    }
+                }
+                case "exact/prefix" -> {
+                    for (String part : row[0].split(" / ")) {
+                        String token = part.strip().split("\\s+")[0];
+                        if (token.endsWith(".*")) {
+                            proxmoxPrefix.put(token.substring(0, token.length() - 1), rule);
+                        } else {
+                            proxmoxExact.put(token, rule);
+                        }
+                    }
+                }
+                case "other" -> proxmoxOther = rule;
+                default -> { } // syntax rules: the reader already reports such lines
+            }
+        }
+    }
+
+    /**
+     * Returns the catalogue shipped with lxcconf.
+     *
+     * @return the shared, immutable catalogue
+     */
+    public static KeyCatalog standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Finds the catalogue row for a key: the exact key, the {@code lxc.net.<N>.*} row, or the
+     * prefix family. The bare prefix ({@code lxc.cgroup2}) also finds its family.
+     *
+     * @param key the key as written
+     * @return the row, or empty for a key liblxc does not know (legacy keys included)
+     */
+    public Optional<KeyInfo> lookup(String key) {
+        KeyInfo info = exact.get(key);
+        if (info != null) {
+            return Optional.of(info);
+        }
+        Matcher m = NET_KEY.matcher(key);
+        if (m.matches()) {
+            return Optional.ofNullable(netSubKeys.get(m.group(2)));
+        }
+        for (KeyInfo p : prefixes) {
+            String family = p.pattern().endsWith(".") ? p.pattern() : p.pattern() + ".";
+            if (key.equals(p.pattern()) && !p.pattern().endsWith(".")) {
+                return Optional.of(p);
+            }
+            if (key.startsWith(family) && key.length() > family.length() && !key.endsWith(".")) {
+                if (p.pattern().equals("lxc.namespace.share.")
+                        && !sharedNamespaces.contains(key.substring(family.length()))) {
+                    return Optional.empty();
+                }
+                if (p.pattern().equals("lxc.net.")) {
+                    return Optional.empty();
+                }
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Tells whether a second line with the same key adds a value (true) or replaces the first (false).
+     *
+     * @param key a key the catalogue knows
+     * @return true for list keys and for the families whose duplicates append
+     */
+    public boolean isList(String key) {
+        return lookup(key).map(k -> switch (k.kind()) {
+            case LIST -> true;
+            case SINGLE -> false;
+            case PREFIX -> !k.grammar().contains("REPLACES") && !k.pattern().equals("lxc.namespace.share.");
+        }).orElse(false);
+    }
+
+    /**
+     * Finds the legacy row for a key that liblxc 3.0 and later refuse.
+     *
+     * @param key the key as written
+     * @return the row, or empty when the key is not a legacy name
+     */
+    public Optional<LegacyKey> legacy(String key) {
+        LegacyKey legacy = legacyExact.get(key);
+        if (legacy != null) {
+            return Optional.of(legacy);
+        }
+        if (key.startsWith("lxc.limit.") && key.length() > "lxc.limit.".length()) {
+            return Optional.ofNullable(legacyLimit);
+        }
+        if (INDEXED_NETWORK.matcher(key).matches()) {
+            return Optional.ofNullable(legacyIndexedNetwork);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Suggests known keys close to an unknown one (edit distance), best first.
+     *
+     * @param key the unknown key
+     * @return at most three keys, possibly none
+     */
+    public List<String> suggestions(String key) {
+        Map<String, Integer> distance = new LinkedHashMap<>();
+        List<String> candidates = new ArrayList<>(exact.keySet());
+        Matcher m = NET_KEY.matcher(key);
+        String index = m.matches() ? m.group(1) : "0";
+        for (String sub : netSubKeys.keySet()) {
+            candidates.add("lxc.net." + index + "." + sub);
+        }
+        int limit = Math.max(2, Math.min(3, key.length() / 4));
+        for (String candidate : candidates) {
+            int d = editDistance(key, candidate, limit);
+            if (d <= limit) {
+                distance.put(candidate, d);
+            }
+        }
+        return distance.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * Returns what Proxmox VE does with a raw {@code lxc.*} key in a container config.
+     *
+     * @param key the key as written
+     * @return the matching rule (keys no rule allows get the refusing catch-all rule)
+     */
+    public ProxmoxRule proxmox(String key) {
+        if (key.startsWith("lxc.limit.") && proxmoxLimit != null) {
+            return proxmoxLimit;
+        }
+        ProxmoxRule rule = proxmoxExact.get(key);
+        if (rule != null) {
+            return rule;
+        }
+        ProxmoxRule best = null;
+        int bestLength = -1;
+        for (Map.Entry<String, ProxmoxRule> e : proxmoxPrefix.entrySet()) {
+            if (key.startsWith(e.getKey()) && key.length() > e.getKey().length() && e.getKey().length() > bestLength) {
+                best = e.getValue();
+                bestLength = e.getKey().length();
+            }
+        }
+        return best != null ? best : proxmoxOther;
+    }
+
+    /**
+     * Returns every exact key of the catalogue (without prefix families and network sub-keys).
+     *
+     * @return the keys in catalogue order
+     */
+    public Set<String> exactKeys() {
+        return java.util.Collections.unmodifiableSet(exact.keySet());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static Set<String> words(String text) {
+        return Set.copyOf(Arrays.asList(text.strip().split("\\s+")));
+    }
+
+    static String between(String text, String from, String to) {
+        int start = text.indexOf(from);
+        if (start < 0) {
+            return "";
+        }
+        start += from.length();
+        int end = text.indexOf(to, start);
+        return end < 0 ? text.substring(start) : text.substring(start, end);
+    }
+
+    private static ProxmoxStatus status(String text) {
+        if (text.startsWith("allowed-with-warning")) {
+            return ProxmoxStatus.WARNS;
+        }
+        if (text.startsWith("allowed")) {
+            return ProxmoxStatus.ALLOWED;
+        }
+        if (text.startsWith("special")) {
+            return ProxmoxStatus.SPECIAL;
+        }
+        return ProxmoxStatus.REFUSED;
+    }
+
+    static int editDistance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) {
+            return limit + 1;
+        }
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    private static List<String[]> read(String name, int columns) {
+        try (InputStream in = KeyCatalog.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String[]> rows = new ArrayList<>();
+            reader.readLine(); // header
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = Arrays.copyOf(line.split("\t", -1), columns);
+                for (int i = 0; i < columns; i++) {
+                    cells[i] = cells[i] == null ? "" : cells[i].strip();
+                }
+                rows.add(cells);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,423 @@
+package io.github.lxcconf.validate;
+
+import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.Dialect;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.Severity;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.Section;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Validates a config as liblxc (and, for Proxmox configs, Proxmox VE) would read it: the syntax
+ * diagnostics, the typed views' value diagnostics, and the key-level checks of the
+ * {@link KeyCatalog}. Errors are what liblxc or Proxmox refuse; warnings what they accept but
+ * is almost certainly wrong.
+ *
+ * <pre>{@code
+ * Validation v = Validator.validate(LxcConfig.parse("lxc.utsname = ct1\n"), ValidationOptions.defaults());
+ * v.errors().get(0).code(); // VAL_LEGACY_KEY
+ * }</pre>
+ */
+public final class Validator {
+
+    private static final Set<String> SIGNALS = Set.of("HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS",
+            "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE", "ALRM", "TERM", "STKFLT", "CHLD", "CLD", "CONT", "STOP",
+            "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS");
+    private static final int RT_SIGNAL_SPAN = 30; // SIGRTMAX - SIGRTMIN on Linux
+    private static final BigInteger UINT_MAX = BigInteger.valueOf(0xFFFF_FFFFL);
+    private static final Pattern RT_SIGNAL = Pattern.compile("(?i)SIGRT(MIN\\+|MAX-)([0-9]+)");
+    private static final Pattern AT_MOST_BYTES = Pattern.compile("at most ([0-9]+) bytes");
+    private static final Pattern FILE_VMID = Pattern.compile("(?:.*/)?([0-9]+)\\.conf");
+
+    private final LxcConfig config;
+    private final ValidationOptions options;
+    private final KeyCatalog keys = KeyCatalog.standard();
+    private final boolean proxmox;
+    private final boolean cgroup2Host;
+    private final List<Diagnostic> out = new ArrayList<>();
+
+    private Validator(LxcConfig config, ValidationOptions options) {
+        this.config = config;
+        this.options = options;
+        this.proxmox = config.dialect() == Dialect.PROXMOX;
+        this.cgroup2Host = options.cgroup2Host().orElse(proxmox);
+    }
+
+    /**
+     * Validates a config.
+     *
+     * @param config  the config
+     * @param options the liblxc line and host layout to validate against
+     * @return every diagnostic, in line order
+     */
+    public static Validation validate(LxcConfig config, ValidationOptions options) {
+        Validator v = new Validator(config, options);
+        v.out.addAll(config.diagnostics());
+        v.out.addAll(config.lxc().diagnostics());
+        v.out.addAll(config.proxmox().diagnostics());
+        for (Section section : config.sections()) {
+            if (!v.section(section)) {
+                break;
+            }
+        }
+        List<Diagnostic> all = new ArrayList<>(v.out);
+        all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
+        return new Validation(options, all);
+    }
+
+    /** Checks one section; returns false where liblxc stops reading (a NUL byte). */
+    private boolean section(Section section) {
+        Map<String, Integer> lastSingle = new HashMap<>();
+        Map<String, EntryLine> lastSingleLine = new HashMap<>();
+        Map<String, Integer> listLines = new HashMap<>();
+        int networkTypes = 0;
+        int number = section.firstLineNumber();
+        for (Line line : section.lines()) {
+            int n = number++;
+            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+                continue;
+            }
+            if (e.content().indexOf('\0') >= 0) {
+                return proxmox;
+            }
+            String key = e.key();
+            String value = e.value();
+            if (key.equals("lxc.network.type")) {
+                networkTypes++;
+            }
+            if (proxmox) {
+                proxmoxRule(e, n);
+            }
+            Optional<KeyCatalog.KeyInfo> info = keyLevel(e, n, networkTypes - 1);
+            if (info.isEmpty()) {
+                continue;
+            }
+            inlineComment(e, n);
+            value(e, n, info.get());
+            // later lines: duplicates and clearing
+            if (keys.isList(key) || info.get().kind() == KeyCatalog.Kind.PREFIX && key.equals(info.get().pattern())) {
+                if (value.isBlank()) {
+                    Integer count = clearedCount(key, listLines);
+                    if (count > 0) {
+                        add(DiagnosticCode.VAL_EMPTY_CLEARS_LIST, Severity.INFO, n, e.keyColumn(),
+                                "empty '" + key + "' clears the " + count + " value(s) set above it",
+                                "remove the lines above if that is intended, or this line if it is not");
+                    }
+                } else {
+                    listLines.merge(key, 1, Integer::sum);
+                }
+            } else if (!key.matches("lxc\\.net\\.[0-9]+\\.type")) {
+                Integer earlier = lastSingle.get(key);
+                EntryLine earlierLine = lastSingleLine.get(key);
+                if (earlier != null && !earlierLine.value().isBlank()) {
+                    add(DiagnosticCode.VAL_DUPLICATE_KEY, Severity.WARNING, earlier, earlierLine.keyColumn(),
+                            "'" + key + "' is set again on line " + n + "; liblxc keeps only the last value, so '"
+                                    + earlierLine.value() + "' is ignored",
+                            "remove this line or the one on line " + n);
+                }
+                lastSingle.put(key, n);
+                lastSingleLine.put(key, e);
+            }
+        }
+        return true;
+    }
+
+    /** Number of values an empty line with this key clears. */
+    private static Integer clearedCount(String key, Map<String, Integer> listLines) {
+        int count = 0;
+        if (listLines.containsKey(key)) {
+            count += listLines.remove(key);
+        }
+        String family = key.equals("lxc.hook") ? "lxc.hook." : key + ".";
+        if (key.equals("lxc.hook") || key.equals("lxc.cgroup2") || key.equals("lxc.cgroup") || key.equals("lxc.proc")) {
+            for (String k : List.copyOf(listLines.keySet())) {
+                if (k.startsWith(family)) {
+                    count += listLines.remove(k);
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Key-level checks; returns the catalogue row when the key is one liblxc reads. */
+    private Optional<KeyCatalog.KeyInfo> keyLevel(EntryLine e, int n, int networkIndex) {
+        String key = e.key();
+        Optional<KeyCatalog.LegacyKey> legacy = keys.legacy(key);
+        if (legacy.isPresent()) {
+            if (!proxmox) {
+                KeyCatalog.LegacyKey l = legacy.get();
+                Optional<String> replacement = l.replacement(key, networkIndex);
+                add(DiagnosticCode.VAL_LEGACY_KEY, Severity.ERROR, n, e.keyColumn(),
+                        "Unsupported config key \"" + key + "\": the name was retired in LXC 2.1 and liblxc 3.0 and"
+                                + " later refuse it",
+                        replacement.map(r -> "use '" + r + "' instead")
+                                .orElse("delete the line: it has no replacement"));
+            }
+            return Optional.empty();
+        }
+        Optional<KeyCatalog.KeyInfo> info = keys.lookup(key);
+        if (info.isEmpty()) {
+            if (key.startsWith("lxc.net.") && key.matches("lxc\\.net\\.[^.]*\\..*")) {
+                return Optional.empty(); // the network view reports these (LXC107)
+            }
+            if (!proxmox || keys.proxmox(key).status() != KeyCatalog.ProxmoxStatus.REFUSED) {
+                List<String> near = keys.suggestions(key);
+                add(DiagnosticCode.VAL_UNKNOWN_KEY, severity(Severity.ERROR), n, e.keyColumn(),
+                        "Unsupported config key \"" + key + "\": " + (proxmox ? "Proxmox passes it on, but liblxc"
+                                + " refuses it, so the container would fail when it starts" : "liblxc refuses the file"),
+                        near.isEmpty() ? "check the key against lxc.container.conf(5)"
+                                : "did you mean " + String.join(" or ", near.stream().map(s -> "'" + s + "'").toList())
+                                + "?");
+            }
+            return Optional.empty();
+        }
+        KeyCatalog.KeyInfo k = info.get();
+        boolean proxmoxGenerates = proxmox && keys.proxmox(key).status() == KeyCatalog.ProxmoxStatus.SPECIAL;
+        if (!options.version().has(k.since()) && !proxmoxGenerates) {
+            add(DiagnosticCode.VAL_KEY_TOO_NEW, severity(Severity.ERROR), n, e.keyColumn(),
+                    "'" + key + "' exists only from LXC " + k.since() + "; LXC " + options.version().major()
+                            + ".x reports \"Unsupported config key\"" + startSuffix(),
+                    key.startsWith("lxc.environment.") ? "use 'lxc.environment' on this release" : null);
+            return Optional.empty();
+        }
+        if (k.isCgroupV1Family()) {
+            String v2 = cgroup2Line(key, e.value());
+            if (!options.version().acceptsCgroupV1Keys()) {
+                add(DiagnosticCode.VAL_CGROUP_V1_REFUSED, severity(Severity.ERROR), n, e.keyColumn(),
+                        "LXC 7.0 no longer reads cgroup v1 keys: \"" + key + "\" is refused" + startSuffix(),
+                        v2);
+                return Optional.empty();
+            }
+            if (cgroup2Host) {
+                add(DiagnosticCode.VAL_CGROUP_V1_IGNORED, Severity.WARNING, n, e.keyColumn(),
+                        "'" + key + "' is a cgroup v1 key; on a cgroup2 host liblxc ignores it, so this line has no"
+                                + " effect", v2);
+            }
+        }
+        return info;
+    }
+
+    /** The matching cgroup2 line for a v1 key, as a hint. */
+    private static String cgroup2Line(String key, String value) {
+        String file = key.substring("lxc.cgroup.".length());
+        String sameValue = switch (file) {
+            case "devices.allow", "devices.deny", "cpuset.cpus", "cpuset.mems", "pids.max" -> file;
+            case "memory.limit_in_bytes" -> "memory.max";
+            case "memory.soft_limit_in_bytes" -> "memory.low";
+            default -> null;
+        };
+        if (sameValue != null) {
+            return "use 'lxc.cgroup2." + sameValue + " = " + value + "'";
+        }
+        return switch (file) {
+            case "memory.memsw.limit_in_bytes" -> "use lxc.cgroup2.memory.swap.max, which limits swap alone"
+                    + " (v1 limited memory plus swap)";
+            case "cpu.shares" -> "use lxc.cgroup2.cpu.weight = 1 + (shares - 2) * 9999 / 262142";
+            case "cpu.cfs_quota_us", "cpu.cfs_period_us" -> "use lxc.cgroup2.cpu.max = 'QUOTA PERIOD' (one line)";
+            case "blkio.weight" -> "use lxc.cgroup2.io.weight";
+            default -> "cgroup2 has no file of this name; see the lxc.cgroup2.* keys";
+        };
+    }
+
+    private void proxmoxRule(EntryLine e, int n) {
+        KeyCatalog.ProxmoxRule rule = keys.proxmox(e.key());
+        String message = rule.message().replace("<key>", e.key()).replace("<line>", e.content().strip())
+                .replace("vm <VMID> - ", vmid().map(id -> "vm " + id + " - ").orElse(""));
+        switch (rule.status()) {
+            case REFUSED -> add(DiagnosticCode.VAL_PROXMOX_REFUSED_KEY, Severity.ERROR, n, e.keyColumn(),
+                    "Proxmox refuses '" + e.key() + "' (\"" + message + "\") and drops the line on its next write",
+                    keys.lookup(e.key()).isPresent() ? "liblxc knows this key, but Proxmox does not pass it on;"
+                            + " remove the line" : suggestionHint(e.key()));
+            case WARNS -> {
+                boolean legacy = keys.legacy(e.key()).isPresent();
+                add(DiagnosticCode.VAL_PROXMOX_WARNED_KEY, Severity.WARNING, n, e.keyColumn(),
+                        "Proxmox warns: \"" + message + "\""
+                                + (legacy ? "; liblxc 3.0 and later refuse this key, so the container would fail"
+                                + " when it starts" : ""),
+                        legacy ? keys.legacy(e.key()).get().replacement(e.key(), 0).map(r -> "use '" + r + "' instead")
+                                .orElse("delete the line") : null);
+            }
+            default -> { }
+        }
+    }
+
+    private String suggestionHint(String key) {
+        List<String> near = keys.suggestions(key);
+        return near.isEmpty() ? "remove the line" : "did you mean "
+                + String.join(" or ", near.stream().map(s -> "'" + s + "'").toList()) + "?";
+    }
+
+    private Optional<String> vmid() {
+        Matcher m = FILE_VMID.matcher(config.sourceName());
+        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private void inlineComment(EntryLine e, int n) {
+        String raw = e.valueRaw();
+        int hash = -1;
+        for (int i = 1; i < raw.length(); i++) {
+            if (raw.charAt(i) == '#' && (raw.charAt(i - 1) == ' ' || raw.charAt(i - 1) == '\t')) {
+                hash = i;
+                break;
+            }
+        }
+        if (hash < 0) {
+            return;
+        }
+        String kept = raw.substring(hash).strip();
+        add(DiagnosticCode.VAL_INLINE_COMMENT, Severity.WARNING, n, e.valueColumn() + raw.codePointCount(0, hash),
+                "'" + kept + "' is part of the value: " + (proxmox ? "neither Proxmox nor liblxc has" : "liblxc has no")
+                        + " inline comments",
+                "move the comment to a line of its own above, starting with '#'");
+    }
+
+    /** Value checks the typed views do not already make. */
+    private void value(EntryLine e, int n, KeyCatalog.KeyInfo info) {
+        String key = e.key();
+        String value = e.value();
+        String grammar = info.grammar();
+        String problem = null;
+        if (info.kind() == KeyCatalog.Kind.PREFIX && key.equals(info.pattern())) {
+            if (!value.isBlank()) {
+                problem = "'" + key + "' alone only accepts an empty value (which clears every " + key
+                        + ".* line above); got '" + value + "'";
+            }
+        } else if (value.isBlank()) {
+            if (grammar.contains("EMPTY VALUE IS AN ERROR")) {
+                problem = "'" + key + "' must not be empty";
+            }
+        } else if (key.equals("lxc.log.level")) {
+            problem = logLevel(value, grammar);
+        } else if (key.equals("lxc.uts.name")) {
+            Matcher m = AT_MOST_BYTES.matcher(grammar);
+            int max = m.find() ? Integer.parseInt(m.group(1)) : 64;
+            int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > max) {
+                problem = "'lxc.uts.name' is " + bytes + " bytes long; the kernel allows at most " + max;
+            }
+        } else if (key.equals("lxc.arch")) {
+            Set<String> arches = new LinkedHashSet<>();
+            for (String token : KeyCatalog.between(grammar, "one of: ", ";").replaceAll("\\(=[^)]*\\)", " ")
+                    .replace('|', ' ').strip().split("\\s+")) {
+                arches.add(token);
+            }
+            if (!arches.contains(value)) {
+                problem = "unknown architecture '" + value + "'";
+            }
+        } else if (key.equals("lxc.namespace.clone") || key.equals("lxc.namespace.keep")) {
+            String names = KeyCatalog.between(keys.lookup("lxc.namespace.clone").orElseThrow().grammar(),
+                    "namespace names: ", " (");
+            Set<String> known = KeyCatalog.words(names);
+            for (String token : value.strip().split("[ \t]+")) {
+                if (!known.contains(token.toLowerCase(Locale.ROOT))) {
+                    problem = "Invalid namespace name \"" + token + "\"; known names: " + names.strip();
+                    break;
+                }
+            }
+        } else if (grammar.startsWith("0 or 1")) {
+            BigInteger v = unsigned(value);
+            if (v == null || v.compareTo(BigInteger.ONE) > 0) {
+                problem = "'" + key + "' must be 0 or 1, got '" + value + "'";
+            }
+        } else if (grammar.startsWith("unsigned integer")) {
+            BigInteger v = unsigned(value);
+            if (v == null || v.compareTo(UINT_MAX) > 0) {
+                problem = "'" + key + "' must be an unsigned number (at most " + UINT_MAX + "), got '" + value + "'";
+            }
+        } else if (grammar.startsWith("signed integer immediately followed by unit")
+                || grammar.startsWith("same as lxc.time.offset.")) {
+            if (!value.strip().matches("[+-]?[0-9]+[ \t]*(h|m|s|ms|us|ns)")) {
+                problem = "'" + key + "' must be a whole number with a unit (h, m, s, ms, us or ns), got '"
+                        + value + "'";
+            }
+        } else if (grammar.startsWith("signed integer")) {
+            if (!value.strip().matches("[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)")) {
+                problem = "'" + key + "' must be a number, got '" + value + "'";
+            }
+        } else if (grammar.startsWith("signal:")) {
+            if (!signal(value.strip())) {
+                problem = "'" + value + "' is not a signal: use a number, SIG<NAME> (such as SIGTERM),"
+                        + " SIGRTMIN+n or SIGRTMAX-n";
+            }
+        }
+        if (problem != null) {
+            add(DiagnosticCode.VAL_INVALID_VALUE, severity(Severity.ERROR), n, e.valueColumn(),
+                    problem + (proxmox ? "; liblxc would refuse the generated config, so the container would fail"
+                            + " when it starts" : ": liblxc refuses the file"),
+                    "value grammar: " + grammar);
+        }
+    }
+
+    private static String logLevel(String value, String grammar) {
+        if (Character.isDigit(value.charAt(0))) {
+            BigInteger v = unsigned(value);
+            return v != null && v.compareTo(BigInteger.valueOf(8)) <= 0 ? null
+                    : "log level '" + value + "' is out of range 0..8";
+        }
+        String names = KeyCatalog.between(grammar, "(case-insensitive): ", " (");
+        return KeyCatalog.words(names).contains(value.toUpperCase(Locale.ROOT)) ? null
+                : "unknown log level '" + value + "'; known names: " + names.strip();
+    }
+
+    private static boolean signal(String value) {
+        if (value.matches("[0-9]+")) {
+            return true;
+        }
+        Matcher rt = RT_SIGNAL.matcher(value);
+        if (rt.matches()) {
+            return rt.group(2).length() < 4 && Integer.parseInt(rt.group(2)) <= RT_SIGNAL_SPAN;
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        return upper.startsWith("SIG") && SIGNALS.contains(upper.substring(3));
+    }
+
+    /** strtoul base 0 as liblxc's safe parser reads it: no sign, decimal, 0x hex or 0 octal; null if invalid. */
+    private static BigInteger unsigned(String value) {
+        String v = value.strip();
+        if (v.startsWith("+")) {
+            v = v.substring(1);
+        }
+        try {
+            if (v.matches("0[xX][0-9a-fA-F]+")) {
+                return new BigInteger(v.substring(2), 16);
+            }
+            if (v.matches("0[0-7]+")) {
+                return new BigInteger(v.substring(1), 8);
+            }
+            if (v.matches("[0-9]+")) {
+                return new BigInteger(v);
+            }
+        } catch (NumberFormatException ex) {
+            return null;
+        }
+        return null;
+    }
+
+    private Severity severity(Severity forLxc) {
+        return proxmox && forLxc == Severity.ERROR ? Severity.WARNING : forLxc;
+    }
+
+    private String startSuffix() {
+        return proxmox ? "; the container would fail when it starts" : "";
+    }
+
+    private void add(DiagnosticCode code, Severity severity, int line, int column, String message, String hint) {
+        out.add(new Diagnostic(severity, code, message, Optional.ofNullable(hint), config.sourceName(), line, column));
+    }
+}
