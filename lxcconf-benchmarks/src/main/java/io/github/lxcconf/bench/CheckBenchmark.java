@@ -1,0 +1,75 @@
+package io.github.lxcconf.bench;
+
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.explain.Explanation;
+import io.github.lxcconf.validate.Validation;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code validate()} and {@code explain()} of the small and the large input, each on a freshly parsed
+ * config (the typed views are computed once per config, so parsing is part of the measured work), next to
+ * parsing alone as the baseline.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgs = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 1)
+public class CheckBenchmark {
+    private String large;
+    private String small;
+
+    /**
+     * Reads both inputs.
+     *
+     * @throws IOException if an input cannot be read
+     */
+    @Setup
+    public void read() throws IOException {
+        large = BenchData.read(BenchData.LARGE);
+        small = BenchData.read(BenchData.SMALL);
+    }
+
+    /** @return the small input parsed and validated */
+    @Benchmark
+    public Validation validateSmall() {
+        return LxcConfig.parse(small).validate();
+    }
+
+    /** @return the small input parsed and explained */
+    @Benchmark
+    public Explanation explainSmall() {
+        return LxcConfig.parse(small).explain();
+    }
+
+    /** @return the small input parsed: the baseline of the two above */
+    @Benchmark
+    public LxcConfig parseSmallBaseline() {
+        return LxcConfig.parse(small);
+    }
+
+    /** @return the large input parsed and validated */
+    @Benchmark
+    public Validation validateLarge() {
+        return LxcConfig.parse(large).validate();
+    }
+
+    /** @return the large input parsed and explained */
+    @Benchmark
+    public Explanation explainLarge() {
+        return LxcConfig.parse(large).explain();
+    }
+}
