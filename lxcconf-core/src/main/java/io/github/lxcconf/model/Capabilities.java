@@ -1,5 +1,7 @@
 package io.github.lxcconf.model;
 
+import io.github.lxcconf.internal.EditDistance;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -218,25 +220,6 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
             return list.stream().map(Capability::lxcName).toList();
         }
 
-        /** Levenshtein distance, for suggesting a capability name. */
-        private static int distance(String a, String b) {
-            int[] prev = new int[b.length() + 1];
-            int[] cur = new int[b.length() + 1];
-            for (int j = 0; j <= b.length(); j++) {
-                prev[j] = j;
-            }
-            for (int i = 1; i <= a.length(); i++) {
-                cur[0] = i;
-                for (int j = 1; j <= b.length(); j++) {
-                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-                }
-                int[] t = prev;
-                prev = cur;
-                cur = t;
-            }
-            return prev[b.length()];
-        }
 
         Capabilities result() {
             return new Capabilities(mode, List.copyOf(list), origins);
@@ -274,7 +257,7 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
                 return "a number is accepted only up to the host kernel's last capability";
             }
             for (Capability c : Capability.values()) {
-                if (distance(bare, c.lxcName()) <= 2) {
+                if (EditDistance.between(bare, c.lxcName(), 2) <= 2) {
                     return "did you mean '" + c.lxcName() + "'?";
                 }
             }
