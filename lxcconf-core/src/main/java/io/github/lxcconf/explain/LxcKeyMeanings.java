@@ -1,5 +1,7 @@
 package io.github.lxcconf.explain;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +40,7 @@ final class LxcKeyMeanings {
     }
 
     private static List<Row> load() {
-        try (InputStream in = LxcKeyMeanings.class.getResourceAsStream("lxc-keys.tsv")) {
+        try (InputStream in = SpecFiles.open("lxc-keys.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("lxc-keys.tsv is missing from the class path");
             }

@@ -1,5 +1,7 @@
 package io.github.lxcconf.include;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +25,7 @@ final class KeyKinds {
     private static final List<String> PREFIXES = new ArrayList<>();
 
     static {
-        try (InputStream in = KeyKinds.class.getResourceAsStream("lxc-keys.tsv")) {
+        try (InputStream in = SpecFiles.open("lxc-keys.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("lxc-keys.tsv missing from the class path");
             }

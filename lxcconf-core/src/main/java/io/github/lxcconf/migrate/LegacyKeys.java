@@ -1,5 +1,7 @@
 package io.github.lxcconf.migrate;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +35,7 @@ final class LegacyKeys {
     static final String ROOTFS_BACKEND = "lxc.rootfs.backend";
 
     static {
-        try (InputStream in = LegacyKeys.class.getResourceAsStream("lxc-legacy-keys.tsv")) {
+        try (InputStream in = SpecFiles.open("lxc-legacy-keys.tsv")) {
             if (in == null) {
                 throw new IllegalStateException("lxc-legacy-keys.tsv missing from the class path");
             }

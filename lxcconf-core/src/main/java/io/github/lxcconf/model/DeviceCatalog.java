@@ -1,5 +1,7 @@
 package io.github.lxcconf.model;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -207,7 +209,7 @@ public final class DeviceCatalog {
     }
 
     private static List<Row> load() {
-        try (InputStream in = DeviceCatalog.class.getResourceAsStream(RESOURCE)) {
+        try (InputStream in = SpecFiles.open(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("lxcconf: resource " + RESOURCE + " is missing");
             }

@@ -1,5 +1,7 @@
 package io.github.lxcconf.validate;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import io.github.lxcconf.internal.EditDistance;
 
 import java.io.BufferedReader;
@@ -395,7 +397,7 @@ public final class KeyCatalog {
     }
 
     private static List<String[]> read(String name, int columns) {
-        try (InputStream in = KeyCatalog.class.getResourceAsStream(name)) {
+        try (InputStream in = SpecFiles.open(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);
             }

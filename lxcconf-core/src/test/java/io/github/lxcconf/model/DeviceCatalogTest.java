@@ -1,5 +1,7 @@
 package io.github.lxcconf.model;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -118,7 +120,7 @@ class DeviceCatalogTest {
     @DisplayName("the bundled table is the shared linux-devices.tsv, header included")
     void resource() throws IOException {
         byte[] bundled;
-        try (InputStream in = DeviceCatalog.class.getResourceAsStream("linux-devices.tsv")) {
+        try (InputStream in = SpecFiles.open("linux-devices.tsv")) {
             assertThat(in).isNotNull();
             bundled = in.readAllBytes();
         }

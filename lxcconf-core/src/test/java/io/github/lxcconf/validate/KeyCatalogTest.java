@@ -1,5 +1,7 @@
 package io.github.lxcconf.validate;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -132,7 +134,7 @@ class KeyCatalogTest {
             spec = Path.of("/work/shared/spec", name);
         }
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(spec), "spec folder beside the checkout");
-        try (InputStream in = KeyCatalog.class.getResourceAsStream(name)) {
+        try (InputStream in = SpecFiles.open(name)) {
             assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(spec));
         }
     }

@@ -1,5 +1,7 @@
 package io.github.lxcconf.model.proxmox;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -377,7 +379,7 @@ public final class OptionSchema {
 
     /** Reads a TSV resource: skips the header, splits on TAB, pads short rows. */
     private static List<String[]> table(String name, int columns) {
-        InputStream in = OptionSchema.class.getResourceAsStream(name);
+        InputStream in = SpecFiles.open(name);
         if (in == null) {
             throw new IllegalStateException("resource missing: " + name);
         }

@@ -1,5 +1,7 @@
 package io.github.lxcconf.model.proxmox;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
@@ -640,7 +642,7 @@ public final class ProxmoxRewrite {
 
         static RawKeys load() {
             RawKeys keys = new RawKeys();
-            try (InputStream in = ProxmoxRewrite.class.getResourceAsStream("proxmox-raw-lxc-keys.tsv")) {
+            try (InputStream in = SpecFiles.open("proxmox-raw-lxc-keys.tsv")) {
                 if (in == null) {
                     throw new IllegalStateException("missing resource proxmox-raw-lxc-keys.tsv");
                 }

@@ -1,5 +1,7 @@
 package io.github.lxcconf.model.proxmox;
 
+import io.github.lxcconf.internal.SpecFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -124,7 +126,7 @@ class OptionSchemaTest {
     @DisplayName("the resources are verbatim copies of the spec tables, header included")
     void verbatim(String name) throws IOException {
         byte[] resource;
-        try (InputStream in = OptionSchema.class.getResourceAsStream(name)) {
+        try (InputStream in = SpecFiles.open(name)) {
             assertThat(in).isNotNull();
             resource = in.readAllBytes();
         }
