@@ -1,5 +1,6 @@
 package io.github.lxcconf.validate;
 
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,13 +15,17 @@ import java.util.Optional;
  * @param version     the liblxc release line; {@link LxcVersion#V6_0} by default
  * @param cgroup2Host whether the host has a pure cgroup2 hierarchy; empty means "true for Proxmox configs,
  *                    unknown (no warning) for native LXC configs"
+ * @param includeBase where relative {@code lxc.include} paths start; when present, includes are resolved
+ *                    and a missing included file is an error, as liblxc refuses it at load; empty: includes
+ *                    are not followed
  */
-public record ValidationOptions(LxcVersion version, Optional<Boolean> cgroup2Host) {
+public record ValidationOptions(LxcVersion version, Optional<Boolean> cgroup2Host, Optional<Path> includeBase) {
 
     /** Checks the components. */
     public ValidationOptions {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(cgroup2Host, "cgroup2Host");
+        Objects.requireNonNull(includeBase, "includeBase");
     }
 
     /**
@@ -29,7 +34,7 @@ public record ValidationOptions(LxcVersion version, Optional<Boolean> cgroup2Hos
      * @return the default options
      */
     public static ValidationOptions defaults() {
-        return new ValidationOptions(LxcVersion.V6_0, Optional.empty());
+        return new ValidationOptions(LxcVersion.V6_0, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -39,7 +44,7 @@ public record ValidationOptions(LxcVersion version, Optional<Boolean> cgroup2Hos
      * @return new options
      */
     public ValidationOptions withVersion(LxcVersion newVersion) {
-        return new ValidationOptions(newVersion, cgroup2Host);
+        return new ValidationOptions(newVersion, cgroup2Host, includeBase);
     }
 
     /**
@@ -49,6 +54,21 @@ public record ValidationOptions(LxcVersion version, Optional<Boolean> cgroup2Hos
      * @return new options
      */
     public ValidationOptions withCgroup2Host(boolean pureCgroup2) {
-        return new ValidationOptions(version, Optional.of(pureCgroup2));
+        return new ValidationOptions(version, Optional.of(pureCgroup2), includeBase);
+    }
+
+    /**
+     * Returns these options with {@code lxc.include} lines followed, relative paths starting at
+     * {@code base} (liblxc uses the working directory of the process that loads the config).
+     *
+     * <pre>{@code
+     * config.validate(ValidationOptions.defaults().withIncludesFrom(Path.of("/var/lib/lxc/web1")));
+     * }</pre>
+     *
+     * @param base the directory relative include paths start from
+     * @return new options
+     */
+    public ValidationOptions withIncludesFrom(Path base) {
+        return new ValidationOptions(version, cgroup2Host, Optional.of(Objects.requireNonNull(base, "base")));
     }
 }

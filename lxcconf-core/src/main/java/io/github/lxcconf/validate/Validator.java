@@ -71,6 +71,9 @@ public final class Validator {
         v.out.addAll(config.diagnostics());
         v.out.addAll(config.lxc().diagnostics());
         v.out.addAll(config.proxmox().diagnostics());
+        options.includeBase().ifPresent(base -> config.effective(base).diagnostics().stream()
+                .filter(d -> d.code().id().startsWith("INC"))
+                .forEach(v.out::add));
         for (Section section : config.sections()) {
             if (!v.section(section)) {
                 break;
