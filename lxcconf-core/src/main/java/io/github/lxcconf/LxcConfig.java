@@ -482,6 +482,22 @@ public final class LxcConfig {
         return ProxmoxRewrite.of(this);
     }
 
+    /**
+     * Explains every line with this config's {@code lxc.include} files resolved from a base directory, so
+     * that explanations can name where an inherited setting comes from.
+     *
+     * <pre>{@code
+     * config.explain(Path.of("/usr/share/lxc/config")).line(3).map(LineExplanation::explanation);
+     * // "... common.conf line 21 denies every device (lxc.cgroup2.devices.deny = a); this line allows /dev/kvm back."
+     * }</pre>
+     *
+     * @param includeBase the directory relative include paths start from
+     * @return the explanation
+     */
+    public Explanation explain(Path includeBase) {
+        return Explanation.of(this, effective(includeBase));
+    }
+
     // (typed view accessors go here)
 
     // ------------------------------------------------------------------ printing

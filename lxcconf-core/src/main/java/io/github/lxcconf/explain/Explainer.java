@@ -1,5 +1,8 @@
 package io.github.lxcconf.explain;
 
+import io.github.lxcconf.include.EffectiveConfig;
+import io.github.lxcconf.include.EffectiveValue;
+
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
@@ -86,7 +89,19 @@ final class Explainer {
     private final Map<Integer, MountEntry> mountsByLine = new HashMap<>();
     private final Map<Integer, List<Diagnostic>> diagnosticsByLine = new HashMap<>();
 
+    /** The last deny-every-device rule of included files (such as common.conf) by key, when includes were resolved. */
+    private final Map<String, EffectiveValue> includedDenyAll = new HashMap<>();
+
     Explainer(LxcConfig config) {
+        this(config, Optional.empty());
+    }
+
+    Explainer(LxcConfig config, Optional<EffectiveConfig> effective) {
+        effective.ifPresent(e -> e.entries().stream()
+                .filter(v -> (v.key().equals("lxc.cgroup.devices.deny") || v.key().equals("lxc.cgroup2.devices.deny"))
+                        && v.value().trim().equals("a")
+                        && !v.provenance().source().equals(config.sourceName()))
+                .forEach(v -> includedDenyAll.put(v.key(), v)));
         this.config = config;
         this.proxmox = config.dialect() == Dialect.PROXMOX;
         this.lxc = config.lxc();
@@ -345,6 +360,10 @@ final class Explainer {
                 if (denyLine.isPresent()) {
                     s.add("It re-allows what the deny-every-device rule 'a' on line " + denyLine.getAsInt()
                             + " of this file took away.");
+                } else if (includedDenyAll.containsKey(rule.version().key(false))) {
+                    EffectiveValue deny = includedDenyAll.get(rule.version().key(false));
+                    s.add(deny.provenance() + " denies every device (" + deny.key() + " = a); this line allows "
+                            + rule.knownDevice().map(d -> d.name()).orElse("this device") + " back.");
                 } else {
                     s.add("It re-allows what LXC's default lxc.cgroup.devices.deny = a (common.conf) took away:"
                             + " by default a container may use only a short list of devices such as /dev/null,"

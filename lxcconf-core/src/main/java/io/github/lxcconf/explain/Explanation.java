@@ -1,5 +1,7 @@
 package io.github.lxcconf.explain;
 
+import io.github.lxcconf.include.EffectiveConfig;
+
 import io.github.lxcconf.LxcConfig;
 
 import java.util.List;
@@ -40,6 +42,24 @@ public final class Explanation {
     public static Explanation of(LxcConfig config) {
         Objects.requireNonNull(config, "config");
         Explainer explainer = new Explainer(config);
+        return new Explanation(explainer.lines(), explainer.summary());
+    }
+
+    /**
+     * Explains a config with its includes resolved, so that explanations can name the included file and
+     * line a setting comes from ("common.conf line 21 denies every device; this line allows /dev/kvm back").
+     *
+     * <pre>{@code
+     * Explanation e = Explanation.of(config, config.effective(Path.of("/usr/share/lxc/config")));
+     * }</pre>
+     *
+     * @param config    the config
+     * @param effective the config with its includes resolved
+     * @return the explanation
+     */
+    public static Explanation of(LxcConfig config, EffectiveConfig effective) {
+        Objects.requireNonNull(config, "config");
+        Explainer explainer = new Explainer(config, Optional.of(Objects.requireNonNull(effective, "effective")));
         return new Explanation(explainer.lines(), explainer.summary());
     }
 
