@@ -135,6 +135,10 @@ public enum DiagnosticCode {
     VAL_PROXMOX_WARNED_KEY("VAL010", Severity.WARNING, "raw lxc key Proxmox warns about"),
     /** A key that exists only in a later liblxc release than the one validated against. */
     VAL_KEY_TOO_NEW("VAL011", Severity.ERROR, "key from a later liblxc release"),
+    /** A mount entry with an absolute target: LXC skips it at start unless the path lies inside the rootfs. */
+    VAL_ABSOLUTE_MOUNT_TARGET("VAL012", Severity.WARNING, "mount entry with an absolute target"),
+    /** A bind mount of a device node without {@code create=file}: the start fails when the target is missing. */
+    VAL_DEVICE_BIND_WITHOUT_CREATE("VAL013", Severity.WARNING, "device bind mount without create=file"),
     // (VAL codes go here)
 
     // ---- what Proxmox will do to this file on its next write ----

@@ -1,5 +1,7 @@
 package io.github.lxcconf.validate;
 
+import io.github.lxcconf.model.MountEntry;
+
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
@@ -71,6 +73,7 @@ public final class Validator {
         v.out.addAll(config.diagnostics());
         v.out.addAll(config.lxc().diagnostics());
         v.out.addAll(config.proxmox().diagnostics());
+        v.mounts();
         options.includeBase().ifPresent(base -> config.effective(base).diagnostics().stream()
                 .filter(d -> d.code().id().startsWith("INC"))
                 .forEach(v.out::add));
@@ -82,6 +85,30 @@ public final class Validator {
         List<Diagnostic> all = new ArrayList<>(v.out);
         all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return new Validation(options, all);
+    }
+
+    /** Mount entries that load but misbehave when the container starts. */
+    private void mounts() {
+        for (MountEntry entry : config.lxc().mountEntries()) {
+            if (entry.origin().isEmpty()) {
+                continue;
+            }
+            int line = entry.origin().get().lineNumber();
+            int column = entry.origin().get().entry().valueColumn();
+            String target = entry.target();
+            if (entry.isTargetAbsolute()) {
+                add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
+                        "the target '" + target + "' is absolute: when the container starts, LXC skips this entry"
+                                + " unless the path lies inside the container's rootfs",
+                        "write it relative to the container's root: '" + target.replaceFirst("^/+", "") + "'");
+            }
+            if (entry.isBind() && entry.source().startsWith("/dev/") && entry.create().isEmpty()) {
+                add(DiagnosticCode.VAL_DEVICE_BIND_WITHOUT_CREATE, Severity.WARNING, line, column,
+                        "bind mount of the device node " + entry.source() + " without create=file: the container"
+                                + " would fail to start if " + target + " does not exist in it",
+                        "add create=file to the options (create=dir for a directory such as /dev/dri)");
+            }
+        }
     }
 
     /** Checks one section; returns false where liblxc stops reading (a NUL byte). */
