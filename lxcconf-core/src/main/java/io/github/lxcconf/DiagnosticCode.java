@@ -169,6 +169,16 @@ public enum DiagnosticCode {
     MIG_NETWORK_KEY_WITHOUT_TYPE("MIG003", Severity.WARNING, "legacy network key outside any interface"),
     /** A raw device passthrough Proxmox cannot express as a {@code devN} option; the raw lines stay. */
     MIG_NO_PROXMOX_DEVICE("MIG004", Severity.INFO, "raw device passthrough kept"),
+    /**
+     * A legacy raw key of a Proxmox config whose current name Proxmox refuses ({@code lxc.devttydir} to
+     * {@code lxc.tty.dir}): the migration removes the line, and the container runs without the setting.
+     */
+    MIG_PROXMOX_REFUSES_NEW_KEY("MIG005", Severity.WARNING, "current key name refused by Proxmox; line removed"),
+    /**
+     * Two {@code lxc.mount.auto} items of one category ({@code proc:mixed}, then {@code proc:rw}): liblxc keeps
+     * the later one, so the earlier has no effect.
+     */
+    MIG_MOUNT_AUTO_OVERRIDDEN("MIG006", Severity.WARNING, "lxc.mount.auto item replaced by a later one"),
     // (INC and MIG codes go here)
 
     // ---- bytes and characters ----

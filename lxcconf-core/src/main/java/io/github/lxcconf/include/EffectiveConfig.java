@@ -15,7 +15,14 @@ import java.util.regex.Matcher;
  *
  * <p>Lines are applied in reading order, as liblxc applies them:
  * <ul>
- * <li>single-valued keys: the last line wins; an empty value unsets the key;</li>
+ * <li>single-valued keys: the last line wins; an empty value unsets the key, except where liblxc gives it
+ *     a meaning (from the key table {@code lxc-keys.tsv}): {@code lxc.autodev =} and
+ *     {@code lxc.monitor.signal.pdeath =} hold {@code 0} (their defaults are 1 and SIGKILL),
+ *     {@code lxc.rootfs.managed =} holds {@code 1}, {@code lxc.tty.max}, {@code lxc.pty.max},
+ *     {@code lxc.init.uid}, {@code lxc.init.gid} and {@code lxc.keyring.session} hold {@code 0},
+ *     {@code lxc.autodev.tmpfs.size} holds {@code 500000} for an empty or unreadable value; such a value
+ *     has the provenance of the line that set it. {@code lxc.arch =} and {@code lxc.mount.fstab =} are
+ *     refused (the latter after clearing the key) and stop loading, see {@link #stoppedBy()};</li>
  * <li>list keys ({@code lxc.mount.entry}, {@code lxc.cap.drop}, {@code lxc.idmap}, ...): every line appends;
  *     an empty value clears the list built so far, from every file ({@code lxc.cap.drop} and
  *     {@code lxc.cap.keep} share one list, so an empty value of either clears both);</li>
@@ -29,8 +36,9 @@ import java.util.regex.Matcher;
  * </ul>
  * {@code lxc.include} lines are not values: they are expanded where they stand. {@code lxc.mount.auto}
  * values are kept line by line (liblxc merges their tokens per category).
- * A missing included file is reported, and the lines after it still apply here, although liblxc
- * stops loading at that point.
+ * Where liblxc stops loading (a missing included file, an unreadable include directory, an empty value
+ * it refuses, an {@code lxc.*} line without {@code =}), this stops too: the lines below, in every file, do not apply, and {@link #stoppedBy()}
+ * says where and why.
  * Only {@code lxc.*} lines count (liblxc ignores the rest); for a Proxmox config,
  * the raw {@code lxc.*} lines of the main section. The key table that says which
  * key is a list is liblxc's ({@code lxc-keys.tsv}); an unknown key is treated as single-valued.
@@ -40,17 +48,45 @@ import java.util.regex.Matcher;
  * eff.values("lxc.cgroup2.devices.deny").get(0).provenance(); // common.conf line 21
  * eff.value("lxc.uts.name").map(EffectiveValue::value);        // Optional[web1]
  * eff.diagnostics();                                           // missing files, cycles [INC001..]
+ * eff.stoppedBy();                                             // where liblxc stops loading, if it does
  * }</pre>
  */
 public final class EffectiveConfig {
     private final List<IncludedFile> files;
     private final List<EffectiveValue> entries;
     private final List<Diagnostic> diagnostics;
+    private final Optional<Diagnostic> stoppedBy;
 
-    EffectiveConfig(List<IncludedFile> files, List<EffectiveValue> entries, List<Diagnostic> diagnostics) {
+    EffectiveConfig(List<IncludedFile> files, List<EffectiveValue> entries, List<Diagnostic> diagnostics,
+                    Optional<Diagnostic> stoppedBy) {
         this.files = List.copyOf(files);
         this.entries = List.copyOf(entries);
         this.diagnostics = List.copyOf(diagnostics);
+        this.stoppedBy = Objects.requireNonNull(stoppedBy, "stoppedBy");
+    }
+
+    /**
+     * Returns the error at which liblxc stops loading the config, if it meets one: an {@code lxc.include}
+     * of a missing or unreadable file ({@link io.github.lxcconf.DiagnosticCode#INC_MISSING_FILE}), an include
+     * directory that cannot be read ({@link io.github.lxcconf.DiagnosticCode#INC_UNREADABLE_DIRECTORY}), or an
+     * empty value liblxc refuses ({@code lxc.arch =}, {@code lxc.mount.fstab =};
+     * {@link io.github.lxcconf.DiagnosticCode#VAL_INVALID_VALUE}), or an {@code lxc.*} line without {@code =} in
+     * a native config ({@link io.github.lxcconf.DiagnosticCode#LXC_INVALID_LINE}). Its source and line say where
+     * loading stopped; no line after it, in that file or in any file that included it, applies, and
+     * {@link #entries()} holds what liblxc holds at that point. The same diagnostic is in {@link #diagnostics()},
+     * except an invalid line of the root config, which is in the root config's own
+     * {@link io.github.lxcconf.LxcConfig#diagnostics()}. Other values liblxc refuses (unknown keys, bad numbers)
+     * are {@link io.github.lxcconf.LxcConfig#validate()}'s to find; loading goes on past them here.
+     *
+     * <pre>{@code
+     * LxcConfig.parse("lxc.include = gone.conf\nlxc.uts.name = web\n").effective(dir).stoppedBy();
+     * // Optional[<string>:1:15: error: included file gone.conf does not exist [INC001]]
+     * }</pre>
+     *
+     * @return the error, or empty when liblxc reads every line
+     */
+    public Optional<Diagnostic> stoppedBy() {
+        return stoppedBy;
     }
 
     /**
@@ -113,7 +149,8 @@ public final class EffectiveConfig {
 
     @Override
     public String toString() {
-        return "EffectiveConfig[" + files.size() + " files, " + entries.size() + " values]";
+        return "EffectiveConfig[" + files.size() + " files, " + entries.size() + " values"
+                + stoppedBy.map(d -> ", loading stops at " + new Provenance(d.source(), d.line())).orElse("") + "]";
     }
 
     /** Applies lines one after the other, as liblxc does. */
@@ -124,9 +161,14 @@ public final class EffectiveConfig {
             return values;
         }
 
-        void apply(String key, String value, Provenance at) {
+        /**
+         * Applies one line.
+         *
+         * @return why liblxc refuses the line and stops loading, if it does
+         */
+        Optional<String> apply(String key, String value, Provenance at) {
             if (key.equals("lxc.include")) {
-                return;
+                return Optional.empty();
             }
             EffectiveValue v = new EffectiveValue(key, value, at);
             String norm = KeyKinds.normalize(key);
@@ -142,16 +184,16 @@ public final class EffectiveConfig {
                     if (sub != null && !value.isEmpty()) {
                         values.add(v);
                     }
-                    return;
+                    return Optional.empty();
                 }
             }
             if ((key.equals("lxc.net") || key.equals("lxc.hook")) && value.isEmpty()) {
                 removeIf(e -> e.key().startsWith(key + "."));
-                return;
+                return Optional.empty();
             }
             if ((key.equals("lxc.cap.drop") || key.equals("lxc.cap.keep")) && value.isEmpty()) {
                 removeIf(e -> e.key().equals("lxc.cap.drop") || e.key().equals("lxc.cap.keep"));
-                return;
+                return Optional.empty();
             }
             switch (KeyKinds.kind(key)) {
                 case LIST -> {
@@ -162,13 +204,23 @@ public final class EffectiveConfig {
                     }
                 }
                 case SINGLE -> {
+                    KeyKinds.Empty empty = KeyKinds.empty(key);
+                    if (value.isEmpty() && empty.refused()) {
+                        if (empty.clearsFirst()) {
+                            removeIf(e -> KeyKinds.normalize(e.key()).equals(norm));
+                            return Optional.of(key + " has an empty value: liblxc clears it, then refuses the line");
+                        }
+                        return Optional.of(key + " has an empty value, which liblxc refuses");
+                    }
+                    String kept = KeyKinds.effectiveValue(key, value);
                     removeIf(e -> KeyKinds.normalize(e.key()).equals(norm));
-                    if (!value.isEmpty()) {
-                        values.add(v);
+                    if (!kept.isEmpty()) {
+                        values.add(kept.equals(value) ? v : new EffectiveValue(key, kept, at));
                     }
                 }
                 case PREFIX -> prefix(key, value, v);
             }
+            return Optional.empty();
         }
 
         private void prefix(String key, String value, EffectiveValue v) {

@@ -12,7 +12,9 @@ import java.util.Objects;
  * }</pre>
  *
  * @param key        the key as written, such as {@code lxc.cgroup2.devices.allow}
- * @param value      the value as read (one pair of outer quotes removed)
+ * @param value      the value liblxc keeps: the value as read (one pair of outer quotes removed), or, for the
+ *                   few keys whose empty value means something else than unset, that meaning
+ *                   ({@code lxc.autodev =} holds {@code 0})
  * @param provenance the file and line that set it
  */
 public record EffectiveValue(String key, String value, Provenance provenance) {

@@ -15,7 +15,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,7 +34,12 @@ import java.util.stream.Stream;
  *     not sorted and differs between file systems; lxcconf sorts them by name so that the result
  *     is reproducible. An entry that is itself a directory contributes nothing, as in liblxc.</li>
  * <li>Any other value is a file include; a file that is missing or cannot be read is an error
- *     ({@link DiagnosticCode#INC_MISSING_FILE}); the lines above it still apply.</li>
+ *     ({@link DiagnosticCode#INC_MISSING_FILE}) at which liblxc stops loading: the lines above it
+ *     still apply, no line below it (in that file or in any file that included it) does, and
+ *     {@link EffectiveConfig#stoppedBy()} says so. A directory that exists but cannot be listed
+ *     ({@link DiagnosticCode#INC_UNREADABLE_DIRECTORY}) and an empty value liblxc refuses
+ *     ({@code lxc.arch =}, {@code lxc.mount.fstab =}) or an {@code lxc.*} line without {@code =}
+ *     ({@link DiagnosticCode#LXC_INVALID_LINE}) stop loading the same way.</li>
  * <li>A relative path is resolved against the base directory the caller gives. liblxc resolves it
  *     against the current working directory of the process that loads the config, not against the
  *     including file; pass that directory to get the same result.</li>
@@ -55,6 +62,8 @@ public final class IncludeResolver {
     private final List<IncludedFile> files = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final EffectiveConfig.Accumulator values = new EffectiveConfig.Accumulator();
+    /** The error at which liblxc stops loading, once one was met. */
+    private Diagnostic stop;
 
     private IncludeResolver(Path base, int maxDepth) {
         this.base = base;
@@ -95,7 +104,7 @@ public final class IncludeResolver {
         List<Path> chain = new ArrayList<>();
         root.path().ifPresent(p -> chain.add(key(p)));
         r.read(new IncludedFile(root.path(), root, 0, Optional.empty()), chain);
-        return new EffectiveConfig(r.files, r.values.values(), r.diagnostics);
+        return new EffectiveConfig(r.files, r.values.values(), r.diagnostics, Optional.ofNullable(r.stop));
     }
 
     private static Path key(Path p) {
@@ -108,11 +117,20 @@ public final class IncludeResolver {
             diagnostics.addAll(file.config().diagnostics());
         }
         LxcConfig config = file.config();
+        Map<Integer, Diagnostic> invalidLines = new HashMap<>();
+        if (config.dialect() == Dialect.LXC) {
+            config.diagnostics().stream().filter(d -> d.code() == DiagnosticCode.LXC_INVALID_LINE)
+                    .forEach(d -> invalidLines.putIfAbsent(d.line(), d));
+        }
         List<Line> lines = config.lines();
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < lines.size() && stop == null; i++) {
             Line line = lines.get(i);
             if (line instanceof SectionLine) {
                 break; // only the main section is the running container
+            }
+            if (invalidLines.containsKey(i + 1)) {
+                stop = invalidLines.get(i + 1); // an lxc.* line without '=': liblxc stops here
+                break;
             }
             if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
                 continue;
@@ -123,7 +141,9 @@ public final class IncludeResolver {
                     include(config, e, at, file.depth(), chain);
                 }
             } else {
-                values.apply(e.key(), e.value(), at);
+                values.apply(e.key(), e.value(), at).ifPresent(refusal -> stop(DiagnosticCode.VAL_INVALID_VALUE,
+                        config, e, at, refusal, "liblxc stops loading the config at this line; give the key a value "
+                                + "or remove the line"));
             }
         }
     }
@@ -134,8 +154,8 @@ public final class IncludeResolver {
         try {
             target = base.resolve(value);
         } catch (InvalidPathException ex) {
-            report(DiagnosticCode.INC_MISSING_FILE, from, line, at, "included path " + value + " is not a valid path: "
-                    + ex.getReason(), "liblxc cannot open it either; fix the path");
+            stop(DiagnosticCode.INC_MISSING_FILE, from, line, at, "included path " + value + " is not a valid path: "
+                    + ex.getReason(), "liblxc cannot open it either and stops loading the config here; fix the path");
             return;
         }
         if (value.endsWith("/") || Files.isDirectory(target)) {
@@ -149,13 +169,13 @@ public final class IncludeResolver {
                     return name.length() >= 6 && name.endsWith(".conf");
                 }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
             } catch (IOException ex) {
-                report(DiagnosticCode.INC_UNREADABLE_DIRECTORY, from, line, at,
+                stop(DiagnosticCode.INC_UNREADABLE_DIRECTORY, from, line, at,
                         "cannot read the include directory " + value + ": " + reason(ex),
-                        "liblxc refuses the config when a directory include cannot be opened");
+                        "liblxc refuses the config when a directory include cannot be opened, and stops loading it here");
                 return;
             }
             for (Path entry : entries) {
-                if (!Files.isDirectory(entry)) {
+                if (stop == null && !Files.isDirectory(entry)) {
                     includeFile(from, line, at, entry, entry.toString(), depth, chain);
                 }
             }
@@ -182,12 +202,12 @@ public final class IncludeResolver {
         try {
             included = LxcConfig.reader().dialect(Dialect.LXC).parse(file);
         } catch (NoSuchFileException ex) {
-            report(DiagnosticCode.INC_MISSING_FILE, from, line, at, "included file " + shown + " does not exist",
+            stop(DiagnosticCode.INC_MISSING_FILE, from, line, at, "included file " + shown + " does not exist",
                     "liblxc stops loading the config here with \"Failed to open file\"; fix the path or remove "
                             + "the line (relative paths count from the directory liblxc is started in)");
             return;
         } catch (IOException ex) {
-            report(DiagnosticCode.INC_MISSING_FILE, from, line, at, "cannot read included file " + shown + ": "
+            stop(DiagnosticCode.INC_MISSING_FILE, from, line, at, "cannot read included file " + shown + ": "
                     + reason(ex), "liblxc stops loading the config here with \"Failed to open file\"");
             return;
         }
@@ -208,9 +228,17 @@ public final class IncludeResolver {
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
-    private void report(DiagnosticCode code, LxcConfig from, EntryLine line, Provenance at, String message,
-                        String hint) {
-        diagnostics.add(new Diagnostic(code.defaultSeverity(), code, message, Optional.of(hint), from.sourceName(),
-                at.line(), line.valueColumn()));
+    private Diagnostic report(DiagnosticCode code, LxcConfig from, EntryLine line, Provenance at, String message,
+                              String hint) {
+        Diagnostic d = new Diagnostic(code.defaultSeverity(), code, message, Optional.of(hint), from.sourceName(),
+                at.line(), line.valueColumn());
+        diagnostics.add(d);
+        return d;
+    }
+
+    /** Reports an error at which liblxc stops loading: no later line, in this file or any other, applies. */
+    private void stop(DiagnosticCode code, LxcConfig from, EntryLine line, Provenance at, String message,
+                      String hint) {
+        stop = report(code, from, line, at, message, hint);
     }
 }

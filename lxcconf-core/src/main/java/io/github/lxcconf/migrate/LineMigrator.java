@@ -2,7 +2,9 @@ package io.github.lxcconf.migrate;
 
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.validate.KeyCatalog;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.SectionLine;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  */
 final class LineMigrator {
     private static final Pattern INDEXED_NETWORK = Pattern.compile("lxc\\.network\\.([0-9]+)(?:\\.(.+))?");
+    private static final Pattern NUMBERED_INTERFACE = Pattern.compile("lxc\\.net\\.([0-9]+)(?:\\..*)?");
 
     private final LxcConfig config;
     private final MigrationOptions options;
@@ -32,6 +35,8 @@ final class LineMigrator {
 
     // per section
     private int interfaces;
+    /** The index the first unnumbered legacy interface of the section gets: one above every lxc.net.N one. */
+    private int firstFreeInterface;
     private Map<String, String> lastV1 = new HashMap<>();
 
     private LineMigrator(LxcConfig config, MigrationOptions options) {
@@ -92,14 +97,25 @@ final class LineMigrator {
                 : config;
     }
 
-    /** Remembers the last value of every key (other lines depend on some), in the section starting at {@code from}. */
+    /**
+     * Remembers the last value of every key (other lines depend on some), and the highest interface number
+     * of {@code lxc.net.N} lines, in the section starting at {@code from}. Numbered legacy
+     * {@code lxc.network.N} lines do not count: they number the same interfaces as the unnumbered legacy
+     * lines, as liblxc 2.x counted them.
+     */
     private void scanSection(List<Line> lines, int from) {
         lastV1 = new HashMap<>();
+        long highest = -1;
         for (int i = from; i < lines.size() && !(lines.get(i) instanceof SectionLine); i++) {
             if (lines.get(i) instanceof EntryLine e) {
                 lastV1.put(e.key(), e.value());
+                Matcher m = NUMBERED_INTERFACE.matcher(e.key());
+                if (m.matches() && m.group(1).length() <= 10) {
+                    highest = Math.max(highest, Long.parseLong(m.group(1)));
+                }
             }
         }
+        firstFreeInterface = (int) Math.min(Integer.MAX_VALUE - 1, highest + 1);
     }
 
     private Optional<List<Kv>> replace(EntryLine e, int number) {
@@ -128,6 +144,26 @@ final class LineMigrator {
         }
         if (reason == null) {
             return Optional.empty();
+        }
+        if (config.dialect() == Dialect.PROXMOX) {
+            List<Kv> kept = new ArrayList<>();
+            for (Kv kv : out) {
+                KeyCatalog.ProxmoxRule rule = KeyCatalog.standard().proxmox(kv.key());
+                if (rule.status() == KeyCatalog.ProxmoxStatus.REFUSED) {
+                    String said = rule.message().contains("<line>") || rule.message().isEmpty() ? ""
+                            : " (\"" + rule.message().replace("<key>", kv.key()) + "\")";
+                    reason = reason + " Proxmox refuses " + kv.key() + said + " and drops it on its next write, so "
+                            + "the line is removed.";
+                    warn(DiagnosticCode.MIG_PROXMOX_REFUSES_NEW_KEY, e, number, e.key() + " has no spelling that "
+                                    + "Proxmox keeps and liblxc accepts: its current name " + kv.key()
+                                    + " is refused by Proxmox" + said + "; the line was removed",
+                            "the container starts without this setting; check whether a Proxmox option or "
+                                    + "another raw key does what it did");
+                } else {
+                    kept.add(kv);
+                }
+            }
+            out = kept;
         }
         changes.add(new Change(number, e.content(), List.of(), reason));
         return Optional.of(out);
@@ -194,11 +230,13 @@ final class LineMigrator {
                         e.keyColumn()));
                 return Optional.empty();
             }
-            int index = interfaces - 1;
+            int index = firstFreeInterface + interfaces - 1;
             String newKey = "lxc.net." + index + "." + LegacyKeys.networkSubkey(sub);
             return Optional.of(new Legacy(List.of(new Kv(newKey, raw)), renamed(key, newKey)
                     + " Unnumbered lxc.network.* lines belong to the interface the last lxc.network.type line "
-                    + "started, here interface " + index + "."));
+                    + "started, here interface " + index + "."
+                    + (firstFreeInterface > 0 ? " Numbering starts at " + firstFreeInterface + ", above the "
+                    + "numbered interfaces of the file, so that no two interfaces share a number." : "")));
         }
         String newKey = LegacyKeys.RENAMES.get(key);
         if (newKey == null) {

@@ -19,9 +19,16 @@ import java.util.Objects;
  *     everything {@code lxc-update-config} renames, except where it is wrong: {@code lxc.network.N.ipv4}
  *     becomes {@code lxc.net.N.ipv4.address} (not {@code lxc.net.N.ipv4}, which LXC 3.0 refuses), and
  *     unnumbered {@code lxc.network.*} lines get the number of the interface the last
- *     {@code lxc.network.type} line started, as liblxc 2.x counted them. {@code lxc.rootfs} becomes
+ *     {@code lxc.network.type} line started, as liblxc 2.x counted them, counting from one above the
+ *     highest {@code lxc.net.N} number of the same section (so that a legacy interface never merges
+ *     into one written with the current keys; numbered {@code lxc.network.N} lines keep their number
+ *     and count with the unnumbered ones, as in liblxc 2.x). {@code lxc.rootfs} becomes
  *     {@code lxc.rootfs.path} with the storage type of {@code lxc.rootfs.backend} (else {@code dir}) in
- *     front; {@code lxc.rootfs.backend}, {@code lxc.pivotdir} and {@code lxc.kmsg} are removed.</li>
+ *     front; {@code lxc.rootfs.backend}, {@code lxc.pivotdir} and {@code lxc.kmsg} are removed. In a
+ *     Proxmox config, a line whose current name Proxmox refuses ({@code lxc.devttydir} would become
+ *     {@code lxc.tty.dir}, {@code lxc.rootfs} would become {@code lxc.rootfs.path}) is removed with a
+ *     diagnostic ({@link io.github.lxcconf.DiagnosticCode#MIG_PROXMOX_REFUSES_NEW_KEY}): liblxc refuses
+ *     the old name and Proxmox drops the new one.</li>
  * <li><b>cgroup v1 to cgroup2</b>: device rules one to one; {@code memory.limit_in_bytes} to
  *     {@code memory.max}, {@code memory.soft_limit_in_bytes} to {@code memory.low},
  *     {@code memory.memsw.limit_in_bytes} to {@code memory.swap.max} (the memory limit subtracted),
@@ -35,13 +42,20 @@ import java.util.Objects;
  *     later), through {@link io.github.lxcconf.edit.ConfigEditor}: the new option goes where the editor
  *     puts new options, not where the raw lines were.</li>
  * </ol>
- * Migrating a migrated config changes nothing.
+ * Migrating a migrated config changes nothing, and the result loads wherever the original loaded:
+ * {@code validate()} finds no legacy key in it and no error the original did not have.
+ *
+ * <p>Several {@code lxc.mount.auto} lines are left as they are: liblxc merges their items per category
+ * (proc, sys, cgroup, shmounts) and keeps the last item of each, which is what the lines already say;
+ * an item that a later one of the same category replaces is reported
+ * ({@link io.github.lxcconf.DiagnosticCode#MIG_MOUNT_AUTO_OVERRIDDEN}), in each section.
  *
  * <p>Limits: the line-by-line migrations (1 and 2) write the changed lines' new text and read the
- * whole text again, so the result is a new document whose unchanged lines have the same text; the
- * device migration (3) adds the {@code devN} line where the editor adds options, not where the raw
- * lines stood. Unnumbered {@code lxc.network.*} interfaces are numbered from 0 in each section,
- * without looking at {@code lxc.net.N} lines the same file may already have. A line that is removed
+ * whole text again, so the result is a new document whose unchanged lines have the same bytes but are
+ * new {@link io.github.lxcconf.syntax.Line} objects (the editor has no edit that renames the key of one
+ * given line in place); the device migration (3) adds the {@code devN} line where the editor adds
+ * options, not where the raw lines stood. Interface numbers are chosen from the lines of the file
+ * itself: {@code lxc.net.N} lines of included files are not looked at. A line that is removed
  * ({@code lxc.pivotdir}, {@code lxc.cgroup.cpu.cfs_period_us} folded into {@code cpu.max}) is a
  * {@link Change} without new lines.
  *
@@ -105,6 +119,7 @@ public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic>
                 }
             }
         }
+        MountAutoCheck.check(config, diagnostics);
         changes.sort(Comparator.comparingInt(Change::line));
         diagnostics.sort(Comparator.comparingInt(Diagnostic::line));
         return new Migration(result, changes, diagnostics);

@@ -1,6 +1,9 @@
 package io.github.lxcconf.include;
 
+import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -37,8 +40,51 @@ class EffectiveConfigTest {
             lxc.hook empty removes hooks      ! lxc.hook.pre-start = /a|lxc.hook =                           ! ''
             non-lxc lines do not count        ! # lxc.uts.name = a|uts.name = b                              ! ''
             quotes are removed                ! lxc.uts.name = "web 1"                                       ! lxc.uts.name=web 1@1
+            autodev: empty sets 0, not unset  ! lxc.autodev = 1|lxc.autodev =                                ! lxc.autodev=0@2
+            autodev: empty quotes set 0       ! lxc.autodev = ""                                             ! lxc.autodev=0@1
+            pdeath signal: empty sets 0       ! lxc.monitor.signal.pdeath = SIGTERM|lxc.monitor.signal.pdeath = ! lxc.monitor.signal.pdeath=0@2
+            rootfs.managed: empty is 1        ! lxc.rootfs.managed = 0|lxc.rootfs.managed =                  ! lxc.rootfs.managed=1@2
+            keyring.session: empty is 0       ! lxc.keyring.session = 1|lxc.keyring.session =                ! lxc.keyring.session=0@2
+            tty.max: empty is 0               ! lxc.tty.max = 4|lxc.tty.max =                                ! lxc.tty.max=0@2
+            pty.max: empty is 0               ! lxc.pty.max = 1024|lxc.pty.max =                             ! lxc.pty.max=0@2
+            init.uid: empty resets to 0       ! lxc.init.uid = 1000|lxc.init.uid =                           ! lxc.init.uid=0@2
+            init.gid: empty resets to 0       ! lxc.init.gid = 1000|lxc.init.gid =                           ! lxc.init.gid=0@2
+            tmpfs.size: empty is 500000       ! lxc.autodev.tmpfs.size = 1000|lxc.autodev.tmpfs.size =       ! lxc.autodev.tmpfs.size=500000@2
+            tmpfs.size: unreadable is 500000  ! lxc.autodev.tmpfs.size = 10M                                 ! lxc.autodev.tmpfs.size=500000@1
+            tmpfs.size: hex is read           ! lxc.autodev.tmpfs.size = 0x1000                              ! lxc.autodev.tmpfs.size=0x1000@1
+            apparmor.profile: empty unsets    ! lxc.apparmor.profile = unconfined|lxc.apparmor.profile = ""  ! ''
+            signal.halt: empty unsets         ! lxc.signal.halt = SIGTERM|lxc.signal.halt =                  ! ''
+            rootfs.mount: empty unsets        ! lxc.rootfs.mount = /mnt|lxc.rootfs.mount =                  ! ''
+            arch: empty is refused, stops     ! lxc.arch = amd64|lxc.arch =|lxc.uts.name = x                 ! lxc.arch=amd64@1
+            fstab: empty clears, then stops   ! lxc.mount.fstab = /f|lxc.mount.fstab =|lxc.uts.name = x      ! ''
             """)
     void appliesLinesAsLiblxcDoes(String name, String lines, String expected) {
         assertThat(effective(lines.strip())).isEqualTo(expected.strip());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '!', textBlock = """
+            arch    ! lxc.arch = amd64|lxc.arch =|lxc.uts.name = x           ! 2 ! lxc.arch has an empty value, which liblxc refuses
+            fstab   ! lxc.mount.fstab = /f|lxc.mount.fstab =|lxc.tty.max = 1 ! 2 ! lxc.mount.fstab has an empty value: liblxc clears it, then refuses the line
+            """)
+    void emptyValueLiblxcRefusesStopsLoading(String name, String lines, int line, String message) {
+        EffectiveConfig eff = LxcConfig.reader().sourceName("config").parse(lines.strip().replace('|', '\n') + "\n")
+                .effective(Path.of("."));
+        Diagnostic stop = eff.stoppedBy().orElseThrow();
+        assertThat(stop.code()).isEqualTo(DiagnosticCode.VAL_INVALID_VALUE);
+        assertThat(stop.source()).isEqualTo("config");
+        assertThat(stop.line()).isEqualTo(line);
+        assertThat(stop.message()).isEqualTo(message.strip());
+        assertThat(eff.diagnostics()).containsExactly(stop);
+        assertThat(eff.values("lxc.uts.name")).isEmpty();
+        assertThat(eff.values("lxc.tty.max")).isEmpty();
+        assertThat(eff.toString()).endsWith(", loading stops at config line " + line + "]");
+    }
+
+    @Test
+    void loadingThatDoesNotStopSaysSo() {
+        EffectiveConfig eff = LxcConfig.parse("lxc.arch = amd64\nlxc.autodev =\n").effective(Path.of("."));
+        assertThat(eff.stoppedBy()).isEmpty();
+        assertThat(eff.toString()).isEqualTo("EffectiveConfig[1 files, 2 values]");
     }
 }

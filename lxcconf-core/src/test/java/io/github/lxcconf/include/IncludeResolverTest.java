@@ -5,6 +5,8 @@ import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,16 +59,75 @@ class IncludeResolverTest {
     }
 
     @Test
-    void missingFileIsAnErrorAtTheIncludeLineAndEarlierLinesStay() {
+    void missingFileIsAnErrorAtTheIncludeLineEarlierLinesStayAndLoadingStops() {
         LxcConfig root = LxcConfig.reader().sourceName("config")
-                .parse("lxc.uts.name = a\nlxc.include = nothere.conf\n");
+                .parse("lxc.uts.name = a\nlxc.include = nothere.conf\nlxc.uts.name = b\nlxc.tty.max = 4\n");
         EffectiveConfig eff = root.effective(dir);
         assertThat(eff.diagnostics()).hasSize(1);
         Diagnostic d = eff.diagnostics().get(0);
         assertThat(d.code()).isEqualTo(DiagnosticCode.INC_MISSING_FILE);
         assertThat(d.isError()).isTrue();
         assertThat(d.toString()).isEqualTo("config:2:15: error: included file nothere.conf does not exist [INC001]");
+        assertThat(eff.stoppedBy()).contains(d);
         assertThat(values(eff, "lxc.uts.name")).containsExactly("a");
+        assertThat(values(eff, "lxc.tty.max")).isEmpty();
+        assertThat(eff.toString()).isEqualTo("EffectiveConfig[1 files, 1 values, loading stops at config line 2]");
+    }
+
+    /** Where a missing include sits, and what is in effect afterwards. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '!', textBlock = """
+            in the root, first line                ! lxc.include = gone.conf|lxc.apparmor.raw = root                         ! <root>:1     ! ''
+            in the root, after a good include      ! lxc.include = good.conf|lxc.include = gone.conf|lxc.apparmor.raw = root ! <root>:2     ! good
+            in an included file stops its includer ! lxc.include = bad.conf|lxc.apparmor.raw = root                          ! bad.conf:2   ! bad-before
+            in a directory include stops the rest  ! lxc.include = d/|lxc.apparmor.raw = root                                ! 2-bad.conf:2 ! 1-good;2-bad
+            no missing file                        ! lxc.include = good.conf|lxc.apparmor.raw = root                         ! ''           ! good;root
+            missing directory is fine              ! lxc.include = nodir/|lxc.apparmor.raw = root                            ! ''           ! root
+            """)
+    void linesBelowAMissingIncludeDoNotApply(String name, String root, String stop, String applied) throws IOException {
+        write("good.conf", "lxc.apparmor.raw = good\n");
+        write("bad.conf", "lxc.apparmor.raw = bad-before\nlxc.include = gone.conf\nlxc.apparmor.raw = bad-after\n");
+        write("d/1-good.conf", "lxc.apparmor.raw = 1-good\n");
+        write("d/2-bad.conf", "lxc.apparmor.raw = 2-bad\nlxc.include = gone.conf\nlxc.apparmor.raw = 2-bad-after\n");
+        write("d/3-late.conf", "lxc.apparmor.raw = 3-late\n");
+        EffectiveConfig eff = LxcConfig.parse(root.strip().replace('|', '\n') + "\n").effective(dir);
+        assertThat(String.join(";", values(eff, "lxc.apparmor.raw"))).isEqualTo(applied.strip());
+        String where = eff.stoppedBy().map(d -> {
+            String file = d.source().equals("<string>") ? "<root>" : Path.of(d.source()).getFileName().toString();
+            return file + ":" + d.line();
+        }).orElse("");
+        assertThat(where).isEqualTo(stop.strip());
+        eff.stoppedBy().ifPresent(d -> {
+            assertThat(d.code()).isEqualTo(DiagnosticCode.INC_MISSING_FILE);
+            assertThat(eff.diagnostics()).containsExactly(d);
+            assertThat(eff.files()).noneMatch(f -> f.path().map(x -> x.endsWith("3-late.conf")).orElse(false));
+        });
+    }
+
+    @Test
+    void lineWithoutEqualsSignStopsLoadingInTheRootAndInIncludedFiles() throws IOException {
+        write("colon.conf", "lxc.apparmor.raw = before\nlxc.apparmor.profile: unconfined\nlxc.apparmor.raw = after\n");
+        EffectiveConfig eff = LxcConfig.reader().sourceName("config")
+                .parse("lxc.include = colon.conf\nlxc.tty.max = 4\n").effective(dir);
+        Diagnostic stop = eff.stoppedBy().orElseThrow();
+        assertThat(stop.code()).isEqualTo(DiagnosticCode.LXC_INVALID_LINE);
+        assertThat(stop.source()).isEqualTo(dir.resolve("colon.conf").toString());
+        assertThat(stop.line()).isEqualTo(2);
+        assertThat(eff.diagnostics()).contains(stop);
+        assertThat(values(eff, "lxc.apparmor.raw")).containsExactly("before");
+        assertThat(values(eff, "lxc.tty.max")).isEmpty();
+
+        LxcConfig root = LxcConfig.reader().sourceName("config").parse("lxc.tty.max = 1\nlxc.uts.name web\nlxc.tty.max = 2\n");
+        EffectiveConfig own = root.effective(dir);
+        assertThat(own.stoppedBy()).contains(root.diagnostics().get(0));
+        assertThat(own.stoppedBy().orElseThrow().line()).isEqualTo(2);
+        assertThat(values(own, "lxc.tty.max")).containsExactly("1");
+
+        // Proxmox writes raw keys as 'lxc.key: value' and turns them into 'lxc.key = value' itself
+        EffectiveConfig pve = LxcConfig.reader().dialect(io.github.lxcconf.Dialect.PROXMOX)
+                .parse("arch: amd64\nlxc.tty.max: 3\nlxc.apparmor.profile: unconfined\n").effective(dir);
+        assertThat(pve.stoppedBy()).isEmpty();
+        assertThat(values(pve, "lxc.apparmor.profile")).containsExactly("unconfined");
     }
 
     @Test

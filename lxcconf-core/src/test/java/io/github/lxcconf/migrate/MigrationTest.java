@@ -5,6 +5,8 @@ import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -238,5 +240,147 @@ class MigrationTest {
         assertThat(m.config()).isSameAs(c);
         assertThat(m.changes()).isEmpty();
         assertThat(m.diagnostics()).isEqualTo(List.of());
+    }
+
+    /** Unnumbered legacy interfaces are numbered above the section's lxc.net.N lines ('|' separates lines). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '!', textBlock = """
+            no lxc.net.N: from 0          ! lxc.network.type = veth|lxc.network.link = br0                                          ! lxc.net.0.type = veth|lxc.net.0.link = br0
+            after lxc.net.0               ! lxc.net.0.type = veth|lxc.network.type = veth|lxc.network.link = br1                    ! lxc.net.0.type = veth|lxc.net.1.type = veth|lxc.net.1.link = br1
+            lxc.net.N below counts too    ! lxc.network.type = veth|lxc.network.link = br1|lxc.net.0.type = veth                    ! lxc.net.1.type = veth|lxc.net.1.link = br1|lxc.net.0.type = veth
+            sparse: above the highest     ! lxc.net.5.type = empty|lxc.net.00.link = x|lxc.network.type = veth|lxc.network.type = phys ! lxc.net.5.type = empty|lxc.net.00.link = x|lxc.net.6.type = veth|lxc.net.7.type = phys
+            leading zeros read as numbers ! lxc.net.010.type = veth|lxc.network.type = veth                                         ! lxc.net.010.type = veth|lxc.net.11.type = veth
+            legacy numbered keep theirs   ! lxc.network.type = veth|lxc.network.type = veth|lxc.network.1.ipv4 = 10.0.0.2/24        ! lxc.net.0.type = veth|lxc.net.1.type = veth|lxc.net.1.ipv4.address = 10.0.0.2/24
+            lxc.network = restarts        ! lxc.net.2.type = veth|lxc.network =|lxc.network.type = veth                             ! lxc.net.2.type = veth|lxc.net =|lxc.net.3.type = veth
+            """)
+    void unnumberedInterfacesAreNumberedAboveExistingOnes(String name, String in, String out) {
+        Migration m = lxc(in.strip().replace('|', '\n') + "\n").migrate();
+        assertThat(m.config().render()).isEqualTo(out.strip().replace('|', '\n') + "\n");
+        assertThat(m.diagnostics()).isEmpty();
+        assertThat(m.config().validate().diagnostics()).noneMatch(d -> d.code() == DiagnosticCode.VAL_LEGACY_KEY);
+    }
+
+    @Test
+    void numberingAboveExistingInterfacesIsExplainedAndCountsPerSection() {
+        Migration m = pve("arch: amd64\nlxc.net.1.type: veth\nlxc.network.type: veth\n\n[snap]\n"
+                + "lxc.network.type: veth\n").migrate();
+        assertThat(m.config().render()).isEqualTo("arch: amd64\nlxc.net.1.type: veth\nlxc.net.2.type: veth\n\n"
+                + "[snap]\nlxc.net.0.type: veth\n");
+        assertThat(m.changes().get(0).reason()).endsWith("here interface 2. Numbering starts at 2, above the numbered "
+                + "interfaces of the file, so that no two interfaces share a number.");
+        assertThat(m.changes().get(1).reason()).endsWith("here interface 0.");
+    }
+
+    /** Legacy keys of a Proxmox config whose current name Proxmox refuses ('|' separates lines). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '!', textBlock = """
+            devttydir  ! lxc.devttydir: lxc     ! lxc.tty.dir         ! ''
+            rootfs     ! lxc.rootfs: /srv/ct    ! lxc.rootfs.path     ! ' ("lxc.rootfs.path is auto generated from rootfs")'
+            syslog     ! lxc.syslog: daemon     ! lxc.log.syslog      ! ''
+            bare cgroup! 'lxc.cgroup: '         ! lxc.cgroup2         ! ''
+            """)
+    void proxmoxLegacyKeyWhoseNewNameProxmoxRefusesIsRemoved(String name, String line, String newKey, String said) {
+        String oldKey = line.substring(0, line.indexOf(':'));
+        LxcConfig c = pve("arch: amd64\n" + line + "\nmemory: 512\n");
+        Migration m = c.migrate();
+        assertThat(m.config().render()).isEqualTo("arch: amd64\nmemory: 512\n");
+        assertThat(m.changes()).hasSize(1);
+        assertThat(m.changes().get(0).isRemoval()).isTrue();
+        assertThat(m.changes().get(0).reason()).endsWith(" Proxmox refuses " + newKey + said
+                + " and drops it on its next write, so the line is removed.");
+        assertThat(m.diagnostics()).extracting(Diagnostic::toString).containsExactly("100.conf:2:1: warning: " + oldKey
+                + " has no spelling that Proxmox keeps and liblxc accepts: its current name " + newKey
+                + " is refused by Proxmox" + said + "; the line was removed [MIG005]");
+        // a native config keeps the setting under its current name
+        Migration lxc = lxc(line.replace(": ", " = ").replace(":", " =") + "\n").migrate();
+        assertThat(lxc.config().entries()).extracting(e -> e.key()).containsExactly(
+                newKey.equals("lxc.rootfs.path") ? "lxc.rootfs.path" : newKey);
+        assertThat(lxc.diagnostics()).isEmpty();
+    }
+
+    /** Several lxc.mount.auto lines: liblxc keeps the last item of each category ('|' separates lines). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '!', textBlock = """
+            proc conflict           ! lxc.mount.auto = proc:mixed|lxc.mount.auto = proc:rw                    ! 2: proc:rw replaces proc:mixed of line 1: liblxc keeps the last proc item, so proc:mixed has no effect
+            sys among others        ! lxc.mount.auto = cgroup:mixed proc:mixed sys:mixed|lxc.mount.auto = sys:rw ! 2: sys:rw replaces sys:mixed of line 1: liblxc keeps the last sys item, so sys:mixed has no effect
+            cgroup kinds share one  ! lxc.mount.auto = cgroup:mixed|lxc.mount.auto = cgroup2                    ! 2: cgroup2 replaces cgroup:mixed of line 1: liblxc keeps the last cgroup item, so cgroup:mixed has no effect
+            on one line             ! lxc.mount.auto = sys:ro sys:rw                                          ! 1: sys:rw replaces sys:ro earlier on this line: liblxc keeps the last sys item, so sys:ro has no effect
+            same meaning is no conflict ! lxc.mount.auto = proc|lxc.mount.auto = proc:mixed                   ! ''
+            other categories merge  ! lxc.mount.auto = proc:mixed|lxc.mount.auto = sys:ro cgroup:rw           ! ''
+            empty value clears      ! lxc.mount.auto = proc:mixed|lxc.mount.auto =|lxc.mount.auto = proc:rw   ! ''
+            unknown item is skipped ! lxc.mount.auto = proc:mixed|lxc.mount.auto = proc:bogus                 ! ''
+            """)
+    void conflictingMountAutoItemsAreReported(String name, String in, String expected) {
+        LxcConfig c = lxc(in.strip().replace('|', '\n') + "\n");
+        Migration m = c.migrate();
+        assertThat(m.config()).isSameAs(c);
+        assertThat(m.diagnostics().stream().map(d -> d.line() + ": " + d.message().replace("lxc.mount.auto item ", ""))
+                .toList()).isEqualTo(expected.isBlank() ? List.of() : List.of(expected.strip()));
+        m.diagnostics().forEach(d -> assertThat(d.code()).isEqualTo(DiagnosticCode.MIG_MOUNT_AUTO_OVERRIDDEN));
+    }
+
+    @Test
+    void mountAutoConflictsAreCheckedPerSectionAndSurviveTheMigration() {
+        LxcConfig c = pve("lxc.mount.auto: proc:mixed\nlxc.utsname: a\n[snap]\nlxc.mount.auto: proc:rw\n"
+                + "lxc.mount.auto: proc:mixed\n");
+        Migration m = c.migrate();
+        assertThat(m.config().render()).isEqualTo("lxc.mount.auto: proc:mixed\nlxc.uts.name: a\n[snap]\n"
+                + "lxc.mount.auto: proc:rw\nlxc.mount.auto: proc:mixed\n");
+        assertThat(m.diagnostics()).extracting(Diagnostic::toString).containsExactly("100.conf:5:17: warning: "
+                + "lxc.mount.auto item proc:mixed replaces proc:rw of line 4: liblxc keeps the last proc item, so "
+                + "proc:rw has no effect [MIG006]");
+        assertThat(m.diagnostics().get(0).hint()).contains("remove proc:rw from line 4, or remove proc:mixed if "
+                + "proc:rw is what the container needs");
+    }
+
+    @Test
+    void untouchedLinesKeepTheirBytes() {
+        byte[] in = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "# caf\u00e9 \t\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xC3, '\r', '\n'},
+                "\tlxc.utsname\t=\t\"web\"  \r\nlxc.uts.name = keep\r\r\nlxc.network.type=veth"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] out = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "# caf\u00e9 \t\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new byte[] {'#', ' ', (byte) 0xFF, (byte) 0xC3, '\r', '\n'},
+                "\tlxc.uts.name\t=\t\"web\"  \r\nlxc.uts.name = keep\r\r\nlxc.net.0.type=veth"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        LxcConfig c = LxcConfig.reader().dialect(Dialect.LXC).parse(in);
+        assertThat(c.toBytes()).isEqualTo(in);
+        Migration m = c.migrate();
+        assertThat(m.changes()).extracting(Change::line).containsExactly(3, 6);
+        assertThat(m.config().toBytes()).isEqualTo(out);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            b.writeBytes(p);
+        }
+        return b.toByteArray();
+    }
+
+    @Test
+    void devNMigrationAloneGoesThroughTheEditorAndKeepsUntouchedLineObjects() {
+        LxcConfig c = pve("arch: amd64\n# note\nhostname: ct\nlxc.cgroup2.devices.allow: c 10:200 rwm\n"
+                + "lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file\nlxc.apparmor.profile: unconfined\n");
+        Migration m = c.migrate();
+        assertThat(m.config().render()).isEqualTo("arch: amd64\ndev0: /dev/net/tun\n# note\nhostname: ct\n"
+                + "lxc.apparmor.profile: unconfined\n");
+        List<io.github.lxcconf.syntax.Line> out = m.config().lines();
+        assertThat(out.get(0)).isSameAs(c.lines().get(0));
+        assertThat(out.get(2)).isSameAs(c.lines().get(1));
+        assertThat(out.get(3)).isSameAs(c.lines().get(2));
+        assertThat(out.get(4)).isSameAs(c.lines().get(5));
+    }
+
+    @Test
+    void legacyKeyMigrationRereadsTheTextSoUntouchedLinesAreEqualButNewObjects() {
+        // the editor cannot rename the key of one line in place, so this migration writes text and reads it again
+        LxcConfig c = lxc("# note\nlxc.utsname = web\nlxc.tty.max = 4\n");
+        Migration m = c.migrate();
+        assertThat(m.config().render()).isEqualTo("# note\nlxc.uts.name = web\nlxc.tty.max = 4\n");
+        assertThat(m.config().lines().get(0)).isEqualTo(c.lines().get(0)).isNotSameAs(c.lines().get(0));
+        assertThat(m.config().lines().get(2).text()).isEqualTo(c.lines().get(2).text());
     }
 }
