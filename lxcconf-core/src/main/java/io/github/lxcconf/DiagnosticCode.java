@@ -139,6 +139,26 @@ public enum DiagnosticCode {
     VAL_ABSOLUTE_MOUNT_TARGET("VAL012", Severity.WARNING, "mount entry with an absolute target"),
     /** A bind mount of a device node without {@code create=file}: the start fails when the target is missing. */
     VAL_DEVICE_BIND_WITHOUT_CREATE("VAL013", Severity.WARNING, "device bind mount without create=file"),
+    /**
+     * {@code lxc.cgroup.dir} together with {@code lxc.cgroup.dir.monitor}, {@code .container} or
+     * {@code .container.inner}, or only one of {@code .monitor} and {@code .container}: liblxc loads the file,
+     * but the container fails to start.
+     */
+    VAL_CGROUP_DIR_CONFLICT("VAL014", Severity.WARNING, "cgroup directory keys that fail at start"),
+    /**
+     * An {@code lxc.net.N.*} interface with no {@code lxc.net.N.type}: liblxc loads it, but sets up no
+     * network device for it.
+     */
+    VAL_NET_WITHOUT_TYPE("VAL015", Severity.WARNING, "network interface without a type"),
+    /** {@code lxc.net.N =} for an interface no earlier line set up: liblxc accepts it; it removes nothing. */
+    VAL_NET_REMOVES_NOTHING("VAL016", Severity.INFO, "removes a network interface that does not exist"),
+    /** Network interfaces numbered with a gap ({@code lxc.net.0}, {@code lxc.net.2}): liblxc accepts it. */
+    VAL_NET_INDEX_GAP("VAL017", Severity.INFO, "network interfaces numbered with a gap"),
+    /**
+     * A byte size with a one-letter unit ({@code lxc.console.buffer.size = 1M}): liblxc ignores the letter,
+     * so the value is a number of bytes.
+     */
+    VAL_SIZE_UNIT_IGNORED("VAL018", Severity.WARNING, "one-letter size unit ignored"),
     // (VAL codes go here)
 
     // ---- what Proxmox will do to this file on its next write ----
@@ -150,6 +170,27 @@ public enum DiagnosticCode {
     PVE_LINE_IN_SNAPSHOT("PVE203", Severity.WARNING, "this line belongs to a snapshot, not to the running container"),
     /** The file has blank lines; Proxmox removes them all on its next write. */
     PVE_BLANK_LINES_VANISH("PVE204", Severity.INFO, "Proxmox removes blank lines"),
+    /**
+     * {@code quota=1} on {@code rootfs} or an {@code mpN} of an unprivileged container: Proxmox refuses to
+     * start it ("Quotas are not supported by unprivileged containers.").
+     */
+    PVE_QUOTA_UNPRIVILEGED("PVE205", Severity.ERROR, "quota on an unprivileged container: Proxmox refuses to start it"),
+    /**
+     * {@code quota=1} on a cgroup2 host (Proxmox VE 7 and later): file system quotas are not supported in a
+     * pure cgroup v2 environment.
+     */
+    PVE_QUOTA_CGROUP2("PVE206", Severity.WARNING, "quota not supported on a cgroup2 host"),
+    /**
+     * An {@code ostype} whose older releases ship systemd older than 231 (CentOS 7, Ubuntu 16.10 and older):
+     * such a container does not start properly on a cgroup2 host.
+     */
+    PVE_OLD_SYSTEMD_CGROUP2("PVE207", Severity.INFO, "old systemd does not run on a cgroup2 host"),
+    /** Two of {@code rootfs} and {@code mpN} mounted at the same path in the container: one hides the other. */
+    PVE_DUPLICATE_MOUNT_PATH("PVE208", Severity.WARNING, "two mount points at the same path"),
+    /** One storage volume used by two of {@code rootfs} and {@code mpN}. */
+    PVE_VOLUME_MOUNTED_TWICE("PVE209", Severity.WARNING, "storage volume used by two mount points"),
+    /** An {@code mpN} whose {@code mp=} path is not absolute. */
+    PVE_MOUNT_PATH_NOT_ABSOLUTE("PVE210", Severity.WARNING, "mount point path not absolute"),
     // (PVE2xx codes go here)
 
     // ---- includes and migrations ----

@@ -28,8 +28,10 @@ import java.util.regex.Pattern;
 /**
  * Validates a config as liblxc (and, for Proxmox configs, Proxmox VE) would read it: the syntax
  * diagnostics, the typed views' value diagnostics, and the key-level checks of the
- * {@link KeyCatalog}. Errors are what liblxc or Proxmox refuse; warnings what they accept but
- * is almost certainly wrong.
+ * {@link KeyCatalog}, whole-file checks (cgroup directory keys, network interfaces without a type or
+ * numbered with gaps) and, for Proxmox configs, what makes Proxmox refuse to start the container or
+ * does not work on a cgroup2 host (quotas, old systemd) and mount points that share a path or a volume.
+ * Errors are what liblxc or Proxmox refuse; warnings what they accept but is almost certainly wrong.
  *
  * <pre>{@code
  * Validation v = Validator.validate(LxcConfig.parse("lxc.utsname = ct1\n"), ValidationOptions.defaults());
@@ -74,6 +76,11 @@ public final class Validator {
         v.out.addAll(config.lxc().diagnostics());
         v.out.addAll(config.proxmox().diagnostics());
         v.mounts();
+        if (v.proxmox) {
+            ProxmoxChecks.check(config, v.cgroup2Host, v::add);
+        } else {
+            LxcChecks.check(config, v::add);
+        }
         options.includeBase().ifPresent(base -> config.effective(base).diagnostics().stream()
                 .filter(d -> d.code().id().startsWith("INC"))
                 .forEach(v.out::add));
@@ -203,8 +210,8 @@ public final class Validator {
         }
         Optional<KeyCatalog.KeyInfo> info = keys.lookup(key);
         if (info.isEmpty()) {
-            if (key.startsWith("lxc.net.") && key.matches("lxc\\.net\\.[^.]*\\..*")) {
-                return Optional.empty(); // the network view reports these (LXC107)
+            if (key.startsWith("lxc.net.") && key.matches("lxc\\.net\\.[^.]*(\\..*)?")) {
+                return Optional.empty(); // 'lxc.net.N =' removes interface N; the network view reports the rest (LXC107)
             }
             if (!proxmox || keys.proxmox(key).status() != KeyCatalog.ProxmoxStatus.REFUSED) {
                 List<String> near = keys.suggestions(key);
@@ -245,6 +252,10 @@ public final class Validator {
 
     /** The matching cgroup2 line for a v1 key, as a hint. */
     private static String cgroup2Line(String key, String value) {
+        if (!key.startsWith("lxc.cgroup.")) {
+            // the bare 'lxc.cgroup =' clears every v1 setting; 'lxc.cgroup2 =' does the same for cgroup2
+            return "use 'lxc.cgroup2 =' to clear the cgroup2 settings";
+        }
         String file = key.substring("lxc.cgroup.".length());
         String sameValue = switch (file) {
             case "devices.allow", "devices.deny", "cpuset.cpus", "cpuset.mems", "pids.max" -> file;
@@ -334,6 +345,24 @@ public final class Validator {
             }
         } else if (key.equals("lxc.log.level")) {
             problem = logLevel(value, grammar);
+        } else if (grammar.startsWith("relative path: must not start with '/'")) {
+            if (value.startsWith("/")) {
+                problem = "'" + key + "' must be a path relative to the cgroup LXC starts in, not '" + value + "'";
+            } else if (value.contains("..")) {
+                problem = "'" + key + "' must not contain '..', got '" + value + "'";
+            }
+        } else if (grammar.startsWith("single directory name")) {
+            if (value.contains("/") || value.equals(".") || value.equals("..")) {
+                problem = "'" + key + "' must be a single directory name (no '/', not '.' or '..'), got '"
+                        + value + "'";
+            }
+        } else if (grammar.startsWith("'auto'") || grammar.startsWith("same as lxc.console.buffer.size")) {
+            problem = byteSize(e, n, value);
+        } else if (grammar.startsWith("daemon | local")) {
+            if (!facilities(grammar).contains(value.toLowerCase(Locale.ROOT))) {
+                problem = "unknown syslog facility '" + value + "'; liblxc accepts " + grammar
+                        .substring(0, grammar.indexOf(" (")).replace(" | ", " or ");
+            }
         } else if (key.equals("lxc.uts.name")) {
             Matcher m = AT_MOST_BYTES.matcher(grammar);
             int max = m.find() ? Integer.parseInt(m.group(1)) : 64;
@@ -392,6 +421,61 @@ public final class Validator {
                             + " when it starts" : ": liblxc refuses the file"),
                     "value grammar: " + grammar);
         }
+    }
+
+    /**
+     * A byte size as liblxc reads it: {@code auto}, or digits with an optional two-letter unit KB, MB or GB;
+     * a one-letter unit is accepted but ignored (warned here). Returns the problem, or null.
+     */
+    private String byteSize(EntryLine e, int n, String value) {
+        if (value.equals("auto")) {
+            return null;
+        }
+        if (value.length() > 20) {
+            return "'" + e.key() + "' is longer than 20 characters";
+        }
+        String number = value;
+        String unit = "";
+        int end = value.length();
+        if (end >= 1 && Character.isLetter(value.charAt(end - 1))) {
+            int letters = end >= 2 && Character.isLetter(value.charAt(end - 2)) ? 2 : 1;
+            unit = value.substring(end - letters);
+            number = value.substring(0, end - letters).stripTrailing();
+            if (letters == 2 && !unit.matches("(?i)[KMG]B")) {
+                return "'" + value + "' ends in '" + unit + "', which is not a unit liblxc knows; '" + e.key()
+                        + "' takes 'auto' or a number with an optional KB, MB or GB";
+            }
+        }
+        if (!number.matches("\\+?[0-9]+")) {
+            return "'" + e.key() + "' must be 'auto' or a number of bytes with an optional KB, MB or GB, got '"
+                    + value + "'";
+        }
+        if (unit.length() == 1) {
+            add(DiagnosticCode.VAL_SIZE_UNIT_IGNORED, Severity.WARNING, n, e.valueColumn(),
+                    "'" + value + "' is read as " + number.replace("+", "") + " byte(s): liblxc ignores a one-letter"
+                            + " unit (only KB, MB and GB count)",
+                    unit.equalsIgnoreCase("B") ? "write '" + number + "'"
+                            : "write '" + number + unit.toUpperCase(Locale.ROOT) + "B'");
+        }
+        return null;
+    }
+
+    /** The syslog facilities of a grammar such as {@code daemon | local0..local7 (case-insensitive)}. */
+    private static Set<String> facilities(String grammar) {
+        Set<String> names = new LinkedHashSet<>();
+        String list = grammar.contains(" (") ? grammar.substring(0, grammar.indexOf(" (")) : grammar;
+        for (String token : list.split("\\|")) {
+            String t = token.strip().toLowerCase(Locale.ROOT);
+            Matcher range = Pattern.compile("([a-z]+)([0-9]+)\\.\\.\\1([0-9]+)").matcher(t);
+            if (range.matches()) {
+                for (int i = Integer.parseInt(range.group(2)); i <= Integer.parseInt(range.group(3)); i++) {
+                    names.add(range.group(1) + i);
+                }
+            } else {
+                names.add(t);
+            }
+        }
+        return names;
     }
 
     private static String logLevel(String value, String grammar) {

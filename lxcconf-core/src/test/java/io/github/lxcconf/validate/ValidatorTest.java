@@ -81,6 +81,20 @@ class ValidatorTest {
     }
 
     @Test
+    void bareCgroupKeyClearsV1Settings() {
+        LxcConfig c = lxc("lxc.cgroup.devices.allow = c 10:232 rwm\nlxc.cgroup =\n");
+        assertThat(val(c.validate())).extracting(Diagnostic::code) // native config, host unknown
+                .containsExactly(DiagnosticCode.VAL_EMPTY_CLEARS_LIST);
+        Validation v = c.validate(ValidationOptions.defaults().withCgroup2Host(true));
+        assertThat(v.withCode(DiagnosticCode.VAL_CGROUP_V1_IGNORED)).extracting(d -> d.hint().orElseThrow())
+                .containsExactly("use 'lxc.cgroup2.devices.allow = c 10:232 rwm'",
+                        "use 'lxc.cgroup2 =' to clear the cgroup2 settings");
+        assertThat(c.validate(ValidationOptions.defaults().withVersion(LxcVersion.V7_0)).errors())
+                .extracting(Diagnostic::code)
+                .containsExactly(DiagnosticCode.VAL_CGROUP_V1_REFUSED, DiagnosticCode.VAL_CGROUP_V1_REFUSED);
+    }
+
+    @Test
     void environmentRuntimeOnlyFrom7() {
         LxcConfig c = lxc("lxc.environment.runtime = A=1\n");
         Diagnostic d = only(c.validate());

@@ -1,0 +1,200 @@
+package io.github.lxcconf.validate;
+
+import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.Severity;
+import io.github.lxcconf.model.NetworkInterface;
+import io.github.lxcconf.model.Origin;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.Section;
+
+import java.math.BigInteger;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whole-file checks of native LXC configs that no single line shows: the {@code lxc.cgroup.dir*} keys
+ * that make the start fail together, and network interfaces without a type, removed before they exist or
+ * numbered with gaps.
+ */
+final class LxcChecks {
+
+    private static final List<String> CGROUP_DIRS = List.of("lxc.cgroup.dir", "lxc.cgroup.dir.monitor",
+            "lxc.cgroup.dir.container", "lxc.cgroup.dir.container.inner");
+    private static final Pattern NET_FIELD = Pattern.compile("lxc\\.net\\.([0-9]+)\\.(.+)");
+    private static final Pattern NET_REMOVAL = Pattern.compile("lxc\\.net\\.([0-9][0-9a-fA-FxX]*)");
+
+    private final LxcConfig config;
+    private final ProxmoxChecks.Sink sink;
+
+    private LxcChecks(LxcConfig config, ProxmoxChecks.Sink sink) {
+        this.config = config;
+        this.sink = sink;
+    }
+
+    /** Runs every check on the main section of a native LXC config. */
+    static void check(LxcConfig config, ProxmoxChecks.Sink sink) {
+        LxcChecks c = new LxcChecks(config, sink);
+        c.cgroupDirs();
+        c.networkRemovals();
+        c.networkTypes();
+    }
+
+    /** The key's last line with a non-empty value, or null when it is unset (an empty value unsets it). */
+    private record Set1(EntryLine entry, int line) { }
+
+    private void cgroupDirs() {
+        Map<String, Set1> set = new LinkedHashMap<>();
+        Section main = config.mainSection();
+        int n = main.firstLineNumber();
+        for (Line line : main.lines()) {
+            int number = n++;
+            if (line instanceof EntryLine e && e.isLxcKey() && CGROUP_DIRS.contains(e.key())) {
+                if (e.value().isBlank()) {
+                    set.remove(e.key());
+                } else {
+                    set.put(e.key(), new Set1(e, number));
+                }
+            }
+        }
+        Set1 dir = set.get("lxc.cgroup.dir");
+        Set1 monitor = set.get("lxc.cgroup.dir.monitor");
+        Set1 container = set.get("lxc.cgroup.dir.container");
+        Set1 inner = set.get("lxc.cgroup.dir.container.inner");
+        if (dir != null && (monitor != null || container != null || inner != null)) {
+            Set1 other = monitor != null ? monitor : container != null ? container : inner;
+            sink.add(DiagnosticCode.VAL_CGROUP_DIR_CONFLICT, Severity.WARNING, dir.line(), dir.entry().keyColumn(),
+                    "lxc.cgroup.dir cannot be combined with " + other.entry().key() + " (line " + other.line()
+                            + "): liblxc loads the file, but the container would fail at start",
+                    "keep either lxc.cgroup.dir alone, or lxc.cgroup.dir.monitor and lxc.cgroup.dir.container"
+                            + " (with lxc.cgroup.dir.container.inner if needed)");
+            return;
+        }
+        if ((monitor == null) != (container == null) || (inner != null && monitor == null)) {
+            Set1 present = monitor != null ? monitor : container != null ? container : inner;
+            String missing = monitor == null && container == null ? "lxc.cgroup.dir.monitor and lxc.cgroup.dir.container"
+                    : monitor == null ? "lxc.cgroup.dir.monitor" : "lxc.cgroup.dir.container";
+            sink.add(DiagnosticCode.VAL_CGROUP_DIR_CONFLICT, Severity.WARNING, present.line(),
+                    present.entry().keyColumn(),
+                    present.entry().key() + " needs " + missing + " as well: liblxc loads the file, but the container"
+                            + " would fail at start",
+                    "set both lxc.cgroup.dir.monitor and lxc.cgroup.dir.container, or use lxc.cgroup.dir alone");
+        }
+    }
+
+    /** {@code lxc.net.N =} for an interface no earlier line set up: it removes nothing. */
+    private void networkRemovals() {
+        Set<BigInteger> existing = new HashSet<>();
+        Section main = config.mainSection();
+        int n = main.firstLineNumber();
+        for (Line line : main.lines()) {
+            int number = n++;
+            if (!(line instanceof EntryLine e) || !e.isLxcKey() || !e.key().startsWith("lxc.net")) {
+                continue;
+            }
+            String key = e.key();
+            if (key.equals("lxc.net")) {
+                if (e.value().isEmpty()) {
+                    existing.clear();
+                }
+                continue;
+            }
+            Matcher field = NET_FIELD.matcher(key);
+            if (field.matches()) {
+                if (!e.value().isEmpty() && field.group(1).length() < 11) {
+                    existing.add(new BigInteger(field.group(1))); // base 10, leading zeros ignored
+                }
+                continue;
+            }
+            Matcher removal = NET_REMOVAL.matcher(key);
+            if (removal.matches() && e.value().isEmpty()) {
+                BigInteger index = cUnsigned(removal.group(1));
+                if (index == null) {
+                    continue; // not an index: the network view reports it (LXC107)
+                }
+                if (!existing.remove(index)) {
+                    String note = removal.group(1).length() > 1 && removal.group(1).startsWith("0")
+                            ? " ('" + removal.group(1) + "' is read as a C number here, so it means " + index + ")"
+                            : "";
+                    sink.add(DiagnosticCode.VAL_NET_REMOVES_NOTHING, Severity.INFO, number, e.keyColumn(),
+                            "'" + key + " =' removes interface " + index + note + ", but no earlier line sets up"
+                                    + " that interface: liblxc accepts the line, and it has no effect",
+                            "remove the line, or check the interface number");
+                }
+            }
+        }
+    }
+
+    /** Interfaces that never got a type, and gaps in the numbering. */
+    private void networkTypes() {
+        List<NetworkInterface> interfaces = config.lxc().networkInterfaces();
+        int expected = 0;
+        for (NetworkInterface nic : interfaces) {
+            if (nic.origins().isEmpty()) {
+                expected = nic.index() + 1;
+                continue;
+            }
+            Origin first = nic.origins().get(0);
+            if (nic.type().isEmpty()) {
+                typeMissing(nic, first);
+            }
+            if (nic.index() > expected) {
+                String missing = nic.index() == expected + 1 ? "is no interface " + expected
+                        : "are no interfaces " + expected + " to " + (nic.index() - 1);
+                sink.add(DiagnosticCode.VAL_NET_INDEX_GAP, Severity.INFO, first.lineNumber(),
+                        first.entry().keyColumn(),
+                        "interface " + nic.index() + " follows a gap: there " + missing + "; liblxc accepts"
+                                + " gaps and keeps the interfaces sorted by number",
+                        "number the interfaces lxc.net.0, lxc.net.1, ... if the gap is a mistake");
+            }
+            expected = nic.index() + 1;
+        }
+    }
+
+    private void typeMissing(NetworkInterface nic, Origin first) {
+        String typeKey = "lxc.net." + nic.index() + ".type";
+        List<String> keys = nic.origins().stream().map(Origin::key).filter(k -> !k.equals(typeKey)).distinct()
+                .toList();
+        String effect = keys.isEmpty() ? "" : ", so " + String.join(", ", keys) + (keys.size() == 1 ? " has" : " have")
+                + " no effect";
+        boolean cleared = first.key().equals(typeKey);
+        if (cleared) {
+            sink.add(DiagnosticCode.VAL_NET_WITHOUT_TYPE, Severity.WARNING, first.lineNumber(),
+                    first.entry().keyColumn(),
+                    "interface " + nic.index() + " has no type: '" + typeKey + " =' resets the interface and no later"
+                            + " line sets a type; liblxc loads the file, but the interface is left unusable" + effect,
+                    "to remove interface " + nic.index() + ", write 'lxc.net." + nic.index() + " ='; to keep it, give "
+                            + typeKey + " a value such as veth");
+        } else {
+            sink.add(DiagnosticCode.VAL_NET_WITHOUT_TYPE, Severity.WARNING, first.lineNumber(),
+                    first.entry().keyColumn(),
+                    "interface " + nic.index() + " has no " + typeKey + ": liblxc loads the file, but sets up no"
+                            + " network device for it" + effect,
+                    "add " + typeKey + " = veth (or another type) above line " + first.lineNumber());
+        }
+    }
+
+    /** C base-0 unsigned (decimal, 0x hex, 0 octal) as liblxc reads the index of {@code lxc.net.N =}; null if not. */
+    private static BigInteger cUnsigned(String text) {
+        try {
+            if (text.matches("0[xX][0-9a-fA-F]+")) {
+                return new BigInteger(text.substring(2), 16);
+            }
+            if (text.matches("0[0-7]+")) {
+                return new BigInteger(text.substring(1), 8);
+            }
+            if (text.matches("[0-9]+")) {
+                return new BigInteger(text);
+            }
+        } catch (NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+}
