@@ -7,6 +7,7 @@ import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.SectionLine;
+import io.github.lxcconf.validate.KeyCatalog;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +41,9 @@ import java.util.stream.Stream;
  *     {@link EffectiveConfig#stoppedBy()} says so. A directory that exists but cannot be listed
  *     ({@link DiagnosticCode#INC_UNREADABLE_DIRECTORY}) and an empty value liblxc refuses
  *     ({@code lxc.arch =}, {@code lxc.mount.fstab =}) or an {@code lxc.*} line without {@code =}
- *     ({@link DiagnosticCode#LXC_INVALID_LINE}) stop loading the same way.</li>
+ *     ({@link DiagnosticCode#LXC_INVALID_LINE}) stop loading the same way, and so does, in a native
+ *     config, a key liblxc does not know ({@link DiagnosticCode#VAL_UNKNOWN_KEY}) or a legacy key
+ *     liblxc 3.0 and later refuse ({@link DiagnosticCode#VAL_LEGACY_KEY}).</li>
  * <li>A relative path is resolved against the base directory the caller gives. liblxc resolves it
  *     against the current working directory of the process that loads the config, not against the
  *     including file; pass that directory to get the same result.</li>
@@ -62,6 +66,9 @@ public final class IncludeResolver {
     private final List<IncludedFile> files = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final EffectiveConfig.Accumulator values = new EffectiveConfig.Accumulator();
+    private static final KeyCatalog CATALOG = KeyCatalog.standard();
+    private static final Pattern BARE_NET = Pattern.compile("lxc\\.net(\\.[0-9]+)?");
+
     /** The error at which liblxc stops loading, once one was met. */
     private Diagnostic stop;
 
@@ -140,6 +147,11 @@ public final class IncludeResolver {
                 if (!e.value().isEmpty()) {
                     include(config, e, at, file.depth(), chain);
                 }
+            } else if (config.dialect() == Dialect.LXC && !known(e.key())) {
+                boolean legacy = CATALOG.legacy(e.key()).isPresent();
+                stop(legacy ? DiagnosticCode.VAL_LEGACY_KEY : DiagnosticCode.VAL_UNKNOWN_KEY, config, e, at,
+                        "Unsupported config key \"" + e.key() + "\": liblxc stops loading the config at this line",
+                        legacy ? "rename it: config.migrate() does it" : "check the key against lxc.container.conf(5)");
             } else {
                 values.apply(e.key(), e.value(), at).ifPresent(refusal -> stop(DiagnosticCode.VAL_INVALID_VALUE,
                         config, e, at, refusal, "liblxc stops loading the config at this line; give the key a value "
@@ -234,6 +246,11 @@ public final class IncludeResolver {
                 at.line(), line.valueColumn());
         diagnostics.add(d);
         return d;
+    }
+
+    /** Whether liblxc knows the key; a bare {@code lxc.net.N} (remove interface N) counts as known. */
+    private static boolean known(String key) {
+        return CATALOG.lookup(key).isPresent() || BARE_NET.matcher(key).matches();
     }
 
     /** Reports an error at which liblxc stops loading: no later line, in this file or any other, applies. */

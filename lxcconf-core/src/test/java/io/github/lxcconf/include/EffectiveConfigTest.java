@@ -81,6 +81,32 @@ class EffectiveConfigTest {
         assertThat(eff.toString()).endsWith(", loading stops at config line " + line + "]");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', textBlock = """
+            unknown key; lxc.uts.name = a|lxc.utsnme = b|lxc.tty.max = 2; VAL001; lxc.utsnme
+            legacy key;  lxc.uts.name = a|lxc.utsname = b|lxc.tty.max = 2; VAL002; lxc.utsname
+            legacy network key; lxc.uts.name = a|lxc.network.type = veth|lxc.tty.max = 2; VAL002; lxc.network.type
+            """)
+    void keyLiblxcRefusesStopsLoading(String name, String lines, String code, String key) {
+        EffectiveConfig eff = LxcConfig.reader().sourceName("config").parse(lines.strip().replace('|', '\n') + "\n")
+                .effective(Path.of("."));
+        Diagnostic stop = eff.stoppedBy().orElseThrow();
+        assertThat(stop.code().id()).isEqualTo(code);
+        assertThat(stop.line()).isEqualTo(2);
+        assertThat(stop.message())
+                .isEqualTo("Unsupported config key \"" + key + "\": liblxc stops loading the config at this line");
+        assertThat(eff.values("lxc.uts.name")).extracting(EffectiveValue::value).containsExactly("a");
+        assertThat(eff.values("lxc.tty.max")).isEmpty();
+    }
+
+    @Test
+    void bareNetworkKeyDoesNotStopLoading() {
+        EffectiveConfig eff = LxcConfig.parse("lxc.net.0.type = veth\nlxc.net.0 =\nlxc.tty.max = 2\n")
+                .effective(Path.of("."));
+        assertThat(eff.stoppedBy()).isEmpty();
+        assertThat(eff.values("lxc.tty.max")).hasSize(1);
+    }
+
     @Test
     void loadingThatDoesNotStopSaysSo() {
         EffectiveConfig eff = LxcConfig.parse("lxc.arch = amd64\nlxc.autodev =\n").effective(Path.of("."));
