@@ -6,8 +6,10 @@ import io.github.lxcconf.include.EffectiveValue;
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.migrate.Change;
+import io.github.lxcconf.migrate.Migration;
+import io.github.lxcconf.migrate.MigrationOptions;
 import io.github.lxcconf.model.AppArmor;
-import io.github.lxcconf.model.Capabilities;
 import io.github.lxcconf.model.Capability;
 import io.github.lxcconf.model.CgroupVersion;
 import io.github.lxcconf.model.CreateMode;
@@ -39,7 +41,7 @@ import io.github.lxcconf.syntax.UnknownLine;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,16 +83,30 @@ final class Explainer {
             Map.entry("setpcap", "change process capabilities"));
 
     private static final Pattern INDEXED = Pattern.compile("([a-z]+)([0-9]+)");
+    private static final Pattern DEVICE_RULE_KEY = Pattern.compile("lxc\\.cgroup2?\\.devices\\.(allow|deny)");
+    private static final Pattern NET_KEY = Pattern.compile("lxc\\.net\\.([0-9]+)\\.(.+)");
+    private static final Pattern LEADING_SLASHES = Pattern.compile("^/+");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
+    private static final Pattern WHOLE_NUMBER_OPTION = Pattern.compile("memory|swap|cores|cpuunits|tty");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
+    private static final Pattern PVE_TRUE = Pattern.compile("(?i)1|yes|on|true");
+    private static final Pattern ACCESS_PREFIX = Pattern.compile("^'[a-z]*' = ");
+    private static final Pattern FINAL_DOT = Pattern.compile("\\.$");
 
     private final LxcConfig config;
     private final boolean proxmox;
     private final LxcSettings lxc;
     private final Map<Integer, DeviceRule> rulesByLine = new HashMap<>();
+    /** The lines of the deny-every-device rules, in the order of the device rule view. */
+    private final List<Integer> globalDenyLines = new ArrayList<>();
     private final Map<Integer, MountEntry> mountsByLine = new HashMap<>();
     private final Map<Integer, List<Diagnostic>> diagnosticsByLine = new HashMap<>();
 
     /** The last deny-every-device rule of included files (such as common.conf) by key, when includes were resolved. */
     private final Map<String, EffectiveValue> includedDenyAll = new HashMap<>();
+    private final Optional<EffectiveConfig> effective;
+    /** For raw lines a devN option can replace: the sentences that say how. */
+    private final Map<Integer, List<String>> devOptionByLine = new HashMap<>();
 
     Explainer(LxcConfig config) {
         this(config, Optional.empty());
@@ -103,23 +119,86 @@ final class Explainer {
                         && !v.provenance().source().equals(config.sourceName()))
                 .forEach(v -> includedDenyAll.put(v.key(), v)));
         this.config = config;
+        this.effective = effective;
         this.proxmox = config.dialect() == Dialect.PROXMOX;
         this.lxc = config.lxc();
         for (DeviceRule rule : lxc.deviceRules()) {
             rule.origin().ifPresent(o -> rulesByLine.put(o.lineNumber(), rule));
+            if (!rule.allow() && rule.isGlobal()) {
+                globalDenyLines.add(rule.origin().map(o -> o.lineNumber()).orElse(Integer.MAX_VALUE));
+            }
         }
         for (MountEntry entry : lxc.mountEntries()) {
             entry.origin().ifPresent(o -> mountsByLine.put(o.lineNumber(), entry));
         }
-        List<Diagnostic> all = new ArrayList<>(config.diagnostics());
-        all.addAll(lxc.diagnostics());
         if (proxmox) {
-            all.addAll(config.proxmox().diagnostics());
+            devOptions();
         }
-        Set<String> seen = new LinkedHashSet<>();
+        // validate() reports the syntax and typed-view diagnostics too; with includes resolved, the include
+        // problems of this file's own lxc.include lines are added. The same code on the same line with the same
+        // message is one problem, whichever list reports it.
+        List<Diagnostic> all = new ArrayList<>(config.validate().diagnostics());
+        effective.ifPresent(e -> all.addAll(e.diagnostics()));
+        Set<String> seen = new HashSet<>();
         for (Diagnostic d : all) {
-            if (seen.add(d.line() + "\u0000" + d.message())) {
+            if (d.source().equals(config.sourceName())
+                    && seen.add(d.line() + "\u0000" + d.code().id() + "\u0000" + d.message())) {
                 diagnosticsByLine.computeIfAbsent(d.line(), k -> new ArrayList<>()).add(d);
+            }
+        }
+    }
+
+    /**
+     * Raw device passthrough (an allow rule plus the bind mount of that node) that a devN option can replace:
+     * the Proxmox device migration of {@link LxcConfig#migrate(MigrationOptions)} finds the pairs and writes the
+     * devN line; its changes give, for each raw line, the line to use instead.
+     */
+    private void devOptions() {
+        boolean rules = false;
+        boolean mounts = false;
+        for (EntryLine e : config.mainSection().entries()) {
+            rules |= e.key().equals("lxc.cgroup2.devices.allow") || e.key().equals("lxc.cgroup.devices.allow");
+            mounts |= e.key().equals("lxc.mount.entry");
+        }
+        if (!rules || !mounts) {
+            return;
+        }
+        Migration migration;
+        try {
+            migration = config.migrate(MigrationOptions.all().withLegacyKeys(false).withCgroup2(false));
+        } catch (RuntimeException e) {
+            return; // the explanation of the lines stands without the devN advice
+        }
+        Map<String, String> devLineByReason = new HashMap<>();
+        Map<String, List<Integer>> linesByReason = new HashMap<>();
+        for (Change c : migration.changes()) {
+            if (!c.newLines().isEmpty()) {
+                devLineByReason.put(c.reason(), c.newLines().get(0).strip());
+            }
+            linesByReason.computeIfAbsent(c.reason(), k -> new ArrayList<>()).add(c.line());
+        }
+        for (Map.Entry<String, List<Integer>> pair : linesByReason.entrySet()) {
+            String devLine = devLineByReason.get(pair.getKey());
+            if (devLine == null) {
+                continue;
+            }
+            List<Integer> numbers = pair.getValue().stream().sorted().toList();
+            String lineList = numbers.size() == 1 ? "line " + numbers.get(0) : "lines "
+                    + String.join(", ", numbers.subList(0, numbers.size() - 1).stream().map(String::valueOf).toList())
+                    + " and " + numbers.get(numbers.size() - 1);
+            List<String> sentences = new ArrayList<>();
+            sentences.add("On Proxmox VE 8.1 and later, one devN option can replace this raw rule and bind mount ("
+                    + lineList + "): '" + devLine + "'.");
+            sentences.add(pair.getKey());
+            int colon = devLine.indexOf(':');
+            String devValue = colon < 0 ? "" : devLine.substring(colon + 1).strip();
+            if (devValue.startsWith("/dev/dri/")) {
+                sentences.add("For a GPU, add gid= with the ID that the group using it (render or video) has inside"
+                        + " the container: '" + devLine + ",gid=104' where render is 104, as in Debian and Ubuntu"
+                        + " templates (hosts often use 992 or 993).");
+            }
+            for (int n : numbers) {
+                devOptionByLine.put(n, sentences);
             }
         }
     }
@@ -159,9 +238,10 @@ final class Explainer {
                     s.add("This change is pending: Proxmox applies it the next time the container starts.");
                 }
             }
-            if (!(line instanceof UnknownLine)) {
-                for (Diagnostic d : diagnosticsByLine.getOrDefault(number, List.of())) {
-                    s.add("Problem: " + sentence(d.message()));
+            s.addAll(devOptionByLine.getOrDefault(number, List.of()));
+            for (Diagnostic d : diagnosticsByLine.getOrDefault(number, List.of())) {
+                if (!(line instanceof UnknownLine unknown && unknown.code() == d.code())) {
+                    problem(d, s);
                 }
             }
             if (s.isEmpty()) {
@@ -170,6 +250,24 @@ final class Explainer {
             out.add(new LineExplanation(number, line.content(), s));
         }
         return out;
+    }
+
+    /**
+     * A diagnostic in plain words: who refuses the line and when (unless the message already says it), or that
+     * it is a warning or a note, then the hint. Proxmox's own refusals name Proxmox; a refused lxc.* value of a
+     * Proxmox config fails when the container starts, since Proxmox hands the raw lines to liblxc only then.
+     */
+    private void problem(Diagnostic d, List<String> s) {
+        String prefix = switch (d.severity()) {
+            case ERROR -> d.message().startsWith("Proxmox refuses") || d.message().startsWith("liblxc refuses")
+                    ? "Error: "
+                    : d.code().id().startsWith("PVE") ? "Proxmox refuses this: "
+                    : proxmox ? "The container would fail to start: " : "liblxc refuses this at load: ";
+            case WARNING -> "Warning: ";
+            case INFO -> "Note: ";
+        };
+        s.add(prefix + sentence(d.message()));
+        d.hint().filter(h -> !h.isBlank()).ifPresent(h -> s.add("Hint: " + sentence(h)));
     }
 
     private void explainSection(SectionLine header, List<String> s) {
@@ -213,7 +311,7 @@ final class Explainer {
     private void explainLxc(EntryLine entry, int number, List<String> s) {
         String key = entry.key();
         String value = entry.value();
-        if (key.matches("lxc\\.cgroup2?\\.devices\\.(allow|deny)")) {
+        if (DEVICE_RULE_KEY.matcher(key).matches()) {
             CgroupVersion version = key.startsWith("lxc.cgroup2.") ? CgroupVersion.V2 : CgroupVersion.V1;
             boolean allow = key.endsWith(".allow");
             Optional<DeviceRule> rule = Optional.ofNullable(rulesByLine.get(number));
@@ -243,6 +341,9 @@ final class Explainer {
             s.add("An LXC setting with an empty value: for a list such as " + key
                     + " it clears every value set above it (and in included files); for a single setting it"
                     + " goes back to the default.");
+            if (key.equals("lxc.cap.drop") || key.equals("lxc.cap.keep")) {
+                s.add(capabilityClear());
+            }
             meaning(key, s);
             return;
         }
@@ -290,7 +391,7 @@ final class Explainer {
             }
             return;
         }
-        Matcher net = Pattern.compile("lxc\\.net\\.([0-9]+)\\.(.+)").matcher(key);
+        Matcher net = NET_KEY.matcher(key);
         if (net.matches()) {
             s.add("Sets " + net.group(2) + " of the container's network interface number " + net.group(1)
                     + " to " + value + ".");
@@ -315,14 +416,28 @@ final class Explainer {
         meaning(key, s);
     }
 
+    /** What an empty lxc.cap.drop or lxc.cap.keep line means, naming the defaults when the includes were read. */
+    private String capabilityClear() {
+        String what = "lxc.cap.drop and lxc.cap.keep share one list, so this empties it: the container keeps every"
+                + " capability that lines above and included files would drop";
+        Optional<List<String>> included = effective.map(CapabilitySummary::includedDrops);
+        if (included.isPresent()) {
+            return what + (included.get().isEmpty() ? " (the included files drop none)."
+                    : ", here " + String.join(", ", included.get()) + " from the included files.");
+        }
+        boolean privilegedProxmox = proxmox && !config.proxmox().unprivileged() && lxc.idMaps().isEmpty();
+        return what + (privilegedProxmox ? " (with Proxmox's usual includes, LXC's common.conf drops "
+                + CapabilitySummary.LXC_COMMON_CONF_DROPS + ")." : ".");
+    }
+
     private static void meaning(String key, List<String> s) {
         LxcKeyMeanings.meaning(key).ifPresent(m -> s.add("LXC's key table says: " + sentence(m)));
     }
 
+    /** The first (in the view's order) deny-every-device rule above a line, as the view lists them. */
     private OptionalInt globalDenyBefore(int number) {
-        for (DeviceRule r : lxc.deviceRules()) {
-            int line = r.origin().map(o -> o.lineNumber()).orElse(Integer.MAX_VALUE);
-            if (line < number && !r.allow() && r.isGlobal()) {
+        for (int line : globalDenyLines) {
+            if (line < number) {
                 return OptionalInt.of(line);
             }
         }
@@ -509,8 +624,8 @@ final class Explainer {
         }
         if (m.isTargetAbsolute()) {
             s.add("The target starts with /, but LXC expects a path relative to the container's root filesystem"
-                    + " (" + m.target().replaceFirst("^/+", "") + "); an absolute target is taken as a path on"
-                    + " the host.");
+                    + " (" + LEADING_SLASHES.matcher(m.target()).replaceFirst("") + "); an absolute target is taken"
+                    + " as a path on the host.");
         } else {
             s.add("The target " + m.target() + " has no leading /: it is relative to the container's root"
                     + " filesystem, which is what LXC expects.");
@@ -577,7 +692,7 @@ final class Explainer {
     private static void explainCaps(String value, boolean drop, List<String> s) {
         s.add("Capabilities are the separate powers of root (load kernel modules, change the clock, ...).");
         List<String> names = new ArrayList<>();
-        for (String word : value.trim().split("\\s+")) {
+        for (String word : BLANKS.split(value.trim())) {
             Optional<Capability> cap = Capability.of(word.toLowerCase(Locale.ROOT));
             names.add(word + cap.map(c -> Optional.ofNullable(CAPABILITY_POWERS.get(c.lxcName()))
                     .map(p -> " (" + p + ")").orElse("")).orElse(" (not a capability name liblxc knows)"));
@@ -589,7 +704,7 @@ final class Explainer {
 
     private static void explainMountAuto(String value, List<String> s) {
         s.add("Tells LXC which kernel file systems to mount in the container automatically.");
-        for (String item : value.trim().split("\\s+")) {
+        for (String item : BLANKS.split(value.trim())) {
             try {
                 MountAuto auto = MountAuto.parse(item);
                 String mode = auto.mode().map(MountAuto.Mode::word).orElse("");
@@ -633,7 +748,7 @@ final class Explainer {
         String value = entry.value();
         Matcher indexed = INDEXED.matcher(key);
         String family = indexed.matches() ? indexed.group(1) : key;
-        if (family.matches("memory|swap|cores|cpuunits|tty") && !value.matches("[0-9]+")) {
+        if (WHOLE_NUMBER_OPTION.matcher(family).matches() && !DIGITS.matcher(value).matches()) {
             s.add("The Proxmox option " + key + " is set to '" + value + "', which is not a whole number.");
             return;
         }
@@ -698,14 +813,14 @@ final class Explainer {
             s.add("The Proxmox option " + key + " is set to " + value + ".");
             s.add("Proxmox's option table says: " + sentence(option.get().meaning()));
         } else {
-            s.add("'" + key + "' is not an option Proxmox knows, so it refuses to use this file until it is"
-                    + " removed or fixed.");
+            s.add("'" + key + "' is not an option Proxmox knows: it warns about it (\"unknown setting\"), keeps the"
+                    + " line and writes it back, but nothing reads it.");
         }
     }
 
     /** Proxmox's boolean values: 1, yes, on, true and their opposites, in any case. */
     private static boolean pveFlag(String value) {
-        return value.matches("(?i)1|yes|on|true");
+        return PVE_TRUE.matcher(value).matches();
     }
 
     private static String plural(String count) {
@@ -868,9 +983,9 @@ final class Explainer {
                         .orElse(rule.minor().isPresent()
                         ? "an unnamed device" : "every device of major " + rule.major().getAsInt());
             }
-            String access = rule.isGlobal() ? "" : ", " + accessSentence(rule.access())
-                    .replaceFirst("^'[a-z]*' = ", "").replace(" With 'm' alone the container may create device"
-                            + " files but not open them.", "").replaceAll("\\.$", "");
+            String access = rule.isGlobal() ? "" : ", " + FINAL_DOT.matcher(ACCESS_PREFIX.matcher(
+                    accessSentence(rule.access())).replaceFirst("").replace(" With 'm' alone the container may"
+                    + " create device files but not open them.", "")).replaceAll("");
             devices.add(rule.key() + " " + rule.toValue() + ": " + what + access);
         }
         List<String> hostPaths = new ArrayList<>();
@@ -912,15 +1027,9 @@ final class Explainer {
                 features.add("force_rw_sys: /sys is writable");
             }
         }
-        Capabilities caps = lxc.capabilities();
-        if (!caps.list().isEmpty()) {
-            List<String> names = caps.list().stream().map(Capability::lxcName).toList();
-            capabilities.add(caps.mode() == Capabilities.Mode.KEEP
-                    ? "keeps only: " + String.join(", ", names)
-                    : "drops in addition: " + String.join(", ", names));
-        } else if (!caps.origins().isEmpty()) {
-            capabilities.add("an empty " + caps.mode().key() + " clears the list of capabilities to drop or keep");
-        }
+        // Proxmox includes userns.conf for an unprivileged container or one with its own lxc.idmap lines
+        boolean usernsIncluded = proxmox ? config.proxmox().unprivileged() || !lxc.idMaps().isEmpty() : unprivileged;
+        capabilities.addAll(CapabilitySummary.items(config, usernsIncluded, effective));
         AppArmor aa = lxc.apparmor();
         if (aa.isUnconfined()) {
             relaxations.add("AppArmor is off (lxc.apparmor.profile = unconfined)");

@@ -10,7 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /** The meaning column of lxc-keys.tsv, looked up by key. */
@@ -21,11 +23,27 @@ final class LxcKeyMeanings {
 
     private static final List<Row> ROWS = load();
 
+    /** Meanings already looked up, by key; bounded, since a config may use any number of distinct keys. */
+    private static final Map<String, Optional<String>> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4096;
+
     private LxcKeyMeanings() {
     }
 
     /** Returns the table's meaning of a key: an exact or pattern row first, then the longest prefix row. */
     static Optional<String> meaning(String key) {
+        Optional<String> cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<String> found = lookup(key);
+        if (CACHE.size() < CACHE_LIMIT) {
+            CACHE.put(key, found);
+        }
+        return found;
+    }
+
+    private static Optional<String> lookup(String key) {
         Row best = null;
         for (Row row : ROWS) {
             if (!row.prefix() && row.pattern().matcher(key).matches()) {

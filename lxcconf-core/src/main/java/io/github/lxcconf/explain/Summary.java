@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param unprivileged   whether root in the container is an unprivileged user on the host
  * @param devices        device rules and passthroughs that give access beyond LXC's defaults, one per rule
  * @param hostPaths      host paths the container sees, as {@code host -> container}
- * @param capabilities   what the config changes about the capabilities LXC or Proxmox drop
+ * @param capabilities   which capabilities the defaults drop (LXC's common.conf, what Proxmox includes, or
+ *                       the included files when they were resolved) and what the config adds or removes
  * @param features       nesting, keyctl, fuse and other features turned on
  * @param relaxations    AppArmor and seccomp relaxations
  * @param warnings       things that will not work as written

@@ -181,6 +181,7 @@ class ExplanationTest {
             onboot: yes   | The container starts when the Proxmox host boots.
             swap: 512 # x | The Proxmox option swap is set to '512 # x', which is not a whole number.
             cpulimit: 2   | The container may use at most as much CPU time as 2 CPUs running all the time (0 = no limit).
+            foo: bar      | is not an option Proxmox knows: it warns about it ("unknown setting"), keeps the line and writes it back, but nothing reads it.
             """)
     void proxmoxLines(String line, String expected) {
         LineExplanation e = LxcConfig.parse("arch: amd64\n" + line + "\n").explain().line(2).orElseThrow();
