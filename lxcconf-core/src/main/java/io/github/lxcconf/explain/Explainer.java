@@ -368,7 +368,8 @@ final class Explainer {
                     ? "Lets processes in the container add their own seccomp filters, so nested containers work."
                     : "Does not let the container stack its own seccomp filters (the default).");
             case "lxc.include" -> s.add("Reads the file " + value + " here, as if its lines were written at this"
-                    + " place; if it is a directory, every *.conf file in it is read in alphabetical order.");
+                    + " place; if it is a directory, every *.conf file in it is read, in the order the directory"
+                    + " lists them (not necessarily alphabetical).");
             case "lxc.rootfs.path" -> s.add("The container's root filesystem (what it sees as /) is " + value + ".");
             case "lxc.uts.name" -> s.add("The container's hostname is " + value + ".");
             case "lxc.arch" -> s.add("The container's programs are built for the " + value + " architecture.");

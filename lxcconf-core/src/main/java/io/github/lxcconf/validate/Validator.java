@@ -234,7 +234,7 @@ public final class Validator {
             return Optional.empty();
         }
         if (k.isCgroupV1Family()) {
-            String v2 = cgroup2Line(key, e.value());
+            String v2 = cgroup2Line(key, e.value(), proxmox ? ": " : " = ");
             if (!options.version().acceptsCgroupV1Keys()) {
                 add(DiagnosticCode.VAL_CGROUP_V1_REFUSED, severity(Severity.ERROR), n, e.keyColumn(),
                         "LXC 7.0 no longer reads cgroup v1 keys: \"" + key + "\" is refused" + startSuffix(),
@@ -251,10 +251,10 @@ public final class Validator {
     }
 
     /** The matching cgroup2 line for a v1 key, as a hint. */
-    private static String cgroup2Line(String key, String value) {
+    private static String cgroup2Line(String key, String value, String separator) {
         if (!key.startsWith("lxc.cgroup.")) {
             // the bare 'lxc.cgroup =' clears every v1 setting; 'lxc.cgroup2 =' does the same for cgroup2
-            return "use 'lxc.cgroup2 =' to clear the cgroup2 settings";
+            return "use 'lxc.cgroup2" + separator.stripTrailing() + "' to clear the cgroup2 settings";
         }
         String file = key.substring("lxc.cgroup.".length());
         String sameValue = switch (file) {
@@ -264,7 +264,7 @@ public final class Validator {
             default -> null;
         };
         if (sameValue != null) {
-            return "use 'lxc.cgroup2." + sameValue + " = " + value + "'";
+            return "use 'lxc.cgroup2." + sameValue + separator + value + "'";
         }
         return switch (file) {
             case "memory.memsw.limit_in_bytes" -> "use lxc.cgroup2.memory.swap.max, which limits swap alone"
