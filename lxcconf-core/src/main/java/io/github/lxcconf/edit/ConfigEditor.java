@@ -42,6 +42,8 @@ import java.util.OptionalInt;
  * <li>Lines outside the edit keep every byte, and are the same objects.</li>
  * <li>{@link #set} changes a value in its old slot: indent, separator,
  *     blanks, trailing blanks and line end stay.</li>
+ * <li>{@link #replace} and {@link #remove(Line)} edit one given line of the
+ *     config the editor was made from, in any section, the same way.</li>
  * <li>A new line goes after the last line of the same key or key family
  *     (device rules with device rules, {@code lxc.net.0.*} with
  *     {@code lxc.net.0.*}); a new Proxmox option goes among the options in
@@ -245,6 +247,86 @@ public final class ConfigEditor {
         Objects.requireNonNull(value, "value");
         removeWhere(e -> e.key().equals(key) && e.value().equals(value));
         return this;
+    }
+
+    // ------------------------------------------------------------------ one given line
+
+    /**
+     * Replaces the key and value of one given line, in place: its indent, the blanks around its separator,
+     * the separator, its trailing blanks, its line end and its quotes (while the key stays an {@code lxc.*}
+     * key) stay, as with {@link #set}. Every other line is untouched. The line is identified by identity: it
+     * must be one of the lines of the config this editor was made from, not yet removed or replaced in this
+     * edit. It may be in any section, whichever section this editor targets.
+     *
+     * <pre>{@code
+     * EntryLine old = (EntryLine) config.lines().get(2);                  // lxc.utsname = web
+     * config.edit().replace(old, "lxc.uts.name", old.value()).build();   // lxc.uts.name = web
+     * }</pre>
+     *
+     * @param line  a line of the config being edited
+     * @param key   the new key (may be the old one)
+     * @param value the new value as it is read ({@code value()}, not quoted)
+     * @return this editor
+     * @throws IllegalArgumentException if the line is not a line of the config being edited, was already
+     *                                  removed or replaced in this edit, or the key or value is refused
+     */
+    public ConfigEditor replace(EntryLine line, String key, String value) {
+        Objects.requireNonNull(line, "line");
+        int i = indexOf(line);
+        Checks.key(key, dialect(), inPending(i));
+        Checks.value(value);
+        if (!line.key().equals(key) || !line.value().equals(value)) {
+            state.mutable().set(i, LineStyle.withKeyAndValue(line, key, value));
+        }
+        return this;
+    }
+
+    /**
+     * Removes exactly one given line, of any kind and in any section, identified by identity as for
+     * {@link #replace}; every other line is untouched (a removed header does not remove its section's lines).
+     *
+     * <pre>{@code
+     * config.edit().remove(config.lines().get(4)).build();   // that line, and only it, is gone
+     * }</pre>
+     *
+     * @param line a line of the config being edited
+     * @return this editor
+     * @throws IllegalArgumentException if the line is not a line of the config being edited, or was already
+     *                                  removed or replaced in this edit
+     */
+    public ConfigEditor remove(Line line) {
+        Objects.requireNonNull(line, "line");
+        state.mutable().remove(indexOf(line));
+        return this;
+    }
+
+    /** The index of a line of the original config that this edit has not yet removed or replaced. */
+    private int indexOf(Line line) {
+        List<Line> lines = state.lines;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == line) {
+                return i;
+            }
+        }
+        List<Line> original = state.original.lines();
+        for (int i = 0; i < original.size(); i++) {
+            if (original.get(i) == line) {
+                throw new IllegalArgumentException("line " + (i + 1) + " was already removed or replaced in this edit: '"
+                        + line.content() + "'");
+            }
+        }
+        throw new IllegalArgumentException("the line is not a line of the config being edited: '" + line.content()
+                + "'");
+    }
+
+    /** Whether the line at the index is inside a {@code [pve:pending]} section. */
+    private boolean inPending(int index) {
+        for (int i = index - 1; i >= 0; i--) {
+            if (state.lines.get(i) instanceof SectionLine s) {
+                return s.kind() == SectionKind.PENDING;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ device rules

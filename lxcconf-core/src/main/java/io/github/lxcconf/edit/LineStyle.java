@@ -94,22 +94,30 @@ record LineStyle(String indent, String beforeSeparator, char separator, String a
      * strips exactly one outer pair, whatever is inside).
      */
     static EntryLine withValue(EntryLine line, String value) {
+        return withKeyAndValue(line, line.key(), value);
+    }
+
+    /**
+     * The entry with another key and value, in its old slot: as {@link #withValue}, and the new key where
+     * the old one stood. Quotes are kept only while the key stays an {@code lxc.*} key (only liblxc strips them).
+     */
+    static EntryLine withKeyAndValue(EntryLine line, String key, String value) {
         String raw = line.valueRaw();
         String newRaw;
-        if (line.isLxcKey() && raw.length() >= 2 && (raw.charAt(0) == '"' || raw.charAt(0) == '\'')
-                && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
+        if (line.isLxcKey() && key.startsWith("lxc.") && raw.length() >= 2
+                && (raw.charAt(0) == '"' || raw.charAt(0) == '\'') && raw.charAt(raw.length() - 1) == raw.charAt(0)) {
             newRaw = raw.charAt(0) + value + raw.charAt(0);
         } else {
-            newRaw = raw(line.key(), value);
+            newRaw = raw(key, value);
         }
         String after = line.afterSeparator();
         if (after.isEmpty() && raw.isEmpty() && !newRaw.isEmpty() && line.separator().equals(":")) {
             after = " ";
         }
-        String before = line.indent() + line.key() + line.beforeSeparator() + line.separator() + after;
+        String before = line.indent() + key + line.beforeSeparator() + line.separator() + after;
         String text = before + newRaw + line.trailing() + line.eol();
         int keyStart = line.indent().length();
-        int keyEnd = keyStart + line.key().length();
+        int keyEnd = keyStart + key.length();
         int sep = keyEnd + line.beforeSeparator().length();
         int valueStart = before.length();
         int valueEnd = valueStart + newRaw.length();

@@ -4,6 +4,7 @@ import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.edit.ConfigEditor;
 import io.github.lxcconf.validate.KeyCatalog;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
@@ -20,7 +21,11 @@ import java.util.regex.Pattern;
 /**
  * The line-by-line migrations: legacy keys and cgroup v1. Each changed line is replaced by new
  * text that keeps the old line's indent, separator, blanks and line end; every other line keeps
- * its bytes. The result is read again from the new text.
+ * its bytes. The result is made by the editor ({@link ConfigEditor#replace}, {@link ConfigEditor#remove(Line)}),
+ * so unchanged lines stay the same objects and the config keeps its path; only when the editor cannot write
+ * a line exactly as the migration writes it (a value it refuses, such as one with a control character or
+ * blanks inside quotes at its ends, or a computed value written without the quotes the old value had) is
+ * the whole text read again.
  */
 final class LineMigrator {
     private static final Pattern INDEXED_NETWORK = Pattern.compile("lxc\\.network\\.([0-9]+)(?:\\.(.+))?");
@@ -62,6 +67,8 @@ final class LineMigrator {
         if (config.hasByteOrderMark()) {
             out.append('\uFEFF');
         }
+        ConfigEditor editor = config.edit();
+        boolean editable = true;
         boolean changed = false;
         int sectionStart = 0;
         scanSection(lines, 0);
@@ -91,10 +98,44 @@ final class LineMigrator {
             }
             changes.set(changes.size() - 1, new Change(i + 1, e.content(), texts,
                     changes.get(changes.size() - 1).reason()));
+            editable = editable && edit(editor, e, replacement.get());
         }
-        result = changed
-                ? LxcConfig.reader().dialect(config.dialect()).sourceName(config.sourceName()).parse(out.toString())
-                : config;
+        if (!changed) {
+            result = config;
+            return;
+        }
+        String text = out.toString();
+        if (editable) {
+            LxcConfig edited = editor.build();
+            if (edited.render().equals(text)) {
+                result = edited;
+                return;
+            }
+        }
+        // the editor could not write one of the lines exactly as the migration writes it: read the text again
+        result = LxcConfig.reader().dialect(config.dialect()).sourceName(config.sourceName()).parse(text);
+    }
+
+    /**
+     * Makes the editor write the line's replacement: removes it, or gives it its new key and value in place.
+     * Returns false when the editor cannot write it as the migration does (the caller compares the texts).
+     */
+    private static boolean edit(ConfigEditor editor, EntryLine e, List<Kv> kvs) {
+        try {
+            if (kvs.isEmpty()) {
+                editor.remove(e);
+                return true;
+            }
+            if (kvs.size() > 1) {
+                return false;
+            }
+            Kv kv = kvs.get(0);
+            String value = kv.valueRaw().equals(e.valueRaw()) ? e.value() : kv.valueRaw();
+            editor.replace(e, kv.key(), value);
+            return true;
+        } catch (IllegalArgumentException refused) {
+            return false;
+        }
     }
 
     /**

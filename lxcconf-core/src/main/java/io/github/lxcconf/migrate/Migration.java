@@ -50,11 +50,15 @@ import java.util.Objects;
  * an item that a later one of the same category replaces is reported
  * ({@link io.github.lxcconf.DiagnosticCode#MIG_MOUNT_AUTO_OVERRIDDEN}), in each section.
  *
- * <p>Limits: the line-by-line migrations (1 and 2) write the changed lines' new text and read the
- * whole text again, so the result is a new document whose unchanged lines have the same bytes but are
- * new {@link io.github.lxcconf.syntax.Line} objects (the editor has no edit that renames the key of one
- * given line in place); the device migration (3) adds the {@code devN} line where the editor adds
- * options, not where the raw lines stood. Interface numbers are chosen from the lines of the file
+ * <p>The line-by-line migrations (1 and 2) edit the changed lines in place through
+ * {@link io.github.lxcconf.edit.ConfigEditor#replace} and {@link io.github.lxcconf.edit.ConfigEditor#remove(
+ * io.github.lxcconf.syntax.Line)}: unchanged lines are the same {@link io.github.lxcconf.syntax.Line} objects,
+ * and the result keeps the config's source name and path. Limits: when the editor would not write a changed
+ * line byte for byte as the migration does (a translated value, such as {@code cpu.weight}, replacing a quoted
+ * one is written without quotes, where the editor keeps them; a value the editor refuses, such as one with a
+ * control character, or with blanks at its ends inside quotes), the whole text is read again instead: same
+ * bytes, but new line objects and no path. The device migration (3) adds the {@code devN} line where the
+ * editor adds options, not where the raw lines stood. Interface numbers are chosen from the lines of the file
  * itself: {@code lxc.net.N} lines of included files are not looked at. A line that is removed
  * ({@code lxc.pivotdir}, {@code lxc.cgroup.cpu.cfs_period_us} folded into {@code cpu.max}) is a
  * {@link Change} without new lines.
