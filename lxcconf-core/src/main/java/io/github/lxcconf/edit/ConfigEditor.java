@@ -26,6 +26,7 @@ import io.github.lxcconf.syntax.SectionLine;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,9 +80,23 @@ public final class ConfigEditor {
         String eol;
         CgroupVersion version = CgroupVersion.V2;
 
+        private Map<Line, Integer> originalIndex;
+
         State(LxcConfig original) {
             this.original = original;
             this.lines = original.lines();
+        }
+
+        /** Each line of the original config by identity, with its index there. */
+        Map<Line, Integer> originalIndex() {
+            if (originalIndex == null) {
+                List<Line> all = original.lines();
+                originalIndex = new IdentityHashMap<>(all.size() * 2);
+                for (int i = 0; i < all.size(); i++) {
+                    originalIndex.put(all.get(i), i);
+                }
+            }
+            return originalIndex;
         }
 
         List<Line> mutable() {
@@ -273,7 +288,8 @@ public final class ConfigEditor {
     public ConfigEditor replace(EntryLine line, String key, String value) {
         Objects.requireNonNull(line, "line");
         int i = indexOf(line);
-        Checks.key(key, dialect(), inPending(i));
+        // only a Proxmox 'delete' line depends on its section; the backward search is skipped for every other key
+        Checks.key(key, dialect(), "delete".equals(key) && inPending(i));
         Checks.value(value);
         if (!line.key().equals(key) || !line.value().equals(value)) {
             state.mutable().set(i, LineStyle.withKeyAndValue(line, key, value));
@@ -300,23 +316,29 @@ public final class ConfigEditor {
         return this;
     }
 
-    /** The index of a line of the original config that this edit has not yet removed or replaced. */
+    /**
+     * The index of a line of the original config that this edit has not yet removed or replaced. The search
+     * starts at the line's place in the original config and widens in both directions, so a run of edits
+     * that do not move many lines (a migration) stays linear in the size of the file.
+     */
     private int indexOf(Line line) {
+        Integer original = state.originalIndex().get(line);
+        if (original == null) {
+            throw new IllegalArgumentException("the line is not a line of the config being edited: '"
+                    + line.content() + "'");
+        }
         List<Line> lines = state.lines;
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i) == line) {
-                return i;
+        int start = Math.min(original, lines.size() - 1);
+        for (int d = 0; start - d >= 0 || start + d < lines.size(); d++) {
+            if (start - d >= 0 && lines.get(start - d) == line) {
+                return start - d;
+            }
+            if (start + d < lines.size() && lines.get(start + d) == line) {
+                return start + d;
             }
         }
-        List<Line> original = state.original.lines();
-        for (int i = 0; i < original.size(); i++) {
-            if (original.get(i) == line) {
-                throw new IllegalArgumentException("line " + (i + 1) + " was already removed or replaced in this edit: '"
-                        + line.content() + "'");
-            }
-        }
-        throw new IllegalArgumentException("the line is not a line of the config being edited: '" + line.content()
-                + "'");
+        throw new IllegalArgumentException("line " + (original + 1) + " was already removed or replaced in this edit: '"
+                + line.content() + "'");
     }
 
     /** Whether the line at the index is inside a {@code [pve:pending]} section. */
