@@ -2,6 +2,8 @@ package io.github.lxcconf.bench;
 
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.explain.Explanation;
+import io.github.lxcconf.include.EffectiveConfig;
+import io.github.lxcconf.migrate.Migration;
 import io.github.lxcconf.validate.Validation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -15,10 +17,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code validate()} and {@code explain()} of the small and the large input, each on a freshly parsed
+ * {@code validate()} and {@code explain()} of the small and the large input, {@code effective()} and
+ * {@code migrate()} of the large one, each on a freshly parsed
  * config (the typed views are computed once per config, so parsing is part of the measured work), next to
  * parsing alone as the baseline.
  */
@@ -71,5 +75,17 @@ public class CheckBenchmark {
     @Benchmark
     public Explanation explainLarge() {
         return LxcConfig.parse(large).explain();
+    }
+
+    /** @return the large input parsed and resolved into its effective configuration (it includes nothing) */
+    @Benchmark
+    public EffectiveConfig effectiveLarge() {
+        return LxcConfig.parse(large).effective(Path.of("."));
+    }
+
+    /** @return the large input parsed and migrated (legacy keys and cgroup v1 lines) */
+    @Benchmark
+    public Migration migrateLarge() {
+        return LxcConfig.parse(large).migrate();
     }
 }

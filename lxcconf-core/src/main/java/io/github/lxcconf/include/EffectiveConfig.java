@@ -3,10 +3,13 @@ package io.github.lxcconf.include;
 import io.github.lxcconf.Diagnostic;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 
 /**
@@ -155,10 +158,18 @@ public final class EffectiveConfig {
 
     /** Applies lines one after the other, as liblxc does. */
     static final class Accumulator {
-        private final List<EffectiveValue> values = new ArrayList<>();
+        /*
+         * The values in the order liblxc keeps them, by a sequence number, with two sorted indexes (by key as
+         * written and by key with the network index normalised) so that clearing a key or a key family does not
+         * scan every value read so far: a config of 100 000 lines stays linear.
+         */
+        private final LinkedHashMap<Long, EffectiveValue> entries = new LinkedHashMap<>();
+        private final TreeMap<String, Set<Long>> byKey = new TreeMap<>();
+        private final TreeMap<String, Set<Long>> byNorm = new TreeMap<>();
+        private long next;
 
         List<EffectiveValue> values() {
-            return values;
+            return new ArrayList<>(entries.values());
         }
 
         /**
@@ -177,45 +188,44 @@ public final class EffectiveConfig {
                 String interfacePrefix = "lxc.net." + net.group(1);
                 String sub = net.group(2);
                 if (sub == null || sub.equals("type")) {
-                    removeIf(e -> {
-                        String n = KeyKinds.normalize(e.key());
-                        return n.equals(interfacePrefix) || n.startsWith(interfacePrefix + ".");
-                    });
+                    removeNorm(interfacePrefix);
+                    removeNormFamily(interfacePrefix + ".");
                     if (sub != null && !value.isEmpty()) {
-                        values.add(v);
+                        add(v);
                     }
                     return Optional.empty();
                 }
             }
             if ((key.equals("lxc.net") || key.equals("lxc.hook")) && value.isEmpty()) {
-                removeIf(e -> e.key().startsWith(key + "."));
+                removeKeyFamily(key + ".");
                 return Optional.empty();
             }
             if ((key.equals("lxc.cap.drop") || key.equals("lxc.cap.keep")) && value.isEmpty()) {
-                removeIf(e -> e.key().equals("lxc.cap.drop") || e.key().equals("lxc.cap.keep"));
+                removeKey("lxc.cap.drop");
+                removeKey("lxc.cap.keep");
                 return Optional.empty();
             }
             switch (KeyKinds.kind(key)) {
                 case LIST -> {
                     if (value.isEmpty()) {
-                        removeIf(e -> KeyKinds.normalize(e.key()).equals(norm));
+                        removeNorm(norm);
                     } else {
-                        values.add(v);
+                        add(v);
                     }
                 }
                 case SINGLE -> {
                     KeyKinds.Empty empty = KeyKinds.empty(key);
                     if (value.isEmpty() && empty.refused()) {
                         if (empty.clearsFirst()) {
-                            removeIf(e -> KeyKinds.normalize(e.key()).equals(norm));
+                            removeNorm(norm);
                             return Optional.of(key + " has an empty value: liblxc clears it, then refuses the line");
                         }
                         return Optional.of(key + " has an empty value, which liblxc refuses");
                     }
                     String kept = KeyKinds.effectiveValue(key, value);
-                    removeIf(e -> KeyKinds.normalize(e.key()).equals(norm));
+                    removeNorm(norm);
                     if (!kept.isEmpty()) {
-                        values.add(kept.equals(value) ? v : new EffectiveValue(key, kept, at));
+                        add(kept.equals(value) ? v : new EffectiveValue(key, kept, at));
                     }
                 }
                 case PREFIX -> prefix(key, value, v);
@@ -227,35 +237,77 @@ public final class EffectiveConfig {
             String family = KeyKinds.family(key);
             if (key.equals(family)) {
                 if (value.isEmpty()) {
-                    removeIf(e -> e.key().startsWith(family + "."));
+                    removeKeyFamily(family + ".");
                 }
                 return;
             }
             if (value.isEmpty()) {
-                removeIf(e -> e.key().equals(key));
+                removeKey(key);
                 return;
             }
             boolean replaces = !family.equals("lxc.cgroup2") && !family.equals("lxc.cgroup")
                     && !family.equals("lxc.proc");
-            if (replaces) {
-                for (int i = 0; i < values.size(); i++) {
-                    if (values.get(i).key().equals(key)) {
-                        values.set(i, v);
-                        int keep = i;
-                        for (int j = values.size() - 1; j > keep; j--) {
-                            if (values.get(j).key().equals(key)) {
-                                values.remove(j);
-                            }
-                        }
-                        return;
+            Set<Long> same = byKey.get(key);
+            if (replaces && same != null && !same.isEmpty()) {
+                // the first line with this key takes the new value in its place; later ones go
+                Long first = same.iterator().next();
+                for (Long id : List.copyOf(same)) {
+                    if (!id.equals(first)) {
+                        drop(id);
                     }
                 }
+                entries.put(first, v);
+                return;
             }
-            values.add(v);
+            add(v);
         }
 
-        private void removeIf(Predicate<EffectiveValue> p) {
-            values.removeIf(p);
+        private void add(EffectiveValue v) {
+            long id = next++;
+            entries.put(id, v);
+            byKey.computeIfAbsent(v.key(), k -> new LinkedHashSet<>()).add(id);
+            byNorm.computeIfAbsent(KeyKinds.normalize(v.key()), k -> new LinkedHashSet<>()).add(id);
+        }
+
+        /** Removes one value from the list and both indexes. */
+        private void drop(Long id) {
+            EffectiveValue v = entries.remove(id);
+            unindex(byKey, v.key(), id);
+            unindex(byNorm, KeyKinds.normalize(v.key()), id);
+        }
+
+        private static void unindex(TreeMap<String, Set<Long>> index, String key, Long id) {
+            Set<Long> ids = index.get(key);
+            if (ids != null) {
+                ids.remove(id);
+                if (ids.isEmpty()) {
+                    index.remove(key);
+                }
+            }
+        }
+
+        private void removeKey(String key) {
+            Set<Long> ids = byKey.get(key);
+            if (ids != null) {
+                List.copyOf(ids).forEach(this::drop);
+            }
+        }
+
+        private void removeNorm(String norm) {
+            Set<Long> ids = byNorm.get(norm);
+            if (ids != null) {
+                List.copyOf(ids).forEach(this::drop);
+            }
+        }
+
+        /** Removes every value whose key as written starts with the prefix. */
+        private void removeKeyFamily(String prefix) {
+            List.copyOf(byKey.subMap(prefix, prefix + Character.MAX_VALUE).keySet()).forEach(this::removeKey);
+        }
+
+        /** Removes every value whose normalised key starts with the prefix. */
+        private void removeNormFamily(String prefix) {
+            List.copyOf(byNorm.subMap(prefix, prefix + Character.MAX_VALUE).keySet()).forEach(this::removeNorm);
         }
     }
 }
