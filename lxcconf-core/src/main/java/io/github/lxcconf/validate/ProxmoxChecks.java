@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Checks of a Proxmox config's main section that concern the container's start and its mount points:
+ * Checks of a Proxmox config's main section, with its {@code [pve:pending]} changes applied as the next start
+ * applies them, that concern the container's start and its mount points:
  * quotas Proxmox refuses or a cgroup2 host does not support, distributions whose old systemd does not run
  * on a cgroup2 host, and {@code rootfs}/{@code mpN} that share a path or a volume.
  */
@@ -35,6 +36,8 @@ final class ProxmoxChecks {
             "ubuntu", "Ubuntu 16.10 and older");
     private static final String OLD_SYSTEMD_WARNING =
             "WARN: old systemd (< v232) detected, container won't run in a pure cgroupv2 environment!";
+    /** The spellings of true in Proxmox's boolean options. */
+    private static final java.util.Set<String> TRUE = java.util.Set.of("1", "yes", "on", "true");
     private static final Pattern MOUNT_KEY = Pattern.compile("rootfs|mp[0-9]+");
     private static final Pattern FILE_VMID = Pattern.compile("(?:.*/)?([0-9]+)\\.conf");
 
@@ -72,6 +75,25 @@ final class ProxmoxChecks {
                 lastEntry.put(e.key(), e);
             }
         }
+        // what the next start sees: pct start applies [pve:pending] (its values, then its delete list) first
+        config.pending().ifPresent(pending -> {
+            int m = pending.firstLineNumber();
+            for (var line : pending.lines()) {
+                int number = m++;
+                if (line instanceof EntryLine e && !e.isLxcKey()) {
+                    if (e.key().equals("delete")) {
+                        for (String name : e.value().split("[,; ]+")) {
+                            String key = name.startsWith("!") ? name.substring(1) : name;
+                            lastLine.remove(key);
+                            lastEntry.remove(key);
+                        }
+                    } else {
+                        lastLine.put(e.key(), number);
+                        lastEntry.put(e.key(), e);
+                    }
+                }
+            }
+        });
         List<Mount> mounts = new ArrayList<>();
         for (Map.Entry<String, EntryLine> option : lastEntry.entrySet()) {
             if (!MOUNT_KEY.matcher(option.getKey()).matches()) {
@@ -85,7 +107,8 @@ final class ProxmoxChecks {
             }
         }
         mounts.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        boolean unprivileged = config.proxmox().options().unprivileged();
+        boolean unprivileged = Optional.ofNullable(lastEntry.get("unprivileged"))
+                .map(e -> TRUE.contains(e.value().strip().toLowerCase(Locale.ROOT))).orElse(false);
         for (Mount m : mounts) {
             quota(m, unprivileged);
         }

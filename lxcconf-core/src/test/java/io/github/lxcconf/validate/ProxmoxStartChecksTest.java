@@ -106,7 +106,22 @@ class ProxmoxStartChecksTest {
                 Arguments.of("mp256 is no mount point (PVE101 reports it)", "mp0: a:vm-2,mp=/x\nmp256: a:vm-2,mp=/x\n",
                         Optional.empty(), new String[] {}),
                 Arguments.of("missing mp= (PVE104 reports it)", "mp0: a:vm-2\nmp1: a:vm-3\n", Optional.empty(),
-                        new String[] {}));
+                        new String[] {}),
+                Arguments.of("a pending quota counts at the next start",
+                        "unprivileged: 1\nrootfs: a:vm-101-disk-0,size=8G\n[pve:pending]\nrootfs: a:vm-101-disk-0,quota=1\n",
+                        Optional.of(false), new String[] {"PVE205 ERROR 4 quota="}),
+                Arguments.of("a pending unprivileged: 1 makes the quota a refusal",
+                        "rootfs: a:vm-101-disk-0,quota=1\n[pve:pending]\nunprivileged: 1\n",
+                        Optional.of(false), new String[] {"PVE205 ERROR 1 quota="}),
+                Arguments.of("a pending delete removes the duplicate mount point",
+                        "mp0: a:vm-2,mp=/x\nmp1: a:vm-3,mp=/x\n[pve:pending]\ndelete: mp1\n",
+                        Optional.empty(), new String[] {}),
+                Arguments.of("a pending mount point clashes with a current one",
+                        "mp0: a:vm-2,mp=/x\n[pve:pending]\nmp1: a:vm-3,mp=/x\n",
+                        Optional.empty(), new String[] {"PVE208 WARNING 3 mp="}),
+                Arguments.of("a snapshot's options do not count",
+                        "mp0: a:vm-2,mp=/x\n[snap1]\nmp1: a:vm-3,mp=/x\n",
+                        Optional.empty(), new String[] {}));
     }
 
     @ParameterizedTest(name = "{0}")
