@@ -114,7 +114,7 @@ final class LxcChecks {
             }
             Matcher removal = NET_REMOVAL.matcher(key);
             if (removal.matches() && e.value().isEmpty()) {
-                BigInteger index = cUnsigned(removal.group(1));
+                BigInteger index = Validator.unsigned(removal.group(1));
                 if (index == null) {
                     continue; // not an index: the network view reports it (LXC107)
                 }
@@ -178,23 +178,5 @@ final class LxcChecks {
                             + " network device for it" + effect,
                     "add " + typeKey + " = veth (or another type) above line " + first.lineNumber());
         }
-    }
-
-    /** C base-0 unsigned (decimal, 0x hex, 0 octal) as liblxc reads the index of {@code lxc.net.N =}; null if not. */
-    private static BigInteger cUnsigned(String text) {
-        try {
-            if (text.matches("0[xX][0-9a-fA-F]+")) {
-                return new BigInteger(text.substring(2), 16);
-            }
-            if (text.matches("0[0-7]+")) {
-                return new BigInteger(text.substring(1), 8);
-            }
-            if (text.matches("[0-9]+")) {
-                return new BigInteger(text);
-            }
-        } catch (NumberFormatException e) {
-            return null;
-        }
-        return null;
     }
 }

@@ -4,17 +4,20 @@ import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.Severity;
 import io.github.lxcconf.model.proxmox.MountPoint;
+import io.github.lxcconf.model.proxmox.PendingChanges;
 import io.github.lxcconf.model.proxmox.PropertyString;
+import io.github.lxcconf.model.proxmox.ProxmoxSettings;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Section;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,10 +39,7 @@ final class ProxmoxChecks {
             "ubuntu", "Ubuntu 16.10 and older");
     private static final String OLD_SYSTEMD_WARNING =
             "WARN: old systemd (< v232) detected, container won't run in a pure cgroupv2 environment!";
-    /** The spellings of true in Proxmox's boolean options. */
-    private static final java.util.Set<String> TRUE = java.util.Set.of("1", "yes", "on", "true");
     private static final Pattern MOUNT_KEY = Pattern.compile("rootfs|mp[0-9]+");
-    private static final Pattern FILE_VMID = Pattern.compile("(?:.*/)?([0-9]+)\\.conf");
 
     private final LxcConfig config;
     private final boolean cgroup2Host;
@@ -76,20 +76,22 @@ final class ProxmoxChecks {
             }
         }
         // what the next start sees: pct start applies [pve:pending] (its values, then its delete list) first
+        Set<String> fromPending = new HashSet<>();
         config.pending().ifPresent(pending -> {
             int m = pending.firstLineNumber();
             for (var line : pending.lines()) {
                 int number = m++;
                 if (line instanceof EntryLine e && !e.isLxcKey()) {
                     if (e.key().equals("delete")) {
-                        for (String name : e.value().split("[,; ]+")) {
-                            String key = name.startsWith("!") ? name.substring(1) : name;
-                            lastLine.remove(key);
-                            lastEntry.remove(key);
+                        for (PendingChanges.Deletion d : PendingChanges.parseDeletions(e.value())) {
+                            lastLine.remove(d.key());
+                            lastEntry.remove(d.key());
+                            fromPending.remove(d.key());
                         }
                     } else {
                         lastLine.put(e.key(), number);
                         lastEntry.put(e.key(), e);
+                        fromPending.add(e.key());
                     }
                 }
             }
@@ -107,8 +109,9 @@ final class ProxmoxChecks {
             }
         }
         mounts.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        boolean unprivileged = Optional.ofNullable(lastEntry.get("unprivileged"))
-                .map(e -> TRUE.contains(e.value().strip().toLowerCase(Locale.ROOT))).orElse(false);
+        ProxmoxSettings proxmox = config.proxmox();
+        boolean unprivileged = lastEntry.containsKey("unprivileged") && (fromPending.contains("unprivileged")
+                ? proxmox.pending().orElseThrow().options() : proxmox.options()).unprivileged();
         for (Mount m : mounts) {
             quota(m, unprivileged);
         }
@@ -144,7 +147,7 @@ final class ProxmoxChecks {
         if (releases == null || !cgroup2Host) {
             return;
         }
-        String exec = vmid().map(id -> "'pct exec " + id + " -- systemctl --version'")
+        String exec = Validator.vmid(config).map(id -> "'pct exec " + id + " -- systemctl --version'")
                 .orElse("'pct exec <vmid> -- systemctl --version'");
         sink.add(DiagnosticCode.PVE_OLD_SYSTEMD_CGROUP2, Severity.INFO, line, e.valueColumn(),
                 "ostype " + ostype + ": if this container's systemd is older than 231 (as in " + releases + "), it"
@@ -195,7 +198,7 @@ final class ProxmoxChecks {
                 sink.add(DiagnosticCode.PVE_VOLUME_MOUNTED_TWICE, Severity.WARNING, m.line(), column(m, "volume"),
                         m.key() + " uses the volume '" + volume + "', which " + first.key() + " (line " + first.line()
                                 + ") uses already: one volume should belong to one mount point",
-                        "give " + m.key() + " a volume of its own (pct set " + vmid().orElse("<vmid>") + " -" + m.key()
+                        "give " + m.key() + " a volume of its own (pct set " + Validator.vmid(config).orElse("<vmid>") + " -" + m.key()
                                 + " STORAGE:SIZE_GB,mp=...), or remove the line");
             }
         }
@@ -219,10 +222,5 @@ final class ProxmoxChecks {
     private static String normalise(String path) {
         String p = path.replaceAll("/+", "/");
         return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
-    }
-
-    private Optional<String> vmid() {
-        Matcher m = FILE_VMID.matcher(config.sourceName());
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 }

@@ -279,7 +279,7 @@ public final class Validator {
     private void proxmoxRule(EntryLine e, int n) {
         KeyCatalog.ProxmoxRule rule = keys.proxmox(e.key());
         String message = rule.message().replace("<key>", e.key()).replace("<line>", e.content().strip())
-                .replace("vm <VMID> - ", vmid().map(id -> "vm " + id + " - ").orElse(""));
+                .replace("vm <VMID> - ", vmid(config).map(id -> "vm " + id + " - ").orElse(""));
         switch (rule.status()) {
             case REFUSED -> add(DiagnosticCode.VAL_PROXMOX_REFUSED_KEY, Severity.ERROR, n, e.keyColumn(),
                     "Proxmox refuses '" + e.key() + "' (\"" + message + "\") and drops the line on its next write",
@@ -304,7 +304,8 @@ public final class Validator {
                 + String.join(" or ", near.stream().map(s -> "'" + s + "'").toList()) + "?";
     }
 
-    private Optional<String> vmid() {
+    /** The container ID a Proxmox config's file name ({@code 101.conf}) gives, if it gives one. */
+    static Optional<String> vmid(LxcConfig config) {
         Matcher m = FILE_VMID.matcher(config.sourceName());
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
@@ -502,7 +503,7 @@ public final class Validator {
     }
 
     /** strtoul base 0 as liblxc's safe parser reads it: no sign, decimal, 0x hex or 0 octal; null if invalid. */
-    private static BigInteger unsigned(String value) {
+    static BigInteger unsigned(String value) {
         String v = value.strip();
         if (v.startsWith("+")) {
             v = v.substring(1);
