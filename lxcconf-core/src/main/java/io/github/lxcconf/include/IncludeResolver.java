@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -67,7 +66,6 @@ public final class IncludeResolver {
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final EffectiveConfig.Accumulator values = new EffectiveConfig.Accumulator();
     private static final KeyCatalog CATALOG = KeyCatalog.standard();
-    private static final Pattern BARE_NET = Pattern.compile("lxc\\.net(\\.[0-9]+)?");
 
     /** The error at which liblxc stops loading, once one was met. */
     private Diagnostic stop;
@@ -147,7 +145,7 @@ public final class IncludeResolver {
                 if (!e.value().isEmpty()) {
                     include(config, e, at, file.depth(), chain);
                 }
-            } else if (config.dialect() == Dialect.LXC && !known(e.key())) {
+            } else if (config.dialect() == Dialect.LXC && !CATALOG.knows(e.key())) {
                 boolean legacy = CATALOG.legacy(e.key()).isPresent();
                 stop(legacy ? DiagnosticCode.VAL_LEGACY_KEY : DiagnosticCode.VAL_UNKNOWN_KEY, config, e, at,
                         "Unsupported config key \"" + e.key() + "\": liblxc stops loading the config at this line",
@@ -246,11 +244,6 @@ public final class IncludeResolver {
                 at.line(), line.valueColumn());
         diagnostics.add(d);
         return d;
-    }
-
-    /** Whether liblxc knows the key; a bare {@code lxc.net.N} (remove interface N) counts as known. */
-    private static boolean known(String key) {
-        return CATALOG.lookup(key).isPresent() || BARE_NET.matcher(key).matches();
     }
 
     /** Reports an error at which liblxc stops loading: no later line, in this file or any other, applies. */

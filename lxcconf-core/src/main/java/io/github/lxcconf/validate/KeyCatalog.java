@@ -149,6 +149,7 @@ public final class KeyCatalog {
     }
 
     private static final Pattern INDEXED_NETWORK = Pattern.compile("lxc\\.network\\.([0-9]+)\\.(.+)");
+    private static final Pattern BARE_NET = Pattern.compile("lxc\\.net(\\.[0-9]+)?");
     private static final Pattern NET_KEY = Pattern.compile("lxc\\.net\\.([0-9]+)\\.(.+)");
     private static final String RESOURCE_KEYS = "lxc-keys.tsv";
     private static final String RESOURCE_LEGACY = "lxc-legacy-keys.tsv";
@@ -232,6 +233,22 @@ public final class KeyCatalog {
      */
     public static KeyCatalog standard() {
         return STANDARD;
+    }
+
+    /**
+     * Tells whether liblxc's parser accepts the key name: a key with a catalogue row, or a bare
+     * {@code lxc.net} / {@code lxc.net.N}, which has no row of its own and removes interfaces.
+     *
+     * <pre>{@code
+     * KeyCatalog.standard().knows("lxc.net.0");     // true
+     * KeyCatalog.standard().knows("lxc.utsname");   // false: a legacy key
+     * }</pre>
+     *
+     * @param key the key as written
+     * @return whether liblxc reads a line with this key rather than refusing the config
+     */
+    public boolean knows(String key) {
+        return lookup(key).isPresent() || BARE_NET.matcher(key).matches();
     }
 
     /**

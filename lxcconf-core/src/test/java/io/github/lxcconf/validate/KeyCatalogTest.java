@@ -145,4 +145,12 @@ class KeyCatalogTest {
     void versions(LxcVersion version, String since, boolean has) {
         assertThat(version.has(since)).isEqualTo(has);
     }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"lxc.net.0, true", "lxc.net, true", "lxc.net.12, true", "lxc.net.0.type, true", "lxc.uts.name, true",
+            "lxc.net.0.foo, false", "lxc.net.x, false", "lxc.utsname, false", "lxc.network.type, false",
+            "lxc.bogus, false"})
+    void knows(String key, boolean known) {
+        assertThat(keys.knows(key)).isEqualTo(known);
+    }
 }
