@@ -7,6 +7,7 @@ import io.github.lxcconf.internal.AtomicFiles;
 import io.github.lxcconf.internal.Checker;
 import io.github.lxcconf.internal.ConfigAccess;
 import io.github.lxcconf.internal.ConfigParser;
+import io.github.lxcconf.internal.Formatter;
 import io.github.lxcconf.internal.Utf8;
 import io.github.lxcconf.migrate.Migration;
 import io.github.lxcconf.migrate.MigrationOptions;
@@ -501,6 +502,28 @@ public final class LxcConfig {
     // (typed view accessors go here)
 
     // ------------------------------------------------------------------ printing
+
+    /**
+     * Returns this config in the canonical layout: {@code key = value} for
+     * LXC, {@code key: value} for Proxmox (the way Proxmox writes its files),
+     * no indentation, no blanks at the end of a line, empty blank lines,
+     * {@code [name]} section headers, and a line end after the last line.
+     * Values, comment text, line order and line ends are kept; line N of the
+     * result is line N of this config, so comparing the two lines tells
+     * which lines are not canonical. A line that does not parse, or whose
+     * canonical form would be read differently, is kept as it is.
+     *
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.parse("lxc.arch=amd64  \n  # comment\n");
+     * c.format().render();     // "lxc.arch = amd64\n# comment\n"
+     * c.format().format().render().equals(c.format().render()); // true: formatting twice changes nothing
+     * }</pre>
+     *
+     * @return the formatted config, or this config when it already is canonical
+     */
+    public LxcConfig format() {
+        return Formatter.format(this);
+    }
 
     /**
      * Returns the config as text: for a config that was parsed and not

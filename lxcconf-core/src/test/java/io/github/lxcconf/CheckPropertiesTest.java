@@ -57,7 +57,8 @@ class CheckPropertiesTest {
     private static final Gen<String> EOL = Gen.oneOfValues("\n", "\n", "\n", "\r\n", "\r", "");
     private static final Gen<String> TEXT = Gen.listOf(Gen.combine(LINE, EOL, String::concat), 0, 30)
             .map(lines -> String.join("", lines));
-    private static final Gen<LxcConfig> CONFIG = Gen.oneOf(
+    /** Configs of both dialects from generated text and raw bytes; also used by FormatTest. */
+    static final Gen<LxcConfig> CONFIG = Gen.oneOf(
             TEXT.map(LxcConfig::parse),
             TEXT.map(t -> LxcConfig.reader().dialect(Dialect.LXC).parse(t)),
             TEXT.map(t -> LxcConfig.reader().dialect(Dialect.PROXMOX).parse(t)),

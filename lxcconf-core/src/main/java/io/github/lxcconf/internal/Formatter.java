@@ -1,0 +1,143 @@
+package io.github.lxcconf.internal;
+
+import io.github.lxcconf.Dialect;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.syntax.BlankLine;
+import io.github.lxcconf.syntax.CommentLine;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.SectionLine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The canonical layout of a config, line by line: what {@link LxcConfig#format()} does.
+ *
+ * <ul>
+ *   <li>an LXC setting is {@code key = value} ({@code key =} when empty), a Proxmox option or raw
+ *       {@code lxc.*} line {@code key: value}, the way Proxmox writes them; no indentation, no blanks
+ *       after the value; the value itself (quotes, inner blanks) is kept as written;</li>
+ *   <li>a blank line is empty; a section header is {@code [name]};</li>
+ *   <li>an LXC comment loses its indentation; its text is kept (a Proxmox comment is its
+ *       container's description, so it is kept whole);</li>
+ *   <li>the last line gets a line end: CRLF when most lines end so, else LF;</li>
+ *   <li>lines that do not parse are kept as they are, and so is any line whose canonical form
+ *       would be read differently.</li>
+ * </ul>
+ */
+public final class Formatter {
+    private Formatter() {
+    }
+
+    /**
+     * Formats a config.
+     *
+     * @param config the config
+     * @return the config in canonical layout, with the same number of lines; the config itself
+     *         when it already is canonical
+     */
+    public static LxcConfig format(LxcConfig config) {
+        List<Line> lines = config.lines();
+        int n = lines.size();
+        if (n == 0) {
+            return config;
+        }
+        String eol = dominantEol(lines);
+        Dialect dialect = config.dialect();
+        String[] texts = new String[n];
+        boolean changed = false;
+        for (int i = 0; i < n; i++) {
+            Line line = lines.get(i);
+            String lineEol = line.eol().isEmpty() && i == n - 1 ? eol : line.eol();
+            String text = canonical(line, dialect) + lineEol;
+            texts[i] = text;
+            changed |= !text.equals(line.text());
+        }
+        if (!changed) {
+            return config;
+        }
+        // Re-read the new text and keep a rewritten line only if it means what the old one meant.
+        while (true) {
+            StringBuilder all = new StringBuilder();
+            for (String t : texts) {
+                all.append(t);
+            }
+            ConfigParser.Result r = ConfigParser.parse(all.toString(), Optional.of(dialect));
+            List<Line> reread = r.lines();
+            boolean reverted = false;
+            if (reread.size() != n) {
+                // A new line end joined or split lines (a lone CR before an LF line): keep the old text.
+                return config;
+            }
+            List<Line> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                Line old = lines.get(i);
+                Line now = reread.get(i);
+                if (now.text().equals(old.text())) {
+                    out.add(old);
+                } else if (sameMeaning(old, now)) {
+                    out.add(now);
+                } else {
+                    texts[i] = old.text();
+                    reverted = true;
+                }
+            }
+            if (!reverted) {
+                return ConfigAccess.factory().create(dialect, config.hasByteOrderMark(), List.copyOf(out),
+                        config.sourceName(), config.path());
+            }
+        }
+    }
+
+    private static String canonical(Line line, Dialect dialect) {
+        if (line instanceof EntryLine e) {
+            String value = e.valueRaw();
+            if (dialect == Dialect.PROXMOX) {
+                return value.isEmpty() ? e.key() + ":" : e.key() + ": " + value;
+            }
+            return value.isEmpty() ? e.key() + " =" : e.key() + " = " + value;
+        }
+        if (line instanceof BlankLine) {
+            return "";
+        }
+        if (line instanceof SectionLine s) {
+            return "[" + s.name() + "]";
+        }
+        if (line instanceof CommentLine && dialect == Dialect.LXC) {
+            return line.content().substring(line.indent().length());
+        }
+        return line.content();
+    }
+
+    private static boolean sameMeaning(Line old, Line now) {
+        if (old.getClass() != now.getClass()) {
+            return false;
+        }
+        if (old instanceof EntryLine a && now instanceof EntryLine b) {
+            return a.key().equals(b.key()) && a.value().equals(b.value());
+        }
+        if (old instanceof SectionLine a && now instanceof SectionLine b) {
+            return a.name().equals(b.name()) && a.kind() == b.kind();
+        }
+        if (old instanceof CommentLine a && now instanceof CommentLine b) {
+            return a.commentText().equals(b.commentText());
+        }
+        return true;
+    }
+
+    /** CRLF when most lines end so, else LF (a lone CR is never added: liblxc and Proxmox read it badly). */
+    private static String dominantEol(List<Line> lines) {
+        int lf = 0;
+        int crlf = 0;
+        for (Line line : lines) {
+            if (line.eol().equals("\n")) {
+                lf++;
+            } else if (line.eol().equals("\r\n")) {
+                crlf++;
+            }
+        }
+        return crlf > lf ? "\r\n" : "\n";
+    }
+}
