@@ -49,7 +49,9 @@ class FormatTest {
                 Arguments.of(Dialect.PROXMOX, "#  Notes with  blanks  \n", "#  Notes with  blanks  \n"),
                 Arguments.of(Dialect.PROXMOX, "memory: 512\n\n[snap1]  \nmemory: 256\n",
                         "memory: 512\n\n[snap1]\nmemory: 256\n"),
-                Arguments.of(Dialect.PROXMOX, "memory: 512\n   \n", "memory: 512\n\n"));
+                Arguments.of(Dialect.PROXMOX, "memory: 512\n   \n", "memory: 512\n\n"),
+                Arguments.of(Dialect.PROXMOX, "lxc.cap.drop:\n", "lxc.cap.drop: \n"),
+                Arguments.of(Dialect.PROXMOX, "lxc.cap.drop =\n", "lxc.cap.drop: \n"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

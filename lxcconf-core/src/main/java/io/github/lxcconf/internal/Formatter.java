@@ -17,8 +17,9 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>an LXC setting is {@code key = value} ({@code key =} when empty), a Proxmox option or raw
- *       {@code lxc.*} line {@code key: value}, the way Proxmox writes them; no indentation, no blanks
- *       after the value; the value itself (quotes, inner blanks) is kept as written;</li>
+ *       {@code lxc.*} line {@code key: value} ({@code key: } when empty), the way Proxmox writes them;
+ *       no indentation, no blanks after the value; the value itself (quotes, inner blanks) is kept as
+ *       written;</li>
  *   <li>a blank line is empty; a section header is {@code [name]};</li>
  *   <li>an LXC comment loses its indentation; its text is kept (a Proxmox comment is its
  *       container's description, so it is kept whole);</li>
@@ -95,7 +96,8 @@ public final class Formatter {
         if (line instanceof EntryLine e) {
             String value = e.valueRaw();
             if (dialect == Dialect.PROXMOX) {
-                return value.isEmpty() ? e.key() + ":" : e.key() + ": " + value;
+                // Proxmox writes an empty raw value as "key: ", blank included.
+                return e.key() + ": " + value;
             }
             return value.isEmpty() ? e.key() + " =" : e.key() + " = " + value;
         }
