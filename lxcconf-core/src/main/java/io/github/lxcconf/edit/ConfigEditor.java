@@ -662,6 +662,10 @@ public final class ConfigEditor {
      * option (Proxmox VE 8 and later), which makes Proxmox create the node and
      * the device rule itself, instead of raw {@code lxc.*} lines. Uses the
      * first free index; does nothing if a {@code devN} already names the path.
+     * Raw lines that passed the same device before stay; remove them in the
+     * same edit when the {@code devN} replaces them:
+     * {@code .proxmoxDevice("/dev/kvm").removeDeviceRule(KnownDevice.KVM.allow(CgroupVersion.V2)).removeMountsAt("/dev/kvm")}
+     * ({@link io.github.lxcconf.LxcConfig#migrate()} does that for a raw rule and bind mount pair).
      *
      * <pre>{@code
      * config.edit().proxmoxDevice("/dev/dri/renderD128", "gid=104").build(); // dev0: /dev/dri/renderD128,gid=104
@@ -880,6 +884,63 @@ public final class ConfigEditor {
         Optional<EntryLine> line = lastEntry(key);
         MountPoint mp = MountPoint.parse(key, line.map(EntryLine::value).orElse(""));
         return set(key, mp.with(field, value).value().toValue());
+    }
+
+    /**
+     * Adds a Proxmox mount point under the first free {@code mpN}: a host
+     * directory (bind mount) or a storage volume, mounted at an absolute path
+     * in the container. Does nothing if a mount point of this section already
+     * mounts that volume at that path.
+     *
+     * <pre>{@code
+     * config.edit().addMountPoint("/srv/classroom/shared", "/mnt/shared", "ro=1").build();
+     * // mp0: /srv/classroom/shared,mp=/mnt/shared,ro=1   (mp1 when mp0 is taken, ...)
+     * config.edit().addMountPoint("local-lvm:8", "/var/lib/data").build(); // a new 8 GiB volume
+     * }</pre>
+     *
+     * @param volume        a host path (absolute) or a storage volume such as {@code local-lvm:vm-102-disk-1}
+     * @param containerPath where it appears in the container, absolute
+     * @param options       more {@code key=value} options, such as {@code ro=1}, {@code backup=1}, {@code size=8G}
+     * @return this editor
+     * @throws IllegalArgumentException if a path holds blanks or ',', the container path is not absolute,
+     *                                  or an option is not {@code key=value}
+     */
+    public ConfigEditor addMountPoint(String volume, String containerPath, String... options) {
+        requireProxmox("mount points");
+        checkPath(volume, "volume");
+        checkPath(containerPath, "container path");
+        if (volume.contains(",") || containerPath.contains(",")) {
+            throw new IllegalArgumentException("a mount point path holds ',': '" + volume + "', '"
+                    + containerPath + "'");
+        }
+        if (!containerPath.startsWith("/")) {
+            throw new IllegalArgumentException("Proxmox needs an absolute mount point path, got '"
+                    + containerPath + "'");
+        }
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (EntryLine e : entries()) {
+            used.add(e.key());
+            if (e.key().matches("mp\\d+")) {
+                MountPoint mp = MountPoint.parse(e.key(), e.value());
+                if (mp.volume().filter(volume::equals).isPresent()
+                        && mp.path().filter(containerPath::equals).isPresent()) {
+                    return this;
+                }
+            }
+        }
+        int free = 0;
+        while (used.contains("mp" + free)) {
+            free++;
+        }
+        StringBuilder value = new StringBuilder(volume).append(",mp=").append(containerPath);
+        for (String option : options) {
+            Checks.value(option);
+            if (!option.matches("[a-z_-]+=[^,]+")) {
+                throw new IllegalArgumentException("mount point option '" + option + "' is not key=value");
+            }
+            value.append(',').append(option);
+        }
+        return set("mp" + free, value.toString());
     }
 
     /**

@@ -1000,7 +1000,8 @@ final class Explainer {
         List<String> relaxations = new ArrayList<>();
         if (proxmox) {
             for (DevicePassthrough d : passthroughs()) {
-                devices.add(d.key() + ": " + d.path().orElse("(no path)"));
+                devices.add(d.key() + ": " + d.path().orElse("(no path)") + ", read and write (Proxmox creates"
+                        + " the device file and allows it when the container starts)");
             }
             for (MountPoint mp : config.proxmox().mountPoints()) {
                 if (mp.volumeType().filter(t -> t != MountPoint.VolumeType.VOLUME).isPresent()) {

@@ -1,6 +1,7 @@
 package io.github.lxcconf.validate;
 
 import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.Severity;
 import io.github.lxcconf.DiagnosticCode;
 
 import java.util.List;
@@ -32,6 +33,19 @@ public record Validation(ValidationOptions options, List<Diagnostic> diagnostics
      */
     public List<Diagnostic> errors() {
         return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+
+    /**
+     * Returns the diagnostics of severity warning.
+     *
+     * <pre>{@code
+     * config.validate().warnings().forEach(System.out::println); // classroom-102.conf:13:1: warning: ... [VAL004]
+     * }</pre>
+     *
+     * @return the warnings, in line order
+     */
+    public List<Diagnostic> warnings() {
+        return diagnostics.stream().filter(d -> d.severity() == Severity.WARNING).toList();
     }
 
     /**

@@ -124,6 +124,31 @@ class TypedEditsTest {
                     .when(e -> e.proxmoxDevice("/dev/dri/renderD128", "gid=104").proxmoxDevice("/dev/kvm"))
                     .renders("arch: amd64\ndev0: /dev/kvm\ndev1: /dev/dri/renderD128,gid=104\nhostname: lab\n");
         }
+
+        @Test
+        void mountPointTakesTheFirstFreeIndexAndIsNotAddedTwice() {
+            given("arch: amd64\nhostname: lab\nmp0: local-lvm:vm-1-disk-1,mp=/data\n")
+                    .when(e -> e.addMountPoint("/srv/shared", "/mnt/shared", "ro=1")
+                            .addMountPoint("/srv/shared", "/mnt/shared", "ro=1")
+                            .addMountPoint("/srv/other", "/mnt/other"))
+                    .renders("arch: amd64\nhostname: lab\nmp0: local-lvm:vm-1-disk-1,mp=/data\n"
+                            + "mp1: /srv/shared,mp=/mnt/shared,ro=1\nmp2: /srv/other,mp=/mnt/other\n");
+        }
+
+        @Test
+        void mountPointRefusesWhatProxmoxWouldNotRead() {
+            ConfigEditor editor = LxcConfig.parse("arch: amd64\n").edit();
+            assertThatThrownBy(() -> editor.addMountPoint("/srv/a", "mnt/a"))
+                    .hasMessage("Proxmox needs an absolute mount point path, got 'mnt/a'");
+            assertThatThrownBy(() -> editor.addMountPoint("/srv/a,b", "/mnt/a"))
+                    .hasMessage("a mount point path holds ',': '/srv/a,b', '/mnt/a'");
+            assertThatThrownBy(() -> editor.addMountPoint("/srv/a", "/mnt/a", "ro"))
+                    .hasMessage("mount point option 'ro' is not key=value");
+            assertThatThrownBy(() -> editor.addMountPoint("/srv/a\nmemory: 1", "/mnt/a"))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> LxcConfig.parse("lxc.arch = amd64\n").edit().addMountPoint("/a", "/b"))
+                    .hasMessage("only Proxmox configs have mount points");
+        }
     }
 
     @Nested

@@ -244,7 +244,8 @@ class ExplanationTest {
         assertThat(s.features()).containsExactly("nesting: may run containers inside",
                 "keyctl: may use the kernel keyring");
         assertThat(s.hostPaths()).containsExactly("/srv/media -> /media (read-only) (mp0)");
-        assertThat(s.devices()).containsExactly("dev0: /dev/dri/renderD128");
+        assertThat(s.devices()).containsExactly("dev0: /dev/dri/renderD128, read and write (Proxmox creates the"
+                + " device file and allows it when the container starts)");
         assertThat(s.relaxations()).containsExactly("AppArmor is off (lxc.apparmor.profile = unconfined)");
         assertThat(s.warnings()).isEmpty();
     }

@@ -37,6 +37,15 @@ class ValidatorTest {
     }
 
     @Test
+    void errorsAndWarningsAreSplitBySeverity() {
+        Validation v = lxc("lxc.uts.name = web # the web server\nlxc.arch =\nlxc.utsname = old\n").validate();
+        assertThat(v.errors()).extracting(Diagnostic::line).containsExactly(2, 3);
+        assertThat(v.warnings()).allMatch(d -> d.severity() == Severity.WARNING)
+                .extracting(Diagnostic::code).containsExactly(DiagnosticCode.VAL_INLINE_COMMENT);
+        assertThat(v.errors().size() + v.warnings().size()).isLessThanOrEqualTo(v.diagnostics().size());
+    }
+
+    @Test
     void unknownKeyWithDidYouMean() {
         Diagnostic d = only(lxc("lxc.uts.nmae = ct1\n").validate());
         assertThat(d).isEqualTo(new Diagnostic(Severity.ERROR, DiagnosticCode.VAL_UNKNOWN_KEY,
