@@ -241,12 +241,6 @@ public final class ProvisionClassroom {
      * @throws IllegalArgumentException if the template is not a Proxmox config
      */
     public static LxcConfig container(LxcConfig template, Student student) {
-        // the template's own mount points stay; the course folder takes the first free mpN (mp0 here)
-        int free = 0;
-        while (template.proxmox().mountPoint(free).isPresent()) {
-            free++;
-        }
-        String shared = "mp" + free;
         return template.edit()
                 .set("hostname", student.hostname())
                 .setNetwork(0, "hwaddr", student.mac())
@@ -254,10 +248,9 @@ public final class ProvisionClassroom {
                 .setNetwork(0, "gw", GATEWAY)
                 // Proxmox names a container's volumes vm-VMID-disk-N
                 .setMountPoint("rootfs", "volume", rootfsStorage(template) + ":vm-" + student.vmid() + "-disk-0")
-                // A host path as the volume makes mp0 a bind mount; ro=1 keeps students from changing it.
-                .setMountPoint(shared, "volume", SHARED_FOLDER)
-                .setMountPoint(shared, "mp", SHARED_MOUNT)
-                .setMountPoint(shared, "ro", "1")
+                // A host path as the volume makes a bind mount; ro=1 keeps students from changing it. The
+                // template's own mount points stay: the course folder takes the first free mpN (mp0 here).
+                .addMountPoint(SHARED_FOLDER, SHARED_MOUNT, "ro=1")
                 .build();
     }
 

@@ -140,7 +140,10 @@ class ClassroomStoryTest {
         assertThat(result.proxmox().devices()).allSatisfy(d -> assertThat(d.denyWrite()).isFalse());
         // no raw rule or bind mount repeats what the devN options grant
         assertThat(result.entries()).noneMatch(EntryLine::isLxcKey);
-        assertThat(result.explain().summary().devices()).containsExactly("dev0: /dev/net/tun", "dev1: /dev/kvm");
+        assertThat(result.explain().summary().devices()).hasSize(2)
+                .allMatch(d -> d.contains(", read and write (Proxmox creates the device file"))
+                .satisfiesExactly(d -> assertThat(d).startsWith("dev0: /dev/net/tun,"),
+                        d -> assertThat(d).startsWith("dev1: /dev/kvm,"));
     }
 
     @Test
@@ -156,7 +159,10 @@ class ClassroomStoryTest {
                 "line 16: lxc.cgroup.devices.allow: c 10:200 rwm\n     -> dev0: /dev/net/tun\n",
                 "line 17: lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file\n     -> (removed)\n",
                 "== 4. Pass /dev/kvm and /dev/net/tun through\n\nDevices it may use now:\n"
-                        + "  - dev0: /dev/net/tun\n  - dev1: /dev/kvm\n",
+                        + "  - dev0: /dev/net/tun, read and write (Proxmox creates the device file and allows it when"
+                        + " the container starts)\n"
+                        + "  - dev1: /dev/kvm, read and write (Proxmox creates the device file and allows it when"
+                        + " the container starts)\n",
                 "== 5. Wrote " + file + ": 0 errors, 0 warnings\n");
         // only the comment-free, raw lines are explained line by line
         assertThat(run.out()).doesNotContain(" 11 | # LINES IN QUESTION");
