@@ -947,7 +947,7 @@ public final class ConfigEditor {
      * Sets one Proxmox container feature in the {@code features} option, in place.
      *
      * <pre>{@code
-     * config.edit().setFeature("nesting", "1").setFeature("keyctl", "1").build(); // features: nesting=1,keyctl=1
+     * config.edit().setFeature("nesting", "1").setFeature("keyctl", "1").build(); // features: keyctl=1,nesting=1 (Proxmox's order)
      * }</pre>
      *
      * @param feature the feature: {@code nesting}, {@code keyctl}, {@code fuse}, {@code mknod}, {@code mount}, ...

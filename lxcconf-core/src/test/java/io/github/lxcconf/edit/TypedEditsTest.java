@@ -207,8 +207,8 @@ class TypedEditsTest {
         void proxmoxFieldsChangeInPlaceKeepingTheOthers() {
             given("net0: name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=dhcp,type=veth\n")
                     .when(e -> e.setNetwork(0, "ip", "10.0.0.5/24").setNetwork(0, "gw", "10.0.0.1"))
-                    .renders("net0: name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=10.0.0.5/24,type=veth,"
-                            + "gw=10.0.0.1\n");
+                    .renders("net0: name=eth0,bridge=vmbr0,gw=10.0.0.1,hwaddr=86:4B:53:B7:66:0A,ip=10.0.0.5/24,"
+                            + "type=veth\n");
             given("net0: name=eth0,bridge=vmbr0,firewall=1\n").when(e -> e.removeNetwork(0, "firewall"))
                     .renders("net0: name=eth0,bridge=vmbr0\n");
         }
@@ -222,7 +222,7 @@ class TypedEditsTest {
             given("arch: amd64\nrootfs: local-lvm:vm-102-disk-0,size=16G\n")
                     .when(e -> e.setMountPoint("rootfs", "size", "32G").setFeature("nesting", "1")
                             .setFeature("keyctl", "1"))
-                    .renders("arch: amd64\nfeatures: nesting=1,keyctl=1\nrootfs: local-lvm:vm-102-disk-0,size=32G\n");
+                    .renders("arch: amd64\nfeatures: keyctl=1,nesting=1\nrootfs: local-lvm:vm-102-disk-0,size=32G\n");
         }
 
         @Test

@@ -198,7 +198,7 @@ class ProvisionClassroomTest {
                 hostname: lab-student-02
                 mp0: local-lvm:vm-200-disk-1,mp=/data
                 mp1: /srv/classroom/102/shared,mp=/mnt/shared,ro=1
-                net0: name=eth0,bridge=vmbr0,ip=10.10.102.102/24,hwaddr=02:00:0A:0A:66:66,gw=10.10.102.1
+                net0: name=eth0,bridge=vmbr0,gw=10.10.102.1,hwaddr=02:00:0A:0A:66:66,ip=10.10.102.102/24
                 rootfs: local-lvm:vm-202-disk-0,size=8G
                 """);
     }

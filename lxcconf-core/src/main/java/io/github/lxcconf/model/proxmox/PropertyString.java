@@ -272,7 +272,8 @@ public final class PropertyString {
     /**
      * Returns a copy with one key set. An existing part keeps its place (a bare default-key part
      * stays bare); a new default key goes first (where Proxmox prints it); any other new key goes
-     * after the last non-blank part. Every other part keeps its text and order. If the key is written
+     * where Proxmox's printer puts it when the parts are in that order already (default key, required
+     * keys sorted, the others sorted), else after the last non-blank part. Every other part keeps its text and order. If the key is written
      * twice (which Proxmox refuses), the first part is changed and the later ones are removed.
      *
      * <pre>{@code
@@ -321,10 +322,46 @@ public final class PropertyString {
             if (last < 0 && parts.size() == 1 && parts.get(0).text().isEmpty()) {
                 texts.set(0, bareOrKeyed);
             } else {
-                texts.add(last + 1, bareOrKeyed);
+                texts.add(canonicalPlace(key).orElse(last + 1), bareOrKeyed);
             }
         }
         return new PropertyString(String.join(",", texts), format);
+    }
+
+    /**
+     * Where Proxmox's printer would put a new key, if the parts are in its order now: the default key's
+     * value first, then the required keys sorted, then the others sorted (byte order). Empty when the
+     * format is unknown, a part is blank or unknown, or the parts are in another order.
+     */
+    private Optional<Integer> canonicalPlace(String key) {
+        // startup ([order=]N,up=N,down=N) is stored as the API got it, not printed in this order
+        if (format.isEmpty() || format.get().name().equals("startup")) {
+            return Optional.empty();
+        }
+        Optional<String> newRank = rank(key);
+        if (newRank.isEmpty()) {
+            return Optional.empty();
+        }
+        String previous = "";
+        Optional<Integer> place = Optional.empty();
+        for (int j = 0; j < parts.size(); j++) {
+            Part p = parts.get(j);
+            Optional<String> r = p.isBare() ? defaultKey().map(k -> "0") : p.key().flatMap(this::rank);
+            if (p.isBlank() || r.isEmpty() || r.get().compareTo(previous) < 0) {
+                return Optional.empty();
+            }
+            previous = r.get();
+            if (place.isEmpty() && r.get().compareTo(newRank.get()) > 0) {
+                place = Optional.of(j);
+            }
+        }
+        return Optional.of(place.orElse(parts.size()));
+    }
+
+    /** A sort key in Proxmox's printing order: "0" the default key, "1name" required, "2name" the others. */
+    private Optional<String> rank(String key) {
+        PropertyFormat f = format.get();
+        return f.subKey(key).map(sub -> sub.isDefaultKey() ? "0" : (sub.required() ? "1" : "2") + sub.name());
     }
 
     /**

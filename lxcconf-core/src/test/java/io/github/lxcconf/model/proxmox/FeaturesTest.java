@@ -44,7 +44,7 @@ class FeaturesTest {
         assertThat(Features.parse("mount=ext4!").diagnostics()).map(Diagnostic::message).containsExactly(
                 "unable to parse value of 'features' - format error: mount: value does not match the regex pattern");
         Features f = Features.parse("keyctl=1,nesting=1");
-        assertThat(f.with("fuse", "1").value().toValue()).isEqualTo("keyctl=1,nesting=1,fuse=1");
+        assertThat(f.with("fuse", "1").value().toValue()).isEqualTo("fuse=1,keyctl=1,nesting=1");
         assertThat(f.with("nesting", "0").value().toValue()).isEqualTo("keyctl=1,nesting=0");
         assertThat(f.without("keyctl").value().toValue()).isEqualTo("nesting=1");
         assertThat(Features.none().with("nesting", "1").value().toValue()).isEqualTo("nesting=1");

@@ -111,7 +111,8 @@ class NetworkDeviceTest {
         NetworkDevice net = NetworkDevice.parse(0, CLASSROOM_NET0);
         assertThat(net.with("ip", "192.168.1.50/24").value().toValue())
                 .isEqualTo("name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=192.168.1.50/24,type=veth");
-        assertThat(net.with("gw", "192.168.1.1").value().toValue()).isEqualTo(CLASSROOM_NET0 + ",gw=192.168.1.1");
+        assertThat(net.with("gw", "192.168.1.1").value().toValue())
+                .isEqualTo("name=eth0,bridge=vmbr0,gw=192.168.1.1,hwaddr=86:4B:53:B7:66:0A,ip=dhcp,type=veth");
         assertThat(net.without("hwaddr").value().toValue()).isEqualTo("name=eth0,bridge=vmbr0,ip=dhcp,type=veth");
         assertThat(net.with("ip", "dhcp")).isSameAs(net);
         assertThat(net.without("tag")).isSameAs(net);

@@ -156,7 +156,18 @@ class PropertyStringTest {
                 Arguments.of("mp", "mp=/x,size=8G", "volume", "local:vm-2", "local:vm-2,mp=/x,size=8G"),
                 Arguments.of("mp", "mp=/x", "volume", "/srv/a=b", "volume=/srv/a=b,mp=/x"),
                 Arguments.of("mp", "volume=local:1,mp=/x", "volume", "local:2", "volume=local:2,mp=/x"),
-                Arguments.of("mp", "local:1,mp=/x,size=8G", "size", "16G", "local:1,mp=/x,size=16G"));
+                Arguments.of("mp", "local:1,mp=/x,size=8G", "size", "16G", "local:1,mp=/x,size=16G"),
+                // a new key goes where Proxmox prints it when the parts are in Proxmox's order already
+                Arguments.of("net", "name=eth0,bridge=vmbr0,ip=dhcp,type=veth", "hwaddr", "BC:24:11:00:00:07",
+                        "name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:00:07,ip=dhcp,type=veth"),
+                Arguments.of("net", "name=eth0,bridge=vmbr0,ip=dhcp", "gw", "10.0.0.1",
+                        "name=eth0,bridge=vmbr0,gw=10.0.0.1,ip=dhcp"),
+                Arguments.of("net", "name=eth0,bridge=vmbr0", "type", "veth", "name=eth0,bridge=vmbr0,type=veth"),
+                Arguments.of("net", "bridge=vmbr0", "name", "eth0", "name=eth0,bridge=vmbr0"),
+                Arguments.of("mp", "local:1,mp=/x,size=8G", "ro", "1", "local:1,mp=/x,ro=1,size=8G"),
+                // ... and after the last part when they are not
+                Arguments.of("net", "bridge=vmbr0,name=eth0", "ip", "dhcp", "bridge=vmbr0,name=eth0,ip=dhcp"),
+                Arguments.of("mp", "local:1,size=8G,mp=/x", "ro", "1", "local:1,size=8G,mp=/x,ro=1"));
     }
 
     @ParameterizedTest(name = "{1} with {2}={3}")

@@ -47,7 +47,7 @@ class LabContainerGeneratorTest {
                         hostname: lab-07
                         memory: 4096
                         mp0: /srv/lab/shared,mp=/mnt/shared
-                        net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:00:07,ip=10.10.0.107/24,type=veth,gw=10.10.0.1
+                        net0: name=eth0,bridge=vmbr0,gw=10.10.0.1,hwaddr=BC:24:11:00:00:07,ip=10.10.0.107/24,type=veth
                         ostype: ubuntu
                         rootfs: local-lvm:vm-307-disk-0,size=16G
                         swap: 1024
