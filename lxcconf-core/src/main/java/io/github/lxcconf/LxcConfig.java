@@ -506,9 +506,10 @@ public final class LxcConfig {
     /**
      * Returns this config in the canonical layout: {@code key = value} for
      * LXC, {@code key: value} for Proxmox (the way Proxmox writes its files),
-     * no indentation, no blanks at the end of a line, empty blank lines,
+     * no indentation, no blanks after a value, empty blank lines,
      * {@code [name]} section headers, and a line end after the last line.
-     * Values, comment text, line order and line ends are kept; line N of the
+     * Values, comment text (blanks at its end too: in Proxmox a comment is
+     * the container's description), line order and line ends are kept; line N of the
      * result is line N of this config, so comparing the two lines tells
      * which lines are not canonical. A line that does not parse, or whose
      * canonical form would be read differently, is kept as it is.

@@ -1,0 +1,125 @@
+package io.github.lxcconf.cli;
+
+import io.github.lxcconf.LxcConfigException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+import java.io.UncheckedIOException;
+
+/** Builds the {@code lxcconf} command line: the root command, its subcommands and the error handling. */
+final class Cli {
+    /** Exit status: all went well. */
+    static final int OK = 0;
+    /** Exit status: the check failed (lint errors, fmt --check differences, get without a value). */
+    static final int FOUND = 1;
+    /** Exit status: usage error, or a file that cannot be read or written. */
+    static final int TROUBLE = 2;
+    /** Exit status: a bug in lxcconf. */
+    static final int INTERNAL = 3;
+
+    static final String EXIT_HEADING = "%nExit status:%n";
+    static final String EXAMPLES = "%nExamples:%n";
+
+    private Cli() {
+    }
+
+    /** The root command: only dispatches. */
+    @Command(name = "lxcconf", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+            synopsisSubcommandLabel = "COMMAND",
+            description = "Reads, explains, checks and edits LXC and Proxmox VE container configs, changing only the lines an edit concerns. Every FILE may be - for standard input.",
+            commandListHeading = "%nCommands:%n",
+            exitCodeListHeading = EXIT_HEADING,
+            exitCodeList = {"0:success (lint: no errors)",
+                    "1:lint found errors, fmt --check found lines to reformat, get found no value",
+                    "2:usage error, or a file that cannot be read or written",
+                    "3:internal error (a bug in lxcconf: please report it)"},
+            footerHeading = EXAMPLES,
+            footer = {"  lxcconf explain /etc/pve/lxc/102.conf",
+                    "  lxcconf lint --format json /var/lib/lxc/web1/config",
+                    "  lxcconf migrate --in-place /var/lib/lxc/web1/config",
+                    "  lxcconf edit --passthrough /dev/kvm --in-place /etc/pve/lxc/102.conf",
+                    "  lxcconf get /etc/pve/lxc/102.conf net0.hwaddr",
+                    "  lxcconf fmt --check /var/lib/lxc/*/config",
+                    "",
+                    "Run 'lxcconf COMMAND --help' for a command's options."})
+    static final class Root implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "missing command");
+        }
+    }
+
+    static CommandLine commandLine(Context context) {
+        CommandLine cli = new CommandLine(new Root());
+        cli.addSubcommand("explain", new ExplainCommand(context));
+        cli.addSubcommand("lint", new LintCommand(context));
+        cli.addSubcommand("migrate", new MigrateCommand(context));
+        cli.addSubcommand("edit", new EditCommand(context));
+        cli.addSubcommand("get", new GetCommand(context));
+        cli.addSubcommand("fmt", new FmtCommand(context));
+        cli.setOut(context.out);
+        cli.setErr(context.err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setColorScheme(Help.defaultColorScheme(context.colour(ColourMode.AUTO) ? Help.Ansi.ON : Help.Ansi.OFF));
+        cli.setParameterExceptionHandler(parameterHandler());
+        cli.setExecutionExceptionHandler(executionHandler(context));
+        return cli;
+    }
+
+    /** A usage error: the message, a suggestion for a misspelt option or command, where to find help. */
+    private static IParameterExceptionHandler parameterHandler() {
+        return (ParameterException e, String[] args) -> {
+            CommandLine cmd = e.getCommandLine();
+            java.io.PrintWriter err = cmd.getErr();
+            err.println("lxcconf: " + message(e));
+            UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
+            return TROUBLE;
+        };
+    }
+
+    /** The message of a usage error, worded for this tool. */
+    static String message(ParameterException e) {
+        CommandLine cmd = e.getCommandLine();
+        if (e instanceof UnmatchedArgumentException u && cmd.getParent() == null && !u.getUnmatched().isEmpty()
+                && !u.getUnmatched().get(0).startsWith("-")) {
+            return "unknown command '" + u.getUnmatched().get(0) + "'";
+        }
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
+    }
+
+    /** A failed command: one line for a problem the user can fix, a stack trace only for a bug. */
+    private static IExecutionExceptionHandler executionHandler(Context context) {
+        return (Exception e, CommandLine cmd, ParseResult parsed) -> {
+            java.io.PrintWriter err = context.err;
+            if (e instanceof UserException u) {
+                err.println("lxcconf: " + u.getMessage());
+                u.hint().ifPresent(h -> err.println("  hint: " + h));
+            } else if (e instanceof LxcConfigException c) {
+                err.println("lxcconf: " + c.getMessage());
+            } else if (e instanceof UncheckedIOException io) {
+                err.println("lxcconf: " + io.getCause().getMessage());
+            } else {
+                err.println("lxcconf: internal error, please report it with the command and the file:");
+                e.printStackTrace(err);
+                err.flush();
+                return INTERNAL;
+            }
+            err.flush();
+            return TROUBLE;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package io.github.lxcconf.cli;
+
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** What a command runs with: the standard streams, the environment, and whether stdout is a terminal. */
+final class Context {
+    final InputStream in;
+    final PrintStream outStream;
+    final PrintWriter out;
+    final PrintWriter err;
+    final Map<String, String> env;
+    final boolean terminal;
+    final Hooks hooks;
+
+    Context(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
+            Hooks hooks) {
+        this.in = in;
+        this.outStream = out;
+        this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        this.env = Map.copyOf(env);
+        this.terminal = terminal;
+        this.hooks = hooks;
+    }
+
+    /** Whether colour is used for this colour option. */
+    boolean colour(ColourMode mode) {
+        return ColourMode.enabled(mode, terminal, env);
+    }
+
+    /** Writes bytes to standard output exactly, after what was printed so far. */
+    void writeBytes(byte[] bytes) {
+        out.flush();
+        outStream.write(bytes, 0, bytes.length);
+        outStream.flush();
+    }
+
+    void flush() {
+        out.flush();
+        err.flush();
+    }
+}

@@ -1,0 +1,64 @@
+package io.github.lxcconf.cli;
+
+import io.github.lxcconf.explain.Explanation;
+import io.github.lxcconf.explain.LineExplanation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code lxcconf explain FILE}. */
+@Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Explain every line of a config in plain English, then sum it up.",
+        description = "Explains every line of a config in plain English (comments, blank lines and lines LXC or Proxmox would not read too), then sums up what the container may do: devices, host paths, capabilities, privileges.",
+        exitCodeListHeading = Cli.EXIT_HEADING,
+        exitCodeList = {"0:explained", "2:usage error, or the file cannot be read"},
+        footerHeading = Cli.EXAMPLES,
+        footer = {"  lxcconf explain /etc/pve/lxc/102.conf",
+                "  lxcconf explain --include-base /usr/share/lxc/config /var/lib/lxc/web1/config",
+                "  pct config 102 | lxcconf explain -"})
+final class ExplainCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Parameters(paramLabel = "FILE", description = "the config file, or - for standard input")
+    String file;
+
+    @Option(names = "--include-base", paramLabel = "DIR",
+            description = "follow lxc.include lines, relative paths starting at DIR, and say where inherited settings come from (liblxc starts at its working directory)")
+    Path includeBase;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "colour the line headers: auto (on a terminal, unless NO_COLOR is set), always, never")
+    ColourMode colour;
+
+    ExplainCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Source source = Source.read(context, file);
+        Explanation explanation = includeBase == null ? source.config().explain()
+                : source.config().explain(includeBase);
+        context.out.print(text(explanation, new Style(context.colour(colour))));
+        context.out.flush();
+        return Cli.OK;
+    }
+
+    /** The explanation as {@link Explanation#toText()} writes it, with the line headers styled. */
+    static String text(Explanation explanation, Style style) {
+        StringBuilder out = new StringBuilder();
+        for (LineExplanation line : explanation.lines()) {
+            out.append(style.dim(String.format("%3d |", line.number()))).append(' ')
+                    .append(style.bold(Style.visible(line.text()))).append('\n');
+            for (String sentence : line.sentences()) {
+                out.append("    ").append(Style.visible(sentence)).append('\n');
+            }
+        }
+        out.append("\nSummary\n-------\n");
+        explanation.summary().text().lines().forEach(l -> out.append(Style.visible(l)).append('\n'));
+        return out.toString();
+    }
+}

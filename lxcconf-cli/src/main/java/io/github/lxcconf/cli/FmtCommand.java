@@ -1,0 +1,126 @@
+package io.github.lxcconf.cli;
+
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.syntax.Line;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lxcconf fmt FILE...}. */
+@Command(name = "fmt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Print a config in the canonical style, or check that it is.",
+        description = {"Prints the config in the canonical style, as gofmt does; the file is not changed unless --in-place is given. The canonical style: 'key = value' for LXC, 'key: value' for Proxmox (as Proxmox writes it), no indentation, no blanks after a value, empty blank lines, a line end after the last line. Values, comment text, line order and line ends are kept; a line that does not parse, or would be read differently, is left as it is.",
+                "--check prints FILE:LINE: not in canonical style, with the canonical form, for every line that is not canonical."},
+        exitCodeListHeading = Cli.EXIT_HEADING,
+        exitCodeList = {"0:printed or written; with --check: every line is canonical",
+                "1:with --check: some line is not canonical",
+                "2:usage error, the file cannot be read or written, or it changed meanwhile"},
+        footerHeading = Cli.EXAMPLES,
+        footer = {"  lxcconf fmt --check /var/lib/lxc/*/config",
+                "  lxcconf fmt --diff /etc/pve/lxc/102.conf",
+                "  lxcconf fmt --in-place /var/lib/lxc/web1/config",
+                "  lxcconf fmt - < config > config.new"})
+final class FmtCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "config files, or - for standard input")
+    List<String> files;
+
+    @Option(names = {"-c", "--check"}, description = "report the lines not in canonical style; exit status 1 if any")
+    boolean check;
+
+    @Option(names = {"-d", "--diff"}, description = "print a unified diff instead of the formatted config")
+    boolean diff;
+
+    @Option(names = {"-i", "--in-place"},
+            description = "write the formatted config to each FILE atomically, refusing if a FILE changed meanwhile")
+    boolean inPlace;
+
+    FmtCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (inPlace && (check || diff)) {
+            throw new ParameterException(spec.commandLine(), "--in-place cannot be combined with --check or --diff");
+        }
+        if (inPlace && files.contains(Source.STDIN)) {
+            throw new ParameterException(spec.commandLine(), "--in-place needs a file, not standard input");
+        }
+        if (!inPlace && !check && !diff && files.size() > 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "printing the formatted config takes one FILE; use --check, --diff or --in-place for several");
+        }
+        boolean unreadable = false;
+        boolean different = false;
+        for (String file : files) {
+            Source source;
+            try {
+                source = Source.read(context, file);
+            } catch (UserException e) {
+                if (files.size() == 1) {
+                    throw e;
+                }
+                context.err.println("lxcconf: " + e.getMessage());
+                e.hint().ifPresent(h -> context.err.println("  hint: " + h));
+                unreadable = true;
+                continue;
+            }
+            LxcConfig original = source.config();
+            LxcConfig formatted = original.format();
+            boolean changed = !formatted.render().equals(original.render());
+            different |= changed;
+            if (check) {
+                report(source, original, formatted);
+            }
+            if (diff && changed) {
+                Diffs.print(context, Diffs.unified(source.name(), original.render(), formatted.render()));
+            }
+            if (inPlace && changed) {
+                source.writeInPlace(context, formatted);
+                context.err.println("lxcconf: formatted " + source.name());
+            }
+            if (!check && !diff && !inPlace) {
+                context.writeBytes(formatted.toBytes());
+            }
+        }
+        context.out.flush();
+        if (unreadable) {
+            return Cli.TROUBLE;
+        }
+        return check && different ? Cli.FOUND : Cli.OK;
+    }
+
+    private void report(Source source, LxcConfig original, LxcConfig formatted) {
+        List<Line> before = original.lines();
+        List<Line> after = formatted.lines();
+        for (int i = 0; i < before.size() && i < after.size(); i++) {
+            Line was = before.get(i);
+            Line now = after.get(i);
+            if (was.text().equals(now.text())) {
+                continue;
+            }
+            String canonical;
+            if (was.content().equals(now.content())) {
+                canonical = was.eol().isEmpty() ? "add a line end after the last line" : "line end";
+            } else {
+                canonical = now.content().isEmpty() ? "canonical: (an empty line)" : "canonical: " + now.content();
+            }
+            context.out.print(source.name() + ":" + (i + 1) + ": not in canonical style\n  " + canonical + "\n");
+        }
+        if (before.size() != after.size()) {
+            context.out.print(source.name() + ": not in canonical style (the formatted config has "
+                    + after.size() + " lines, not " + before.size() + ")\n");
+        }
+    }
+}

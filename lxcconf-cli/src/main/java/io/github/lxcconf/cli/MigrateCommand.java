@@ -1,0 +1,90 @@
+package io.github.lxcconf.cli;
+
+import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.migrate.Change;
+import io.github.lxcconf.migrate.Migration;
+import io.github.lxcconf.migrate.MigrationOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code lxcconf migrate FILE}. */
+@Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        header = "Migrate legacy keys and cgroup v1 settings; print a diff.",
+        description = {"Migrates a config to current keys: the keys LXC 3.0 refuses (lxc.utsname,",
+                "lxc.network.* and others) to their new names, cgroup v1 settings to cgroup2,",
+                "and in a Proxmox config raw device passthrough lines to devN options. Only the",
+                "lines that change, change. Prints a unified diff on standard output and why",
+                "each line changed on standard error; --in-place writes the file instead."},
+        exitCodeListHeading = Cli.EXIT_HEADING,
+        exitCodeList = {"0:migrated, or nothing to migrate",
+                "2:usage error, the file cannot be read or written, or it changed while migrating"},
+        footerHeading = Cli.EXAMPLES,
+        footer = {"  lxcconf migrate /var/lib/lxc/web1/config",
+                "  lxcconf migrate /etc/pve/lxc/102.conf | patch -p1 -d /",
+                "  lxcconf migrate --in-place --no-proxmox-devices /etc/pve/lxc/102.conf"})
+final class MigrateCommand implements Callable<Integer> {
+    private final Context context;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "the config file, or - for standard input")
+    String file;
+
+    @Option(names = {"-i", "--in-place"}, description = "write the migrated config to FILE atomically,"
+            + " refusing if FILE changed meanwhile")
+    boolean inPlace;
+
+    @Option(names = "--no-legacy-keys", description = "keep legacy keys")
+    boolean noLegacyKeys;
+
+    @Option(names = "--no-cgroup2", description = "keep cgroup v1 settings")
+    boolean noCgroup2;
+
+    @Option(names = "--no-proxmox-devices", description = "keep raw device passthrough lines of a Proxmox config")
+    boolean noProxmoxDevices;
+
+    MigrateCommand(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (inPlace && file.equals(Source.STDIN)) {
+            throw new ParameterException(spec.commandLine(), "--in-place needs a file, not standard input");
+        }
+        Source source = Source.read(context, file);
+        MigrationOptions options = MigrationOptions.all().withLegacyKeys(!noLegacyKeys).withCgroup2(!noCgroup2)
+                .withProxmoxDevices(!noProxmoxDevices);
+        Migration migration = source.config().migrate(options);
+        for (Change change : migration.changes()) {
+            context.err.println(source.name() + ":" + change.line() + ": note: " + change.reason());
+        }
+        for (Diagnostic d : migration.diagnostics()) {
+            context.err.println(d);
+            d.hint().ifPresent(h -> context.err.println("  hint: " + h));
+        }
+        String before = source.config().render();
+        String after = migration.config().render();
+        if (!migration.changed() || before.equals(after)) {
+            context.err.println("lxcconf: " + source.name() + ": nothing to migrate");
+            return Cli.OK;
+        }
+        if (inPlace) {
+            source.writeInPlace(context, migration.config());
+            context.err.println("lxcconf: migrated " + source.name() + " ("
+                    + LintCommand.plural(migration.changes().size(), "line") + " changed)");
+        } else {
+            List<String> diff = Diffs.unified(source.name(), before, after);
+            Diffs.print(context, diff);
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,72 @@
+package io.github.lxcconf.cli;
+
+import io.github.lxcconf.LxcConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExplainCommandTest {
+
+    @Test
+    void explainsEveryLineThenTheSummary(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        CliRun r = CliRun.run("explain", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEmpty();
+        String expected = LxcConfig.reader().sourceName(file.toString()).parse(CliRun.read(file)).explain().toText();
+        assertThat(r.out()).isEqualTo(expected)
+                .startsWith("  1 | arch: amd64\n    The container's programs are built for amd64 (64-bit x86).\n")
+                .contains(" 13 | lxc.cgroup.devices.allow: c 10:232 rwm\n")
+                .contains("\nSummary\n-------\n");
+    }
+
+    @Test
+    void readsStandardInput(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        CliRun fromFile = CliRun.run("explain", file.toString());
+        CliRun fromStdin = CliRun.withStdin(CliRun.read(file), "explain", "-");
+        assertThat(fromStdin.status()).isZero();
+        assertThat(fromStdin.out()).isEqualTo(fromFile.out());
+    }
+
+    @Test
+    void explainsANativeLxcConfig(@TempDir Path dir) {
+        Path file = CliRun.copy("lxc-2.0-veth.conf", dir);
+        CliRun r = CliRun.run("explain", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("  3 | lxc.utsname = beta\n").contains("\nSummary\n");
+    }
+
+    @Test
+    void includeBaseFollowsIncludes(@TempDir Path dir) {
+        CliRun.write(dir, "common.conf", "lxc.cgroup2.devices.deny = a\n");
+        Path file = CliRun.write(dir, "config", "lxc.include = common.conf\nlxc.cgroup2.devices.allow = c 10:232 rwm\n");
+        CliRun without = CliRun.run("explain", file.toString());
+        CliRun with = CliRun.run("explain", "--include-base", dir.toString(), file.toString());
+        assertThat(with.status()).isZero();
+        assertThat(with.out()).isNotEqualTo(without.out()).contains("common.conf");
+    }
+
+    @Test
+    void controlCharactersOfTheConfigCannotReachTheTerminal(@TempDir Path dir) {
+        // ESC ]0; retitles a terminal, ESC [2J clears it: a config must not be able to do either
+        Path file = CliRun.write(dir, "config", "lxc.uts.name = web\u001b]0;owned\u0007\n# \u001b[2Jcomment\n");
+        CliRun explain = CliRun.run("explain", file.toString());
+        assertThat(explain.status()).isZero();
+        assertThat(explain.out()).doesNotContain("\u001b").doesNotContain("\u0007")
+                .contains("  1 | lxc.uts.name = web\\x1b]0;owned\\x07\n")
+                .contains("  2 | # \\x1b[2Jcomment\n");
+        CliRun lint = CliRun.run("lint", file.toString());
+        assertThat(lint.out()).doesNotContain("\u001b").doesNotContain("\u0007").contains("U+001B");
+    }
+
+    @Test
+    void visibleKeepsTabsAndPrintableTextAndShowsTheRest() {
+        assertThat(Style.visible("a\tb c")).isEqualTo("a\tb c");
+        assertThat(Style.visible("x\u0000y\u007fz\u009bw\r")).isEqualTo("x\\x00y\\x7fz\\x9bw\\x0d");
+        assertThat(Style.visible("café ✓")).isEqualTo("café ✓");
+    }
+}

@@ -1,0 +1,128 @@
+package io.github.lxcconf.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrateCommandTest {
+
+    private static String diffName(Path file) {
+        return file.toString().replaceFirst("^/+", "");
+    }
+
+    @Test
+    void printsAUnifiedDiffAndNotesWhy(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        String before = CliRun.read(file);
+        CliRun r = CliRun.run("migrate", file.toString());
+        assertThat(r.status()).isZero();
+        String name = diffName(file);
+        assertThat(r.out()).isEqualTo("--- a/" + name + "\n"
+                + "+++ b/" + name + "\n"
+                + "@@ -1,5 +1,6 @@\n"
+                + " arch: amd64\n"
+                + " cores: 2\n"
+                + "+dev0: /dev/net/tun\n"
+                + " hostname: ubuntu-gns3vm2-clone\n"
+                + " memory: 4096\n"
+                + " net0: name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=dhcp,type=veth\n"
+                + "@@ -10,8 +11,6 @@\n"
+                + " \n"
+                + " # LINES IN QUESTION\n"
+                + " # This line seems to pass through the host CPU's virtualization features\n"
+                + "-lxc.cgroup.devices.allow: c 10:232 rwm\n"
+                + "+lxc.cgroup2.devices.allow: c 10:232 rwm\n"
+                + " \n"
+                + " # These lines were needed for virtual machine networking to behave, I don't really understand"
+                + " them either\n"
+                + "-lxc.cgroup.devices.allow: c 10:200 rwm\n"
+                + "-lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file\n");
+        assertThat(r.err().lines().toList()).hasSize(3)
+                .allMatch(l -> l.startsWith(file + ":"))
+                .anyMatch(l -> l.startsWith(file + ":13: note: Device rules carry over from cgroup v1 to cgroup2"));
+        assertThat(CliRun.read(file)).as("the file is not touched").isEqualTo(before);
+    }
+
+    @Test
+    void migratesLegacyKeysOfANativeConfig(@TempDir Path dir) {
+        Path file = CliRun.copy("lxc-2.0-veth.conf", dir);
+        CliRun r = CliRun.run("migrate", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains("@@ -1,9 +1,9 @@\n # Container with network virtualized")
+                .contains("-lxc.network.ipv4 = 10.2.3.5/24\n")
+                .contains("+lxc.net.0.ipv4.address = 10.2.3.5/24\n");
+        assertThat(r.err()).contains(file + ":3: note: lxc.utsname is the pre-2.1 name of lxc.uts.name");
+    }
+
+    @Test
+    void inPlaceWritesOnlyTheChangedLines(@TempDir Path dir) {
+        Path file = CliRun.copy("lxc-2.0-veth.conf", dir);
+        CliRun r = CliRun.run("migrate", "--in-place", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).endsWith("lxcconf: migrated " + file + " (7 lines changed)\n");
+        assertThat(CliRun.read(file)).isEqualTo(CliRun.resource("lxc-2.0-veth.conf")
+                .replace("lxc.utsname", "lxc.uts.name")
+                .replace("lxc.network.ipv4", "lxc.net.0.ipv4.address")
+                .replace("lxc.network.ipv6", "lxc.net.0.ipv6.address")
+                .replace("lxc.network.", "lxc.net.0."));
+        CliRun again = CliRun.run("migrate", file.toString());
+        assertThat(again.out()).isEmpty();
+        assertThat(again.err()).isEqualTo("lxcconf: " + file + ": nothing to migrate\n");
+    }
+
+    @Test
+    void inPlaceRefusesWhenTheFileChangedMeanwhile(@TempDir Path dir) {
+        Path file = CliRun.copy("lxc-2.0-veth.conf", dir);
+        String concurrent = "# written by someone else meanwhile\nlxc.uts.name = gamma\n";
+        CliRun r = CliRun.withHooks(f -> Files.writeString(f, concurrent), "migrate", "-i", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).endsWith("lxcconf: " + file + " changed since it was read; nothing was written\n"
+                + "  hint: another program (pct, the web interface, an editor) wrote it meanwhile:"
+                + " run the command again\n");
+        assertThat(CliRun.read(file)).isEqualTo(concurrent);
+    }
+
+    @Test
+    void nothingToMigrateIsANote(@TempDir Path dir) {
+        Path file = CliRun.write(dir, "config", "lxc.uts.name = web\n");
+        CliRun r = CliRun.run("migrate", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("lxcconf: " + file + ": nothing to migrate\n");
+    }
+
+    @Test
+    void readsStandardInput() {
+        CliRun r = CliRun.withStdin("lxc.utsname = web", "migrate", "-");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("--- a/<stdin>\n+++ b/<stdin>\n@@ -1,1 +1,1 @@\n"
+                + "-lxc.utsname = web\n\\ No newline at end of file\n"
+                + "+lxc.uts.name = web\n\\ No newline at end of file\n");
+        assertThat(r.err()).startsWith("<stdin>:1: note: ");
+    }
+
+    @Test
+    void inPlaceOnStandardInputIsAUsageError() {
+        CliRun r = CliRun.withStdin("lxc.utsname = web\n", "migrate", "--in-place", "-");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("lxcconf: --in-place needs a file, not standard input\n"
+                + "Try 'lxcconf migrate --help' for more information.\n");
+    }
+
+    @Test
+    void optionsTurnMigrationsOff(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        CliRun r = CliRun.run("migrate", "--no-proxmox-devices", file.toString());
+        assertThat(r.out()).doesNotContain("dev0").contains("+lxc.cgroup2.devices.allow: c 10:200 rwm\n");
+        CliRun none = CliRun.run("migrate", "--no-proxmox-devices", "--no-cgroup2", "--no-legacy-keys",
+                file.toString());
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).endsWith("lxcconf: " + file + ": nothing to migrate\n");
+    }
+}
