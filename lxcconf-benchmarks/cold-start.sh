@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Cold start of the lxcconf command: wall-clock time of a fresh JVM running
+# `lxcconf explain` (and `lint`, `--version`, and explain through the launcher
+# script with its JVM options) on the bundled classroom config,
+# median of N runs, against a baseline measured in the same run: a fresh JVM
+# that prints one line and exits. Runs are interleaved so that a busy moment
+# of the machine hits every command alike.
+#
+# Usage: lxcconf-benchmarks/cold-start.sh [N]      (default N = 21)
+# The jar is built when it is missing:
+#   ./mvnw -q -B -DskipTests package -pl lxcconf-cli -am
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+runs="${1:-21}"
+java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jar=lxcconf-cli/target/lxcconf.jar
+conf=lxcconf-examples/src/main/resources/classroom-102.conf
+
+if [[ ! -f "$jar" ]]; then
+  echo "building $jar"
+  ./mvnw -q -B -DskipTests package -pl lxcconf-cli -am
+fi
+
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' \
+  > "$tmp/Hello.java"
+"${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$tmp" "$tmp/Hello.java"
+
+names=(baseline version lint explain launcher)
+cmd_baseline=("$java" -cp "$tmp" Hello)
+cmd_version=("$java" -jar "$jar" --version)
+cmd_lint=("$java" -jar "$jar" lint "$conf")
+cmd_explain=("$java" -jar "$jar" explain "$conf")
+cmd_launcher=(env LXCCONF_JAR="$jar" lxcconf-cli/src/main/sh/lxcconf explain "$conf")
+
+# one untimed run each, so the file cache holds the JDK and the jar
+for name in "${names[@]}"; do
+  declare -n cmd="cmd_$name"
+  "${cmd[@]}" > /dev/null 2>&1 || true
+done
+
+for ((i = 0; i < runs; i++)); do
+  for name in "${names[@]}"; do
+    declare -n cmd="cmd_$name"
+    start=$(date +%s%N)
+    "${cmd[@]}" > /dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo $(( (end - start) / 1000000 )) >> "$tmp/$name.ms"
+  done
+done
+
+median() { sort -n "$1" | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+range() { sort -n "$1" | awk 'NR == 1 { lo = $1 } { hi = $1 } END { print lo "-" hi }'; }
+
+base=$(median "$tmp/baseline.ms")
+"$java" -version 2>&1 | head -1
+echo "$(nproc) CPUs, $runs runs each, wall-clock milliseconds"
+printf '%-42s %8s %12s %8s\n' command median range ratio
+for name in "${names[@]}"; do
+  m=$(median "$tmp/$name.ms")
+  case "$name" in
+    baseline) label="java Hello (JVM start, baseline)" ;;
+    version) label="lxcconf --version" ;;
+    lint) label="lxcconf lint classroom-102.conf" ;;
+    explain) label="lxcconf explain classroom-102.conf" ;;
+    launcher) label="same, through lxcconf-cli/src/main/sh/lxcconf" ;;
+  esac
+  printf '%-42s %8s %12s %7.1fx\n' "$label" "$m" "$(range "$tmp/$name.ms")" "$(awk -v a="$m" -v b="$base" 'BEGIN { print a / b }')"
+done
