@@ -24,11 +24,13 @@ import java.util.concurrent.Callable;
                 "each line changed on standard error; --in-place writes the file instead."},
         exitCodeListHeading = Cli.EXIT_HEADING,
         exitCodeList = {"0:migrated, or nothing to migrate",
+                "1:with --check: the config needs migrating",
                 "2:usage error, the file cannot be read or written, or it changed while migrating"},
         footerHeading = Cli.EXAMPLES,
         footer = {"  lxcconf migrate /var/lib/lxc/web1/config",
                 "  lxcconf migrate /etc/pve/lxc/102.conf | patch -p1 -d /",
-                "  lxcconf migrate --in-place --no-proxmox-devices /etc/pve/lxc/102.conf"})
+                "  lxcconf migrate --in-place --no-proxmox-devices /etc/pve/lxc/102.conf",
+                "  lxcconf migrate --check /var/lib/lxc/*/config    # in CI: fail while a config needs it"})
 final class MigrateCommand implements Callable<Integer> {
     private final Context context;
 
@@ -41,6 +43,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Option(names = {"-i", "--in-place"}, description = "write the migrated config to FILE atomically,"
             + " refusing if FILE changed meanwhile")
     boolean inPlace;
+
+    @Option(names = {"-c", "--check"}, description = "print the diff, and exit with status 1 if the config"
+            + " needs migrating; nothing is written")
+    boolean check;
 
     @Option(names = "--no-legacy-keys", description = "keep legacy keys")
     boolean noLegacyKeys;
@@ -57,6 +63,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (inPlace && check) {
+            throw new ParameterException(spec.commandLine(), "--check and --in-place exclude each other");
+        }
         if (inPlace && file.equals(Source.STDIN)) {
             throw new ParameterException(spec.commandLine(), "--in-place needs a file, not standard input");
         }
@@ -65,11 +74,11 @@ final class MigrateCommand implements Callable<Integer> {
                 .withProxmoxDevices(!noProxmoxDevices);
         Migration migration = source.config().migrate(options);
         for (Change change : migration.changes()) {
-            context.err.println(source.name() + ":" + change.line() + ": note: " + change.reason());
+            context.err.println(Style.visible(source.name() + ":" + change.line() + ": note: " + change.reason()));
         }
         for (Diagnostic d : migration.diagnostics()) {
-            context.err.println(d);
-            d.hint().ifPresent(h -> context.err.println("  hint: " + h));
+            context.err.println(Style.visible(d.toString()));
+            d.hint().ifPresent(h -> context.err.println("  hint: " + Style.visible(h)));
         }
         String before = source.config().render();
         String after = migration.config().render();
@@ -85,6 +94,6 @@ final class MigrateCommand implements Callable<Integer> {
             List<String> diff = Diffs.unified(source.name(), before, after);
             Diffs.print(context, diff);
         }
-        return Cli.OK;
+        return check ? Cli.FOUND : Cli.OK;
     }
 }

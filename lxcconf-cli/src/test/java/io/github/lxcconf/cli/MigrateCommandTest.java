@@ -125,4 +125,23 @@ class MigrateCommandTest {
         assertThat(none.out()).isEmpty();
         assertThat(none.err()).endsWith("lxcconf: " + file + ": nothing to migrate\n");
     }
+
+    @Test
+    void checkFailsWhileAConfigNeedsMigratingAndWritesNothing(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        String before = CliRun.read(file);
+        CliRun r = CliRun.run("migrate", "--check", file.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).startsWith("--- a/" + diffName(file) + "\n");
+        assertThat(CliRun.read(file)).isEqualTo(before);
+
+        Path current = CliRun.write(dir, "current", "lxc.uts.name = web\nlxc.cgroup2.devices.allow = c 10:232 rwm\n");
+        CliRun clean = CliRun.run("migrate", "--check", current.toString());
+        assertThat(clean.status()).isZero();
+        assertThat(clean.out()).isEmpty();
+
+        CliRun both = CliRun.run("migrate", "--check", "--in-place", file.toString());
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).startsWith("lxcconf: --check and --in-place exclude each other");
+    }
 }
