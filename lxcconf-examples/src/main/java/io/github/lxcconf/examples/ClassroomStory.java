@@ -18,7 +18,6 @@ import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.validate.Validation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -157,14 +156,7 @@ public final class ClassroomStory {
      * @return the parsed config, named {@code classroom-102.conf}
      */
     public static LxcConfig bundled() {
-        try (InputStream in = ClassroomStory.class.getResourceAsStream("/" + CLASSROOM)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled " + CLASSROOM + " is missing from the jar");
-            }
-            return LxcConfig.reader().sourceName(CLASSROOM).parse(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Bundled.config(CLASSROOM);
     }
 
     /**

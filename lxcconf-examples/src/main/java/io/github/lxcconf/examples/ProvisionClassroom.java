@@ -11,7 +11,6 @@ import io.github.lxcconf.model.proxmox.ProxmoxSettings;
 import io.github.lxcconf.validate.Validation;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -212,20 +211,14 @@ public final class ProvisionClassroom {
      * @return the parsed template, named {@code student-template.conf}
      */
     public static LxcConfig template() {
-        try (InputStream in = ProvisionClassroom.class.getResourceAsStream("/" + TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException("the bundled " + TEMPLATE + " is missing from the jar");
-            }
-            return LxcConfig.reader().sourceName(TEMPLATE).parse(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Bundled.config(TEMPLATE);
     }
 
     /**
      * Makes one student's container config from the template. Only the lines that differ change, each
      * in place: {@code hostname}; in {@code net0}, the fields {@code hwaddr}, {@code ip} and {@code gw}
-     * (the other fields keep their order and spelling); the volume of {@code rootfs}, so that every
+     * (the other fields keep their place and spelling; a field the template lacks goes where Proxmox
+     * prints it); the volume of {@code rootfs}, so that every
      * student has a disk of their own; and a new mount point (the first free {@code mpN}), a bind mount
      * of the course folder. Every comment and every other line stays byte for byte.
      *
