@@ -28,7 +28,7 @@ import java.util.concurrent.Callable;
 /** {@code lxcconf edit FILE}. */
 @Command(name = "edit", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Edit a config: devices, bind mounts, keys; print a diff.",
-        description = "Edits a config, changing only the lines the edits concern: comments, blank lines, spacing and line ends stay. Prints a unified diff by default; --print prints the whole result, --in-place writes the file. The edits run in this order: --remove, --set, --add, --deny-device, --allow-device, --passthrough, --proxmox-device, --bind-mount. Adding what is already there changes nothing.",
+        description = "Edits a config, changing only the lines the edits concern: comments, blank lines, spacing and line ends stay. Prints a unified diff by default; --print prints the whole result, --in-place writes the file. The edits run in this order: --remove, --set, --add, --deny-device, --allow-device, --passthrough, --proxmox-device, --bind-mount, --mount-point. Adding what is already there changes nothing.",
         exitCodeListHeading = Cli.EXIT_HEADING,
         exitCodeList = {"0:edited, or nothing to change",
                 "2:usage error, a refused value, the file cannot be read or written, or it changed meanwhile"},
@@ -37,6 +37,7 @@ import java.util.concurrent.Callable;
                 "  lxcconf edit --allow-device c:10:232:rwm --in-place /var/lib/lxc/web1/config",
                 "  lxcconf edit --bind-mount /srv/share:/mnt/share --set memory=2048 -i 102.conf",
                 "  lxcconf edit --proxmox-device /dev/dri/renderD128,gid=104 102.conf",
+                "  lxcconf edit --mount-point /srv/share:/mnt/share,ro=1 102.conf",
                 "  lxcconf edit --pending --set cores=4 --print 102.conf"})
 final class EditCommand implements Callable<Integer> {
     private final Context context;
@@ -74,6 +75,10 @@ final class EditCommand implements Callable<Integer> {
     @Option(names = "--bind-mount", paramLabel = "HOST:CONTAINER[:file|dir]",
             description = "bind-mount a host path into the container; the target is created as a file for a path under /dev/, else as a directory, unless :file or :dir says")
     List<String> bindMounts = new ArrayList<>();
+
+    @Option(names = "--mount-point", paramLabel = "SOURCE:PATH[,OPTION...]",
+            description = "add a Proxmox mount point under the first free mpN: a host directory or a storage volume at PATH in the container, such as /srv/share:/mnt/share,ro=1 (Proxmox configs only)")
+    List<String> mountPoints = new ArrayList<>();
 
     @Option(names = "--cgroup", paramLabel = "VERSION", defaultValue = "v2",
             description = "write device rules as lxc.cgroup2.devices.* (v2, the default) or lxc.cgroup.devices.* (v1)")
@@ -115,7 +120,7 @@ final class EditCommand implements Callable<Integer> {
         }
         if (sets.isEmpty() && adds.isEmpty() && removes.isEmpty() && allowDevices.isEmpty()
                 && denyDevices.isEmpty() && passthroughs.isEmpty() && proxmoxDevices.isEmpty()
-                && bindMounts.isEmpty()) {
+                && bindMounts.isEmpty() && mountPoints.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "no edit given (such as --set KEY=VALUE)");
         }
         Source source = Source.read(context, file);
@@ -176,6 +181,9 @@ final class EditCommand implements Callable<Integer> {
         }
         for (String mount : bindMounts) {
             bindMount(editor, mount);
+        }
+        for (String mount : mountPoints) {
+            mountPoint(editor, mount);
         }
         return editor.build();
     }
@@ -273,5 +281,18 @@ final class EditCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--bind-mount expects HOST:CONTAINER[:file|dir], got '" + text + "'");
         }
+    }
+
+    /** Reads {@code /srv/share:/mnt/share,ro=1}: the source may be a storage volume with a ':' of its own. */
+    private void mountPoint(ConfigEditor editor, String text) {
+        String[] options = text.split(",", -1);
+        String where = options[0];
+        int colon = where.lastIndexOf(':');
+        if (colon <= 0 || colon == where.length() - 1 || where.charAt(colon + 1) != '/') {
+            throw new ParameterException(spec.commandLine(),
+                    "--mount-point expects SOURCE:PATH[,OPTION...] with an absolute PATH, got '" + text + "'");
+        }
+        editor.addMountPoint(where.substring(0, colon), where.substring(colon + 1),
+                Arrays.copyOfRange(options, 1, options.length));
     }
 }

@@ -214,4 +214,25 @@ class EditCommandTest {
         assertThat(stdin.status()).isEqualTo(2);
         assertThat(stdin.err()).startsWith("lxcconf: --in-place needs a file, not standard input\n");
     }
+
+    @Test
+    void mountPointTakesTheFirstFreeIndexInAProxmoxConfig() {
+        Path file = CliRun.write(dir, "105.conf", "arch: amd64\nhostname: lab\nmp0: local-lvm:vm-105-disk-1,mp=/data\n");
+        CliRun r = CliRun.run("edit", "--print", "--mount-point", "/srv/share:/mnt/share,ro=1",
+                "--mount-point", "local-lvm:8:/var/cache", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("arch: amd64\nhostname: lab\nmp0: local-lvm:vm-105-disk-1,mp=/data\n"
+                + "mp1: /srv/share,mp=/mnt/share,ro=1\nmp2: local-lvm:8,mp=/var/cache\n");
+
+        CliRun relative = CliRun.run("edit", "--mount-point", "/srv/share:mnt", file.toString());
+        assertThat(relative.status()).isEqualTo(2);
+        assertThat(relative.err()).startsWith("lxcconf: --mount-point expects SOURCE:PATH[,OPTION...] with an"
+                + " absolute PATH, got '/srv/share:mnt'");
+
+        Path lxc = CliRun.write(dir, "config", "lxc.uts.name = web\n");
+        CliRun nativeConfig = CliRun.run("edit", "--mount-point", "/srv/share:/mnt/share", lxc.toString());
+        assertThat(nativeConfig.status()).isEqualTo(2);
+        assertThat(nativeConfig.err()).startsWith("lxcconf: cannot edit " + lxc
+                + ": only Proxmox configs have mount points");
+    }
 }
