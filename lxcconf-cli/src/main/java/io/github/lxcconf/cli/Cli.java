@@ -1,6 +1,7 @@
 package io.github.lxcconf.cli;
 
 import io.github.lxcconf.LxcConfigException;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -68,6 +69,9 @@ final class Cli {
         cli.addSubcommand("edit", new EditCommand(context));
         cli.addSubcommand("get", new GetCommand(context));
         cli.addSubcommand("fmt", new FmtCommand(context));
+        // bash and zsh completion, from picocli: source <(lxcconf generate-completion)
+        cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
         cli.setOut(context.out);
         cli.setErr(context.err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -100,4 +100,14 @@ class MainTest {
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("web\n");
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    @Test
+    void generatesABashCompletionScriptThatKnowsEveryCommand() {
+        CliRun r = CliRun.run("generate-completion");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_lxcconf")
+                .contains("explain").contains("lint").contains("migrate").contains("fmt")
+                .contains("--allow-device").contains("--format");
+        assertThat(CliRun.run("--help").out()).as("hidden from the command list").doesNotContain("generate-completion");
+    }
 }
