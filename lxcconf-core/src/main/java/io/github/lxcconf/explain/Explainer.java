@@ -38,6 +38,9 @@ import io.github.lxcconf.syntax.SectionKind;
 import io.github.lxcconf.syntax.SectionLine;
 import io.github.lxcconf.syntax.UnknownLine;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -53,6 +56,7 @@ import java.util.regex.Pattern;
 
 /** Builds the explanation of every line and the summary from the config's typed views. */
 final class Explainer {
+    private static final Logger LOG = LoggerFactory.getLogger(Explainer.class);
 
     /** Device files LXC creates in every container (and allows in common.conf). */
     private static final Set<KnownDevice> LXC_CREATES = EnumSet.of(KnownDevice.NULL, KnownDevice.ZERO,
@@ -167,29 +171,25 @@ final class Explainer {
         try {
             migration = config.migrate(MigrationOptions.all().withLegacyKeys(false).withCgroup2(false));
         } catch (RuntimeException e) {
-            return; // the explanation of the lines stands without the devN advice
+            // the explanation of the lines stands without the devN advice; a failure here is a bug to report
+            LOG.warn("{}: devN advice skipped, the device migration failed", config.sourceName(), e);
+            return;
         }
-        Map<String, String> devLineByReason = new HashMap<>();
-        Map<String, List<Integer>> linesByReason = new HashMap<>();
         for (Change c : migration.changes()) {
-            if (!c.newLines().isEmpty()) {
-                devLineByReason.put(c.reason(), c.newLines().get(0).strip());
+            if (c.newLines().isEmpty() || c.relatedLines().isEmpty()) {
+                continue; // the devN line stands on the rule's change, which names its bind mounts
             }
-            linesByReason.computeIfAbsent(c.reason(), k -> new ArrayList<>()).add(c.line());
-        }
-        for (Map.Entry<String, List<Integer>> pair : linesByReason.entrySet()) {
-            String devLine = devLineByReason.get(pair.getKey());
-            if (devLine == null) {
-                continue;
-            }
-            List<Integer> numbers = pair.getValue().stream().sorted().toList();
+            String devLine = c.newLines().get(0).strip();
+            List<Integer> numbers = new ArrayList<>(c.relatedLines());
+            numbers.add(c.line());
+            numbers.sort(null);
             String lineList = numbers.size() == 1 ? "line " + numbers.get(0) : "lines "
                     + String.join(", ", numbers.subList(0, numbers.size() - 1).stream().map(String::valueOf).toList())
                     + " and " + numbers.get(numbers.size() - 1);
             List<String> sentences = new ArrayList<>();
             sentences.add("On Proxmox VE 8.1 and later, one devN option can replace this raw rule and bind mount ("
                     + lineList + "): '" + devLine + "'.");
-            sentences.add(pair.getKey());
+            sentences.add(c.reason());
             int colon = devLine.indexOf(':');
             String devValue = colon < 0 ? "" : devLine.substring(colon + 1).strip();
             if (devValue.startsWith("/dev/dri/")) {

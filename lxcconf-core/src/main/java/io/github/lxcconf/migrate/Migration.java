@@ -113,12 +113,17 @@ public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic>
                 for (ProxmoxDevices.Pair p : pairs) {
                     List<String> dev = ProxmoxDevices.devLine(result, p.path()).map(List::of).orElse(List.of());
                     // the editor removes every main-section line with the rule's (and the mount's) key and value
-                    for (int index : ProxmoxDevices.sameEntries(before, p.ruleKey(), p.ruleValue())) {
+                    List<Integer> rules = ProxmoxDevices.sameEntries(before, p.ruleKey(), p.ruleValue());
+                    List<Integer> mounts = ProxmoxDevices.sameEntries(before, "lxc.mount.entry", p.mountValue());
+                    List<Integer> together = new ArrayList<>();
+                    rules.forEach(index -> together.add(lines.origin.get(index)));
+                    mounts.forEach(index -> together.add(lines.origin.get(index)));
+                    for (int index : rules) {
                         record(changes, config, lines.origin.get(index), index == p.ruleIndex() ? dev : List.of(),
-                                p.reason());
+                                p.reason(), together);
                     }
-                    for (int index : ProxmoxDevices.sameEntries(before, "lxc.mount.entry", p.mountValue())) {
-                        record(changes, config, lines.origin.get(index), List.of(), p.reason());
+                    for (int index : mounts) {
+                        record(changes, config, lines.origin.get(index), List.of(), p.reason(), together);
                     }
                 }
             }
@@ -130,15 +135,16 @@ public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic>
     }
 
     private static void record(List<Change> changes, LxcConfig original, int line, List<String> newLines,
-                               String reason) {
+                               String reason, List<Integer> together) {
+        List<Integer> related = together.stream().filter(n -> n != line).sorted().distinct().toList();
         for (int i = 0; i < changes.size(); i++) {
             Change c = changes.get(i);
             if (c.line() == line) {
-                changes.set(i, new Change(line, c.oldLine(), newLines, c.reason() + " " + reason));
+                changes.set(i, new Change(line, c.oldLine(), newLines, c.reason() + " " + reason, related));
                 return;
             }
         }
-        changes.add(new Change(line, original.lines().get(line - 1).content(), newLines, reason));
+        changes.add(new Change(line, original.lines().get(line - 1).content(), newLines, reason, related));
     }
 
     /**

@@ -218,6 +218,25 @@ class MigrationTest {
         assertThat(v1.reason()).startsWith("Device rules carry over from cgroup v1 to cgroup2 unchanged;")
                 .contains("a missing node stops the start");
         assertThat(m.changes().get(0).reason()).endsWith("; devN does not grant mknod (m).");
+        // each rule goes with the bind mount its devN option replaces, and the other way round
+        assertThat(m.changes()).extracting(Change::relatedLines)
+                .containsExactly(List.of(6), List.of(5), List.of(8), List.of(7), List.of(10), List.of(9));
+    }
+
+    @Test
+    void aRuleWrittenTwiceGoesWithEveryLineTheDevNReplaces() {
+        Migration m = pve("""
+                arch: amd64
+                lxc.cgroup2.devices.allow: c 10:200 rwm
+                lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file
+                lxc.cgroup2.devices.allow: c 10:200 rwm
+                """).migrate();
+        assertThat(m.config().render()).isEqualTo("arch: amd64\ndev0: /dev/net/tun\n");
+        assertThat(m.changes()).extracting(Change::line, Change::relatedLines).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, List.of(3, 4)),
+                org.assertj.core.groups.Tuple.tuple(3, List.of(2, 4)),
+                org.assertj.core.groups.Tuple.tuple(4, List.of(2, 3)));
+        assertThat(new Change(1, "x", List.of(), "why").relatedLines()).isEmpty();
     }
 
     @Test
