@@ -21,6 +21,14 @@ import io.github.lxcconf.LxcConfig;
  * <p>A failure names the config's {@link LxcConfig#sourceName() source} and quotes the lines that
  * decided it, with their numbers; {@code as(...)} descriptions and {@code withFailMessage(...)} work as
  * everywhere in AssertJ.
+ *
+ * <p>To see every failing config at once rather than the first, wrap the checks in AssertJ's soft
+ * assertions with {@code check}:
+ *
+ * <pre>{@code
+ * SoftAssertions.assertSoftly(softly -> configs.forEach(config ->
+ *         softly.check(() -> assertThat(config).hasNoErrors().allowsDevice(KnownDevice.KVM))));
+ * }</pre>
  */
 public final class LxcConfigAssertions {
 
