@@ -2,11 +2,13 @@ package io.github.lxcconf.cli;
 
 import io.github.lxcconf.explain.Explanation;
 import io.github.lxcconf.explain.LineExplanation;
+import io.github.lxcconf.explain.Summary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lxcconf explain FILE}. */
@@ -18,7 +20,8 @@ import java.util.concurrent.Callable;
         footerHeading = Cli.EXAMPLES,
         footer = {"  lxcconf explain /etc/pve/lxc/102.conf",
                 "  lxcconf explain --include-base /usr/share/lxc/config /var/lib/lxc/web1/config",
-                "  pct config 102 | lxcconf explain -"})
+                "  pct config 102 | lxcconf explain -",
+                "  lxcconf explain --format json 102.conf | jq '.summary.devices'"})
 final class ExplainCommand implements Callable<Integer> {
     private final Context context;
 
@@ -28,6 +31,10 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--include-base", paramLabel = "DIR",
             description = "follow lxc.include lines, relative paths starting at DIR, and say where inherited settings come from (liblxc starts at its working directory)")
     Path includeBase;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"hostPaths\", \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
+    LintCommand.Format format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "colour the line headers: auto (on a terminal, unless NO_COLOR is set), always, never")
@@ -42,7 +49,11 @@ final class ExplainCommand implements Callable<Integer> {
         Source source = Source.read(context, file);
         Explanation explanation = includeBase == null ? source.config().explain()
                 : source.config().explain(includeBase);
-        context.out.print(text(explanation, new Style(context.colour(colour))));
+        if (format == LintCommand.Format.JSON) {
+            context.out.print(json(source.name(), explanation));
+        } else {
+            context.out.print(text(explanation, new Style(context.colour(colour))));
+        }
         context.out.flush();
         return Cli.OK;
     }
@@ -60,5 +71,35 @@ final class ExplainCommand implements Callable<Integer> {
         out.append("\nSummary\n-------\n");
         explanation.summary().text().lines().forEach(l -> out.append(Style.visible(l)).append('\n'));
         return out.toString();
+    }
+
+    /** The explanation as one JSON object. */
+    static String json(String file, Explanation explanation) {
+        StringBuilder out = new StringBuilder("{\"file\": ").append(Json.string(file)).append(", \"lines\": [");
+        String separator = "\n";
+        for (LineExplanation line : explanation.lines()) {
+            out.append(separator).append("  {\"line\": ").append(line.number())
+                    .append(", \"text\": ").append(Json.string(line.text()))
+                    .append(", \"explanation\": ").append(array(line.sentences())).append('}');
+            separator = ",\n";
+        }
+        Summary s = explanation.summary();
+        out.append("],\n\"summary\": {\"unprivileged\": ").append(s.unprivileged())
+                .append(", \"devices\": ").append(array(s.devices()))
+                .append(", \"hostPaths\": ").append(array(s.hostPaths()))
+                .append(", \"capabilities\": ").append(array(s.capabilities()))
+                .append(", \"features\": ").append(array(s.features()))
+                .append(", \"relaxations\": ").append(array(s.relaxations()))
+                .append(", \"warnings\": ").append(array(s.warnings()))
+                .append(", \"text\": ").append(Json.string(s.text())).append("}}\n");
+        return out.toString();
+    }
+
+    private static String array(List<String> items) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(Json.string(items.get(i)));
+        }
+        return out.append(']').toString();
     }
 }

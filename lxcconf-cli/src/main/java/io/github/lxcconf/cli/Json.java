@@ -1,6 +1,6 @@
 package io.github.lxcconf.cli;
 
-/** The little JSON the {@code lint} command writes: string escaping. */
+/** The little JSON the {@code lint} and {@code explain} commands write: string escaping. */
 final class Json {
     private Json() {
     }

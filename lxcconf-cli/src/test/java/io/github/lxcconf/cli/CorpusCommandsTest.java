@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every real-world config of the corpus through every command that reads: no internal error, the exit
+ * Every real-world config of the corpus through every command that reads (explain and lint in both
+ * formats): no internal error, the exit
  * status each command documents, and files left untouched unless --in-place was asked for.
  */
 class CorpusCommandsTest {
@@ -43,6 +44,10 @@ class CorpusCommandsTest {
         assertThat(explain.status()).as(explain.err()).isZero();
         assertThat(explain.out()).contains("\nSummary\n");
 
+        CliRun explainJson = CliRun.run("explain", "--format", "json", name);
+        assertThat(explainJson.status()).as(explainJson.err()).isZero();
+        MiniJson.parse(explainJson.out());
+
         CliRun lint = CliRun.run("lint", "--format", "json", name);
         assertThat(lint.status()).as(lint.err()).isBetween(0, 1);
         boolean errors = LxcConfig.parse(file).validate().hasErrors();
@@ -59,7 +64,7 @@ class CorpusCommandsTest {
         assertThat(formatted.status()).isZero();
         assertThat(formatted.outBytes()).isEqualTo(LxcConfig.parse(file).format().toBytes());
 
-        for (CliRun run : List.of(explain, lint, migrate, fmt, formatted)) {
+        for (CliRun run : List.of(explain, explainJson, lint, migrate, fmt, formatted)) {
             assertThat(run.err()).doesNotContain("internal error");
         }
         assertThat(Files.readAllBytes(file)).as("nothing was written").isEqualTo(before);

@@ -69,4 +69,26 @@ class ExplainCommandTest {
         assertThat(Style.visible("x\u0000y\u007fz\u009bw\r")).isEqualTo("x\\x00y\\x7fz\\x9bw\\x0d");
         assertThat(Style.visible("café ✓")).isEqualTo("café ✓");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonCarriesEveryLineAndTheSummary(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        CliRun r = CliRun.run("explain", "--format", "json", file.toString());
+        assertThat(r.status()).isZero();
+        java.util.Map<String, Object> json = (java.util.Map<String, Object>) MiniJson.parse(r.out());
+        assertThat(json.get("file")).isEqualTo(file.toString());
+        java.util.List<Object> lines = (java.util.List<Object>) json.get("lines");
+        assertThat(lines).hasSize(17);
+        java.util.Map<String, Object> line13 = (java.util.Map<String, Object>) lines.get(12);
+        assertThat(line13.get("line")).isEqualTo(13L);
+        assertThat(line13.get("text")).isEqualTo("lxc.cgroup.devices.allow: c 10:232 rwm");
+        assertThat((java.util.List<Object>) line13.get("explanation"))
+                .contains("10:232 is /dev/kvm (hardware virtualisation: lets QEMU run virtual machines with KVM"
+                        + " acceleration).");
+        java.util.Map<String, Object> summary = (java.util.Map<String, Object>) json.get("summary");
+        assertThat(summary.get("unprivileged")).isEqualTo(false);
+        assertThat((java.util.List<Object>) summary.get("devices")).hasSize(2);
+        assertThat((String) summary.get("text")).startsWith("Privileged container");
+    }
 }

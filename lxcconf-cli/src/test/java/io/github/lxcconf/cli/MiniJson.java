@@ -70,6 +70,14 @@ final class MiniJson {
             at += 4;
             return null;
         }
+        if (text.startsWith("true", at)) {
+            at += 4;
+            return Boolean.TRUE;
+        }
+        if (text.startsWith("false", at)) {
+            at += 5;
+            return Boolean.FALSE;
+        }
         int start = at;
         while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '-')) {
             at++;
