@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
                 "2:usage error, or a file that cannot be read"},
         footerHeading = Cli.EXAMPLES,
         footer = {"  lxcconf lint /etc/pve/lxc/*.conf",
+                "  lxcconf lint /var/lib/lxc                  # every container's config",
                 "  lxcconf lint --lxc-version 7.0 --host-cgroup v2 /var/lib/lxc/web1/config",
                 "  lxcconf lint --format json /etc/pve/lxc/102.conf | jq '.[].diagnostics[].code'",
                 "",
@@ -44,7 +45,9 @@ final class LintCommand implements Callable<Integer> {
 
     private final Context context;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "config files, or - for standard input")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "config files, - for standard input, or"
+            + " directories: the *.conf files in one (/etc/pve/lxc), or its config file and those of its"
+            + " subdirectories (/var/lib/lxc)")
     List<String> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -92,6 +95,47 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The files to lint: a directory stands for the configs in it, as Proxmox VE and LXC lay them out:
+     * its {@code *.conf} files ({@code /etc/pve/lxc}), its {@code config} file and the {@code config}
+     * of each subdirectory ({@code /var/lib/lxc}), sorted by name. Anything else is kept as given.
+     */
+    static List<String> expand(List<String> arguments) {
+        List<String> out = new ArrayList<>();
+        for (String argument : arguments) {
+            Path dir;
+            try {
+                dir = Path.of(argument);
+            } catch (java.nio.file.InvalidPathException e) {
+                out.add(argument);
+                continue;
+            }
+            if (argument.equals(Source.STDIN) || !java.nio.file.Files.isDirectory(dir)) {
+                out.add(argument);
+                continue;
+            }
+            List<Path> found = new ArrayList<>();
+            try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+                for (Path p : entries.sorted().toList()) {
+                    String name = p.getFileName().toString();
+                    if (java.nio.file.Files.isRegularFile(p) && (name.endsWith(".conf") || name.equals("config"))) {
+                        found.add(p);
+                    } else if (java.nio.file.Files.isRegularFile(p.resolve("config"))) {
+                        found.add(p.resolve("config"));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                out.add(argument); // reading it reports the problem
+                continue;
+            }
+            if (found.isEmpty()) {
+                out.add(argument); // "is a directory", with its hint
+            }
+            found.forEach(p -> out.add(p.toString()));
+        }
+        return out;
+    }
+
     /** One file's result. */
     private record Result(String name, List<Diagnostic> diagnostics) {
         long count(Severity severity) {
@@ -108,7 +152,7 @@ final class LintCommand implements Callable<Integer> {
         if (format == Format.JSON) {
             context.out.print('[');
         }
-        for (String file : files) {
+        for (String file : expand(files)) {
             Source source;
             try {
                 source = Source.read(context, file);

@@ -175,4 +175,29 @@ class LintCommandTest {
         assertThat(r.out().indexOf(classroom + ":6:9: info: ")).isGreaterThan(r.out().lastIndexOf(legacy + ":"));
         assertThat(r.err()).isEqualTo("7 errors, 4 warnings, 1 info in 2 files\n");
     }
+
+    @Test
+    void aDirectoryStandsForTheConfigsInIt(@TempDir Path dir) throws java.io.IOException {
+        Path pve = java.nio.file.Files.createDirectories(dir.resolve("pve"));
+        CliRun.write(pve, "102.conf", "arch: amd64\nlxc.cgroup.devices.allow: c 10:232 rwm\n");
+        CliRun.write(pve, "101.conf", "arch: amd64\n");
+        CliRun.write(pve, "notes.txt", "not a config\n");
+        Path lxc = java.nio.file.Files.createDirectories(dir.resolve("lxc"));
+        CliRun.write(java.nio.file.Files.createDirectories(lxc.resolve("web1")), "config", "lxc.uts.name = web1\n");
+        CliRun.write(java.nio.file.Files.createDirectories(lxc.resolve("db")), "config", "lxc.utsname = db\n");
+        java.nio.file.Files.createDirectories(lxc.resolve("empty"));
+
+        assertThat(LintCommand.expand(java.util.List.of(pve.toString(), lxc.toString(), "-")))
+                .containsExactly(pve.resolve("101.conf").toString(), pve.resolve("102.conf").toString(),
+                        lxc.resolve("db/config").toString(), lxc.resolve("web1/config").toString(), "-");
+        CliRun r = CliRun.run("lint", lxc.toString());
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.out()).startsWith(lxc.resolve("db/config") + ":1:1: error: ");
+        assertThat(r.err()).isEqualTo("1 error, 0 warnings in 2 files\n");
+
+        Path nothing = java.nio.file.Files.createDirectories(dir.resolve("nothing"));
+        CliRun none = CliRun.run("lint", nothing.toString());
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).startsWith("lxcconf: cannot read " + nothing + ": is a directory\n");
+    }
 }
