@@ -39,7 +39,7 @@ final class Cli {
             commandListHeading = "%nCommands:%n",
             exitCodeListHeading = EXIT_HEADING,
             exitCodeList = {"0:success (lint: no errors)",
-                    "1:lint found errors, fmt --check found lines to reformat, get found no value",
+                    "1:lint found errors, migrate --check or fmt --check found lines to change, get found no value",
                     "2:usage error, or a file that cannot be read or written",
                     "3:internal error (a bug in lxcconf: please report it)"},
             footerHeading = EXAMPLES,
