@@ -126,7 +126,7 @@ public final class ClassroomStory {
             Files.createDirectories(output.toAbsolutePath().getParent());
             writeBack(result, output, outputDigest);
             out.printf("== 5. Wrote %s: %d errors, %d warnings%n%n", output, validation.errors().size(),
-                    validation.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING).count());
+                    validation.warnings().size());
 
             // 6. Show what changed.
             List<String> before = contents(original);

@@ -171,10 +171,9 @@ public final class ProvisionClassroom {
                 macs.add(mac);
                 addresses.add(ip);
                 Validation validation = config.validate();
-                long warned = validation.diagnostics().stream().filter(d -> d.severity() == Severity.WARNING)
-                        .count();
+                int warned = validation.warnings().size();
                 errors += validation.errors().size();
-                warnings += (int) warned;
+                warnings += warned;
                 out.printf("%-9s %-15s %-18s %-17s %s%n", file.getFileName(), hostname, mac, ip,
                         validation.errors().isEmpty() && warned == 0 ? "ok"
                                 : validation.errors().size() + " errors, " + warned + " warnings");
