@@ -31,8 +31,25 @@ public final class Main {
      * @param args the command line, such as {@code explain 102.conf}
      */
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, System.getenv(), System.console() != null,
-                Hooks.NONE));
+        System.exit(run(args, System.in, System.out, System.err, System.getenv(), terminal(), Hooks.NONE));
+    }
+
+    /**
+     * Whether standard input and output are a terminal. Up to Java 21 that is a console existing at all;
+     * from Java 22 on a console exists for pipes too, and {@code Console.isTerminal()} tells.
+     */
+    static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
     }
 
     /**
