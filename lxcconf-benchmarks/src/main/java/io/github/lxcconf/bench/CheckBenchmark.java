@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code validate()} and {@code explain()} of the small and the large input, {@code effective()} and
- * {@code migrate()} of the large one, each on a freshly parsed
+ * {@code migrate()} of the large one, {@code format()} of both, each on a freshly parsed
  * config (the typed views are computed once per config, so parsing is part of the measured work), next to
  * parsing alone as the baseline.
  */
@@ -87,5 +87,23 @@ public class CheckBenchmark {
     @Benchmark
     public Migration migrateLarge() {
         return LxcConfig.parse(large).migrate();
+    }
+
+    /** @return the small input parsed and put into the canonical layout */
+    @Benchmark
+    public LxcConfig formatSmall() {
+        return LxcConfig.parse(small).format();
+    }
+
+    /** @return the large input parsed and put into the canonical layout (531 of its lines change) */
+    @Benchmark
+    public LxcConfig formatLarge() {
+        return LxcConfig.parse(large).format();
+    }
+
+    /** @return the large input parsed: the baseline of the large benchmarks */
+    @Benchmark
+    public LxcConfig parseLargeBaseline() {
+        return LxcConfig.parse(large);
     }
 }
