@@ -84,4 +84,19 @@ class WriteToTest {
         edited.writeTo(file, sha1(theirs));
         assertThat(Files.readString(file)).isEqualTo("arch: amd64\nmemory: 2048\n");
     }
+
+    @Test
+    void aSymbolicLinkIsFollowedAndKept() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("configs")).resolve("web.conf");
+        Files.writeString(real, "lxc.uts.name = web\n");
+        Path link = Files.createDirectories(dir.resolve("web")).resolve("config");
+        Files.createSymbolicLink(link, real);
+        LxcConfig config = LxcConfig.parse(link);
+        config.edit().set("lxc.uts.name", "web2").build().writeTo(link, config.digest());
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("lxc.uts.name = web2\n");
+        try (var entries = Files.list(real.getParent())) {
+            assertThat(entries).as("no temporary file left").containsExactly(real);
+        }
+    }
 }

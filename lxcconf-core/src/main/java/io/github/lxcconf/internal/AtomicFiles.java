@@ -44,7 +44,8 @@ public final class AtomicFiles {
     /**
      * Writes the bytes to a temporary file in the target's directory, forces them to disk, gives the
      * temporary file the target's permissions (and owner, where allowed), then renames it over the target
-     * atomically. With an expected digest, refuses when the target's current bytes have another digest.
+     * atomically. A symbolic link is followed: the file it points to is replaced and the link stays. With
+     * an expected digest, refuses when the target's current bytes have another digest.
      *
      * @param target         the file to replace or create
      * @param bytes          the new content
@@ -54,6 +55,10 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] bytes, Optional<String> expectedDigest) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute) && Files.exists(absolute)) {
+            // write the file the link points to, next to it, and keep the link (as editors do)
+            absolute = absolute.toRealPath();
+        }
         Path dir = absolute.getParent();
         if (expectedDigest.isPresent()) {
             checkDigest(absolute, expectedDigest.get());
