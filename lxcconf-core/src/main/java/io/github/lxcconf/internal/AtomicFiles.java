@@ -112,7 +112,14 @@ public final class AtomicFiles {
             return;
         }
         PosixFileAttributes attributes = source.readAttributes();
-        dest.setPermissions(attributes.permissions());
+        if (!dest.readAttributes().permissions().equals(attributes.permissions())) {
+            try {
+                dest.setPermissions(attributes.permissions());
+            } catch (IOException e) {
+                // a file system with fixed permissions (Proxmox's pmxcfs: root:www-data, 0640) keeps its own
+                LOG.debug("cannot give {} the permissions of {}: {}", to, from, e.toString());
+            }
+        }
         try {
             dest.setOwner(attributes.owner());
             dest.setGroup(attributes.group());
