@@ -681,7 +681,6 @@ public final class ConfigEditor {
         if (path.contains(",")) {
             throw new IllegalArgumentException("device path holds ',': '" + path + "'");
         }
-        int free = 0;
         for (EntryLine e : entries()) {
             String key = e.key();
             if (key.matches("dev\\d+")) {
@@ -691,20 +690,31 @@ public final class ConfigEditor {
                 }
             }
         }
+        return set(firstFree("dev"), withOptions(path, options, "[a-z-]+=[^,]+", "device option"));
+    }
+
+    /** The first {@code prefixN} key (N from 0) this section does not have yet. */
+    private String firstFree(String prefix) {
         java.util.Set<String> used = new java.util.HashSet<>();
         entries().forEach(e -> used.add(e.key()));
-        while (used.contains("dev" + free)) {
+        int free = 0;
+        while (used.contains(prefix + free)) {
             free++;
         }
-        StringBuilder value = new StringBuilder(path);
+        return prefix + free;
+    }
+
+    /** A property-string value: the first part, then each {@code key=value} option, checked. */
+    private static String withOptions(String first, String[] options, String optionPattern, String what) {
+        StringBuilder value = new StringBuilder(first);
         for (String option : options) {
             Checks.value(option);
-            if (!option.matches("[a-z-]+=[^,]+")) {
-                throw new IllegalArgumentException("device option '" + option + "' is not key=value");
+            if (!option.matches(optionPattern)) {
+                throw new IllegalArgumentException(what + " '" + option + "' is not key=value");
             }
             value.append(',').append(option);
         }
-        return set("dev" + free, value.toString());
+        return value.toString();
     }
 
     // ------------------------------------------------------------------ capabilities and id maps
@@ -917,9 +927,7 @@ public final class ConfigEditor {
             throw new IllegalArgumentException("Proxmox needs an absolute mount point path, got '"
                     + containerPath + "'");
         }
-        java.util.Set<String> used = new java.util.HashSet<>();
         for (EntryLine e : entries()) {
-            used.add(e.key());
             if (e.key().matches("mp\\d+")) {
                 MountPoint mp = MountPoint.parse(e.key(), e.value());
                 if (mp.volume().filter(volume::equals).isPresent()
@@ -928,19 +936,8 @@ public final class ConfigEditor {
                 }
             }
         }
-        int free = 0;
-        while (used.contains("mp" + free)) {
-            free++;
-        }
-        StringBuilder value = new StringBuilder(volume).append(",mp=").append(containerPath);
-        for (String option : options) {
-            Checks.value(option);
-            if (!option.matches("[a-z_-]+=[^,]+")) {
-                throw new IllegalArgumentException("mount point option '" + option + "' is not key=value");
-            }
-            value.append(',').append(option);
-        }
-        return set("mp" + free, value.toString());
+        return set(firstFree("mp"), withOptions(volume + ",mp=" + containerPath, options, "[a-z_-]+=[^,]+",
+                "mount point option"));
     }
 
     /**
