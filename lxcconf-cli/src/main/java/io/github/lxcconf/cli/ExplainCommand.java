@@ -8,7 +8,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code lxcconf explain FILE}. */
@@ -80,26 +79,18 @@ final class ExplainCommand implements Callable<Integer> {
         for (LineExplanation line : explanation.lines()) {
             out.append(separator).append("  {\"line\": ").append(line.number())
                     .append(", \"text\": ").append(Json.string(line.text()))
-                    .append(", \"explanation\": ").append(array(line.sentences())).append('}');
+                    .append(", \"explanation\": ").append(Json.array(line.sentences())).append('}');
             separator = ",\n";
         }
         Summary s = explanation.summary();
         out.append("],\n\"summary\": {\"unprivileged\": ").append(s.unprivileged())
-                .append(", \"devices\": ").append(array(s.devices()))
-                .append(", \"hostPaths\": ").append(array(s.hostPaths()))
-                .append(", \"capabilities\": ").append(array(s.capabilities()))
-                .append(", \"features\": ").append(array(s.features()))
-                .append(", \"relaxations\": ").append(array(s.relaxations()))
-                .append(", \"warnings\": ").append(array(s.warnings()))
+                .append(", \"devices\": ").append(Json.array(s.devices()))
+                .append(", \"hostPaths\": ").append(Json.array(s.hostPaths()))
+                .append(", \"capabilities\": ").append(Json.array(s.capabilities()))
+                .append(", \"features\": ").append(Json.array(s.features()))
+                .append(", \"relaxations\": ").append(Json.array(s.relaxations()))
+                .append(", \"warnings\": ").append(Json.array(s.warnings()))
                 .append(", \"text\": ").append(Json.string(s.text())).append("}}\n");
         return out.toString();
-    }
-
-    private static String array(List<String> items) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(Json.string(items.get(i)));
-        }
-        return out.append(']').toString();
     }
 }

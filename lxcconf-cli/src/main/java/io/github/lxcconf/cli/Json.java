@@ -34,4 +34,13 @@ final class Json {
         }
         return out.append('"').toString();
     }
+
+    /** Returns the strings as a JSON array literal. */
+    static String array(java.util.List<String> items) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < items.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(string(items.get(i)));
+        }
+        return out.append(']').toString();
+    }
 }

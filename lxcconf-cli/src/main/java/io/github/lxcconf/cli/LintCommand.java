@@ -10,10 +10,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code lxcconf lint FILE...}. */
 @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -106,25 +110,25 @@ final class LintCommand implements Callable<Integer> {
             Path dir;
             try {
                 dir = Path.of(argument);
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 out.add(argument);
                 continue;
             }
-            if (argument.equals(Source.STDIN) || !java.nio.file.Files.isDirectory(dir)) {
+            if (argument.equals(Source.STDIN) || !Files.isDirectory(dir)) {
                 out.add(argument);
                 continue;
             }
             List<Path> found = new ArrayList<>();
-            try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
                 for (Path p : entries.sorted().toList()) {
                     String name = p.getFileName().toString();
-                    if (java.nio.file.Files.isRegularFile(p) && (name.endsWith(".conf") || name.equals("config"))) {
+                    if (Files.isRegularFile(p) && (name.endsWith(".conf") || name.equals("config"))) {
                         found.add(p);
-                    } else if (java.nio.file.Files.isRegularFile(p.resolve("config"))) {
+                    } else if (Files.isRegularFile(p.resolve("config"))) {
                         found.add(p.resolve("config"));
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 out.add(argument); // reading it reports the problem
                 continue;
             }
