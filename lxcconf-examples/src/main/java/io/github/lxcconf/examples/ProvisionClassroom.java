@@ -217,9 +217,8 @@ public final class ProvisionClassroom {
      * Makes one student's container config from the template. Only the lines that differ change, each
      * in place: {@code hostname}; in {@code net0}, the fields {@code hwaddr}, {@code ip} and {@code gw}
      * (the other fields keep their place and spelling; a field the template lacks goes where Proxmox
-     * prints it); the volume of {@code rootfs}, so that every
-     * student has a disk of their own; and a new mount point (the first free {@code mpN}), a bind mount
-     * of the course folder. Every comment and every other line stays byte for byte.
+     * prints it); the volume of {@code rootfs}, so that every student has a disk of their own; and a new
+     * mount point (the first free {@code mpN}), a bind mount of the course folder. Every comment and every other line stays byte for byte.
      *
      * <pre>{@code
      * LxcConfig c = ProvisionClassroom.container(ProvisionClassroom.template(), Student.of(1));
