@@ -332,10 +332,10 @@ final class DeviceCheck {
 
     /** Returns the numbers of a /dev path, from the known devices or the device table. */
     private static Optional<Node> resolve(String path) {
-        for (KnownDevice d : KnownDevice.values()) {
-            if (d.path().equals(path)) {
-                return Optional.of(new Node(d.type(), d.major(), d.minor()));
-            }
+        Optional<KnownDevice> known = KnownDevice.byPath(path);
+        if (known.isPresent()) {
+            KnownDevice d = known.get();
+            return Optional.of(new Node(d.type(), d.major(), d.minor()));
         }
         return DeviceCatalog.byPath(path).flatMap(info -> {
             if (!info.major().matches("[0-9]{1,9}") || !info.minor().matches("[0-9]{1,9}")) {

@@ -245,11 +245,10 @@ final class EditCommand implements Callable<Integer> {
             editor.passthroughGpu();
             return;
         }
-        for (KnownDevice device : KnownDevice.values()) {
-            if (device.path().equals(path)) {
-                editor.passthrough(device);
-                return;
-            }
+        Optional<KnownDevice> known = KnownDevice.byPath(path);
+        if (known.isPresent()) {
+            editor.passthrough(known.get());
+            return;
         }
         for (KnownDevice device : KnownDevice.values()) {
             String p = device.path();

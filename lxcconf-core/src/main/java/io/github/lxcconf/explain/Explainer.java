@@ -574,18 +574,9 @@ final class Explainer {
     }
 
     private static String describe(DeviceInfo d) {
-        Optional<KnownDevice> known = knownByPath(d.name());
+        Optional<KnownDevice> known = KnownDevice.byPath(d.name());
         String what = known.map(KnownDevice::purpose).orElse(d.description());
         return d.name().startsWith("(") ? what : d.name() + " (" + what + ")";
-    }
-
-    private static Optional<KnownDevice> knownByPath(String path) {
-        for (KnownDevice k : KnownDevice.values()) {
-            if (k.path().equals(path)) {
-                return Optional.of(k);
-            }
-        }
-        return Optional.empty();
     }
 
     private static String accessSentence(DeviceAccess access) {
@@ -635,7 +626,7 @@ final class Explainer {
             optionSentence(option, m).ifPresent(s::add);
         }
         if (m.source().startsWith("/dev/")) {
-            Optional<KnownDevice> known = knownByPath(m.source());
+            Optional<KnownDevice> known = KnownDevice.byPath(m.source());
             Optional<DeviceInfo> info = DeviceCatalog.byPath(m.source());
             if (known.isPresent()) {
                 s.add(m.source() + " is for " + known.get().purpose() + ".");
@@ -945,7 +936,7 @@ final class Explainer {
         String path = dev.path().orElse("(no path)");
         s.add("Device passthrough " + index + ": Proxmox gives the container the host device " + path
                 + ", allowing it and creating its device file.");
-        knownByPath(path).ifPresent(k -> s.add(path + " is for " + k.purpose() + "."));
+        KnownDevice.byPath(path).ifPresent(k -> s.add(path + " is for " + k.purpose() + "."));
     }
 
     private static String sentence(String text) {

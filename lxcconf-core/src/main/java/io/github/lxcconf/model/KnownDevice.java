@@ -178,4 +178,25 @@ public enum KnownDevice {
         }
         return Optional.empty();
     }
+
+    /**
+     * Finds the device with exactly this node path ({@code /dev/ttyUSB*} names the kind, not an instance).
+     *
+     * <pre>{@code
+     * KnownDevice.byPath("/dev/kvm");      // Optional[KVM]
+     * KnownDevice.byPath("/dev/ttyUSB0");  // Optional.empty
+     * }</pre>
+     *
+     * @param path the path, such as {@code /dev/net/tun}
+     * @return the device, or empty
+     */
+    public static Optional<KnownDevice> byPath(String path) {
+        Objects.requireNonNull(path, "path");
+        for (KnownDevice d : values()) {
+            if (d.path.equals(path)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -71,4 +71,15 @@ class KnownDeviceTest {
         assertThat(Arrays.stream(KnownDevice.values()).map(KnownDevice::path).distinct().count())
                 .isEqualTo(KnownDevice.values().length);
     }
+
+    @Test
+    void byPathFindsExactlyTheNodePath() {
+        assertThat(KnownDevice.byPath("/dev/kvm")).contains(KnownDevice.KVM);
+        assertThat(KnownDevice.byPath("/dev/net/tun")).contains(KnownDevice.TUN);
+        assertThat(KnownDevice.byPath("/dev/ttyUSB0")).isEmpty();
+        assertThat(KnownDevice.byPath("/dev/kvm/")).isEmpty();
+        for (KnownDevice d : KnownDevice.values()) {
+            assertThat(KnownDevice.byPath(d.path())).contains(d);
+        }
+    }
 }
