@@ -115,9 +115,7 @@ final class EditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (output.inPlace && file.equals(Source.STDIN)) {
-            throw new ParameterException(spec.commandLine(), "--in-place needs a file, not standard input");
-        }
+        Source.checkInPlace(spec, output.inPlace, List.of(file));
         if (sets.isEmpty() && adds.isEmpty() && removes.isEmpty() && allowDevices.isEmpty()
                 && denyDevices.isEmpty() && passthroughs.isEmpty() && proxmoxDevices.isEmpty()
                 && bindMounts.isEmpty() && mountPoints.isEmpty()) {

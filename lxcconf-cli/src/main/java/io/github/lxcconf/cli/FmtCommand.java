@@ -54,9 +54,7 @@ final class FmtCommand implements Callable<Integer> {
         if (inPlace && (check || diff)) {
             throw new ParameterException(spec.commandLine(), "--in-place cannot be combined with --check or --diff");
         }
-        if (inPlace && files.contains(Source.STDIN)) {
-            throw new ParameterException(spec.commandLine(), "--in-place needs a file, not standard input");
-        }
+        Source.checkInPlace(spec, inPlace, files);
         if (!inPlace && !check && !diff && files.size() > 1) {
             throw new ParameterException(spec.commandLine(),
                     "printing the formatted config takes one FILE; use --check, --diff or --in-place for several");

@@ -66,9 +66,7 @@ final class MigrateCommand implements Callable<Integer> {
         if (inPlace && check) {
             throw new ParameterException(spec.commandLine(), "--check and --in-place exclude each other");
         }
-        if (inPlace && file.equals(Source.STDIN)) {
-            throw new ParameterException(spec.commandLine(), "--in-place needs a file, not standard input");
-        }
+        Source.checkInPlace(spec, inPlace, List.of(file));
         Source source = Source.read(context, file);
         MigrationOptions options = MigrationOptions.all().withLegacyKeys(!noLegacyKeys).withCgroup2(!noCgroup2)
                 .withProxmoxDevices(!noProxmoxDevices);

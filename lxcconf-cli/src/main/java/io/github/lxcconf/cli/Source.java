@@ -2,6 +2,8 @@ package io.github.lxcconf.cli;
 
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.StaleFileException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -24,6 +27,14 @@ record Source(String name, Optional<Path> file, LxcConfig config) {
     static final String STDIN_NAME = "<stdin>";
     private static final String MISSING_HINT = "a Proxmox VE container's config is /etc/pve/lxc/VMID.conf,"
             + " a native LXC container's /var/lib/lxc/NAME/config; use - to read standard input";
+
+    /** Refuses {@code --in-place} for standard input: there is no file to write back to. */
+    static void checkInPlace(CommandSpec spec, boolean inPlace, Collection<String> arguments) {
+        if (inPlace && arguments.contains(STDIN)) {
+            throw new ParameterException(spec.commandLine(),
+                    "--in-place needs a file, not standard input");
+        }
+    }
 
     /** Reads the argument: {@code -} is standard input, anything else a file. */
     static Source read(Context context, String argument) {
