@@ -220,6 +220,17 @@ public enum DiagnosticCode {
      * the later one, so the earlier has no effect.
      */
     MIG_MOUNT_AUTO_OVERRIDDEN("MIG006", Severity.WARNING, "lxc.mount.auto item replaced by a later one"),
+    /**
+     * The device migrations would let the container use devices on a cgroup2 host that the config as it stands
+     * does not: without the opt-in ({@code MigrationOptions.withWidening(true)}, {@code --allow-widening}) the
+     * device lines are left as they are.
+     */
+    MIG_WIDENS_DEVICE_ACCESS("MIG007", Severity.WARNING, "migration widens device access"),
+    /**
+     * The migrated device rules do not do on a cgroup2 host what the cgroup v1 rules did on a v1 host (liblxc's
+     * cgroup2 program and the kernel's v1 controller read rules differently).
+     */
+    MIG_DEVICE_BEHAVIOUR_CHANGES("MIG008", Severity.WARNING, "migrated device rules behave differently"),
     // (INC and MIG codes go here)
 
     // ---- bytes and characters ----

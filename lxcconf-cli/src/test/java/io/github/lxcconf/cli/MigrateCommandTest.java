@@ -18,7 +18,7 @@ class MigrateCommandTest {
     void printsAUnifiedDiffAndNotesWhy(@TempDir Path dir) {
         Path file = CliRun.copy("classroom-102.conf", dir);
         String before = CliRun.read(file);
-        CliRun r = CliRun.run("migrate", file.toString());
+        CliRun r = CliRun.run("migrate", "--allow-widening", file.toString());
         assertThat(r.status()).isZero();
         String name = diffName(file);
         assertThat(r.out()).isEqualTo("--- a/" + name + "\n"
@@ -41,9 +41,11 @@ class MigrateCommandTest {
                 + " them either\n"
                 + "-lxc.cgroup.devices.allow: c 10:200 rwm\n"
                 + "-lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file\n");
-        assertThat(r.err().lines().toList()).hasSize(3)
-                .allMatch(l -> l.startsWith(file + ":"))
-                .anyMatch(l -> l.startsWith(file + ":13: note: Device rules carry over from cgroup v1 to cgroup2"));
+        assertThat(r.err().lines().toList()).hasSize(5)
+                .allMatch(l -> l.startsWith(file + ":") || l.startsWith("  hint: "))
+                .anyMatch(l -> l.startsWith(file + ":13: note: Device rules carry over from cgroup v1 to cgroup2"))
+                .contains(file + ":13:1: warning: the migration widens what the container may use on a cgroup2"
+                        + " host: /dev/kvm (c 10:232) r, w, rw; /dev/net/tun (c 10:200) r, w, rw [MIG007]");
         assertThat(CliRun.read(file)).as("the file is not touched").isEqualTo(before);
     }
 
@@ -118,7 +120,7 @@ class MigrateCommandTest {
     @Test
     void optionsTurnMigrationsOff(@TempDir Path dir) {
         Path file = CliRun.copy("classroom-102.conf", dir);
-        CliRun r = CliRun.run("migrate", "--no-proxmox-devices", file.toString());
+        CliRun r = CliRun.run("migrate", "--allow-widening", "--no-proxmox-devices", file.toString());
         assertThat(r.out()).doesNotContain("dev0").contains("+lxc.cgroup2.devices.allow: c 10:200 rwm\n");
         CliRun none = CliRun.run("migrate", "--no-proxmox-devices", "--no-cgroup2", "--no-legacy-keys",
                 file.toString());
@@ -130,7 +132,7 @@ class MigrateCommandTest {
     void checkFailsWhileAConfigNeedsMigratingAndWritesNothing(@TempDir Path dir) {
         Path file = CliRun.copy("classroom-102.conf", dir);
         String before = CliRun.read(file);
-        CliRun r = CliRun.run("migrate", "--check", file.toString());
+        CliRun r = CliRun.run("migrate", "--allow-widening", "--check", file.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).startsWith("--- a/" + diffName(file) + "\n");
         assertThat(CliRun.read(file)).isEqualTo(before);
@@ -143,5 +145,19 @@ class MigrateCommandTest {
         CliRun both = CliRun.run("migrate", "--check", "--in-place", file.toString());
         assertThat(both.status()).isEqualTo(2);
         assertThat(both.err()).startsWith("lxcconf: --check and --in-place exclude each other");
+    }
+
+    @Test
+    void deviceRulesThatWouldWidenAccessWaitForTheOptIn(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        CliRun r = CliRun.run("migrate", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains(":13:1: warning: the device rules were not migrated: on a cgroup2 host the"
+                + " migration would let the container use /dev/kvm (c 10:232) r, w, rw; /dev/net/tun (c 10:200) r, w,"
+                + " rw [MIG007]\n  hint: review the devices, then migrate with --allow-widening")
+                .endsWith("lxcconf: " + file + ": nothing to migrate without --allow-widening\n");
+        // a config that still needs a decision fails the check
+        assertThat(CliRun.run("migrate", "--check", file.toString()).status()).isEqualTo(1);
     }
 }

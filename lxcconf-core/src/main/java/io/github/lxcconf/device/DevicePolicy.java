@@ -37,9 +37,10 @@ import java.util.regex.Pattern;
  * at all), on a host with a cgroup v1 devices controller from the kernel's v1 exception list. Each layout ignores
  * the other family's keys.
  *
- * <p>{@link #of(LxcConfig)} reads the config's own lines; an {@code lxc.include} of LXC's {@code common.conf}
- * (or a distribution's {@code *.common.conf}, which includes it) and of {@code userns.conf} stands for the device
- * lines LXC 5.0 installs there; other included files are not read (use {@link #of(EffectiveConfig)}). A Proxmox
+ * <p>{@link #of(LxcConfig)} reads the config's own lines; an {@code lxc.include} of a file named
+ * {@code common.conf} or {@code *.common.conf} (LXC's, a distribution's, which includes it, or a template's
+ * {@code @LXCTEMPLATECONFIG@/common.conf}), and of {@code userns.conf} or {@code *.userns.conf}, stands for the
+ * device lines LXC 5.0 installs there; other included files are not read (use {@link #of(EffectiveConfig)}). A Proxmox
  * config gets the lines {@code pct start} writes: {@code common.conf} first ({@code userns.conf} too for an
  * unprivileged container or one with its own {@code lxc.idmap}), a {@code lxc.cgroup2.devices.allow} rule for each
  * {@code devN} option (read only, with a deny of {@code w}, for {@code deny-write=1}), a deny of
@@ -318,9 +319,10 @@ public final class DevicePolicy {
         void entry(String key, String value, String source, int line) {
             if (key.equals("lxc.include")) {
                 String v = value.strip();
-                if (v.startsWith(LXC_CONFIG_DIR) && v.endsWith("common.conf")) {
+                String name = v.substring(v.lastIndexOf('/') + 1);
+                if (name.equals("common.conf") || name.endsWith(".common.conf")) {
                     bundled(COMMON, COMMON_LINES);
-                } else if (v.startsWith(LXC_CONFIG_DIR) && v.endsWith("userns.conf")) {
+                } else if (name.equals("userns.conf") || name.endsWith(".userns.conf")) {
                     bundled(USERNS, USERNS_LINES);
                 }
             } else if (key.equals("lxc.cgroup") || key.equals("lxc.cgroup2")) {

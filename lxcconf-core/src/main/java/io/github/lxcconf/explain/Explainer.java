@@ -173,7 +173,8 @@ final class Explainer {
         }
         Migration migration;
         try {
-            migration = config.migrate(MigrationOptions.all().withLegacyKeys(false).withCgroup2(false));
+            // advice on what a devN option would do: the widening it brings is what the advice is about
+            migration = config.migrate(MigrationOptions.all().withLegacyKeys(false).withCgroup2(false).withWidening(true));
         } catch (RuntimeException e) {
             // the explanation of the lines stands without the devN advice; a failure here is a bug to report
             LOG.warn("{}: devN advice skipped, the device migration failed", config.sourceName(), e);

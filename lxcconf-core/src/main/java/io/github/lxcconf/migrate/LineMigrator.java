@@ -44,17 +44,24 @@ final class LineMigrator {
     private int firstFreeInterface;
     private Map<String, String> lastV1 = new HashMap<>();
 
-    private LineMigrator(LxcConfig config, MigrationOptions options) {
+    /**
+     * Leave the cgroup v1 device rules, and the bare {@code lxc.cgroup} line, as they are: the device migration
+     * would widen access.
+     */
+    private final boolean keepDeviceRules;
+
+    private LineMigrator(LxcConfig config, MigrationOptions options, boolean keepDeviceRules) {
         this.config = config;
         this.options = options;
+        this.keepDeviceRules = keepDeviceRules;
     }
 
     /** A replacement: new key and value for one line. */
     private record Kv(String key, String valueRaw) {
     }
 
-    static LineMigrator run(LxcConfig config, MigrationOptions options) {
-        LineMigrator m = new LineMigrator(config, options);
+    static LineMigrator run(LxcConfig config, MigrationOptions options, boolean keepDeviceRules) {
+        LineMigrator m = new LineMigrator(config, options, keepDeviceRules);
         m.migrate();
         return m;
     }
@@ -175,8 +182,10 @@ final class LineMigrator {
                 }
             }
         }
-        if (options.cgroup2() && out.size() == 1 && Cgroup2.isControllerKey(key) || options.cgroup2()
-                && key.equals("lxc.cgroup") && out.size() == 1) {
+        // the bare 'lxc.cgroup =' becomes 'lxc.cgroup2 =', which clears the cgroup2 device rules too
+        boolean deviceRule = key.startsWith(Cgroup2.V1 + "devices.") || key.equals("lxc.cgroup");
+        if ((options.cgroup2() && out.size() == 1 && Cgroup2.isControllerKey(key) || options.cgroup2()
+                && key.equals("lxc.cgroup") && out.size() == 1) && !(keepDeviceRules && deviceRule)) {
             Optional<List<Kv>> v2 = cgroup(e, key, unquote(valueRaw), number);
             if (v2.isPresent()) {
                 out = v2.get();

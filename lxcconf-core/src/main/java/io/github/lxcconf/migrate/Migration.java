@@ -42,7 +42,20 @@ import java.util.Objects;
  *     later), through {@link io.github.lxcconf.edit.ConfigEditor}: the new option goes where the editor
  *     puts new options, not where the raw lines were.</li>
  * </ol>
- * Migrating a migrated config changes nothing, and the result loads wherever the original loaded:
+ * <p><b>Device access never widens silently.</b> The device decision ({@link io.github.lxcconf.device.DevicePolicy})
+ * compares what the container may use on a pure cgroup2 host before and after the migrations, for every device the
+ * rules name (and a sample of others, for rules with {@code *} and {@code a}), read, write, both and mknod. When
+ * the migrated config grants more, the migration is a {@link io.github.lxcconf.DiagnosticCode#MIG_WIDENS_DEVICE_ACCESS}
+ * warning that names each widened device, and, unless {@link MigrationOptions#withWidening(boolean)} opts in, the
+ * cgroup v1 device rules are left as they are and no {@code devN} option is written: a translated
+ * {@code lxc.cgroup.devices.allow = a} would give the container every host device, and a {@code devN} option
+ * changes who owns the device node and its mode. Leaving the lines (rather than writing the new rule commented
+ * out) keeps every byte the user wrote, keeps the config what it is on the host it was written for, and writes
+ * no comment that Proxmox would move into the container's Notes. Where the migrated rules do on a cgroup2 host
+ * something else than the v1 rules did on a v1 host (the two read rules differently), a
+ * {@link io.github.lxcconf.DiagnosticCode#MIG_DEVICE_BEHAVIOUR_CHANGES} warning says for which devices.
+ *
+ * <p>Migrating a migrated config changes nothing, and the result loads wherever the original loaded:
  * {@code validate()} finds no legacy key in it and no error the original did not have.
  *
  * <p>Several {@code lxc.mount.auto} lines are left as they are: liblxc merges their items per category
@@ -101,7 +114,31 @@ public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic>
     public static Migration of(LxcConfig config, MigrationOptions options) {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
-        LineMigrator lines = LineMigrator.run(config, options);
+        Migration full = run(config, options, false);
+        if (full.config() == config) {
+            return full;
+        }
+        DeviceWidening check = DeviceWidening.compare(config, full.config());
+        if (check.widened().isEmpty() || options.widening()) {
+            return full.with(check.diagnostics(config, full, true));
+        }
+        Migration kept = run(config, options.withProxmoxDevices(false), true);
+        return kept.with(check.diagnostics(config, full, false));
+    }
+
+    /** Returns this migration with more diagnostics, sorted by line. */
+    private Migration with(List<Diagnostic> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Diagnostic> all = new ArrayList<>(diagnostics);
+        all.addAll(more);
+        all.sort(Comparator.comparingInt(Diagnostic::line));
+        return new Migration(config, changes, all);
+    }
+
+    private static Migration run(LxcConfig config, MigrationOptions options, boolean keepDeviceRules) {
+        LineMigrator lines = LineMigrator.run(config, options, keepDeviceRules);
         LxcConfig result = lines.result;
         List<Change> changes = new ArrayList<>(lines.changes);
         List<Diagnostic> diagnostics = new ArrayList<>(lines.diagnostics);

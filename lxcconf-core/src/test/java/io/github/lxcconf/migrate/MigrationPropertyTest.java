@@ -113,7 +113,8 @@ class MigrationPropertyTest {
                 assertThat(isLegacy(e.key())).as(file + ": " + e.text()).isFalse();
                 if (e.key().startsWith("lxc.cgroup.") && !e.key().startsWith("lxc.cgroup.dir")) {
                     assertThat(m.diagnostics()).as(file + ": " + e.text())
-                            .anyMatch(d -> d.code() == DiagnosticCode.MIG_NO_CGROUP2_EQUIVALENT);
+                            .anyMatch(d -> d.code() == DiagnosticCode.MIG_NO_CGROUP2_EQUIVALENT
+                                    || d.code() == DiagnosticCode.MIG_WIDENS_DEVICE_ACCESS);
                 }
             }
             assertThat(m.diagnostics()).as(file.toString())

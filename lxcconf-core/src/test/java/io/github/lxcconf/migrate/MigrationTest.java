@@ -100,7 +100,7 @@ class MigrationTest {
                 [snap1]
                 lxc.aa_profile: unconfined
                 """;
-        Migration m = pve(in).migrate();
+        Migration m = pve(in).migrate(MigrationOptions.all().withWidening(true));
         assertThat(m.config().render()).isEqualTo("""
                 arch: amd64
                 hostname: ct
@@ -197,7 +197,7 @@ class MigrationTest {
                 lxc.cgroup2.devices.allow: c 189:* rwm
                 lxc.mount.entry: /dev/bus/usb dev/bus/usb none bind,optional,create=dir
                 """;
-        Migration m = pve(in).migrate();
+        Migration m = pve(in).migrate(MigrationOptions.all().withWidening(true));
         assertThat(m.config().render()).isEqualTo("""
                 arch: amd64
                 dev0: /dev/net/tun

@@ -11,6 +11,7 @@ import io.github.lxcconf.explain.Explanation;
 import io.github.lxcconf.explain.LineExplanation;
 import io.github.lxcconf.migrate.Change;
 import io.github.lxcconf.migrate.Migration;
+import io.github.lxcconf.migrate.MigrationOptions;
 import io.github.lxcconf.model.CgroupVersion;
 import io.github.lxcconf.model.KnownDevice;
 import io.github.lxcconf.syntax.EntryLine;
@@ -96,8 +97,10 @@ public final class ClassroomStory {
             explain(original, out);
 
             // 3. Migrate: cgroup v1 keys do nothing on a cgroup2 host (Proxmox VE 7 and later); on Proxmox the
-            //    migration also turns a device rule plus a bind mount of that node into a devN option.
-            Migration migration = original.migrate();
+            //    migration also turns a device rule plus a bind mount of that node into a devN option. Both let
+            //    the container use /dev/kvm and /dev/net/tun on a cgroup2 host, which it cannot today: a
+            //    migration that widens device access is applied only when asked for, and the teacher asks.
+            Migration migration = original.migrate(MigrationOptions.all().withWidening(true));
             out.printf("== 3. Migrate to cgroup2: %d line(s) change%n%n", migration.changes().size());
             for (Change change : migration.changes()) {
                 out.printf("line %d: %s%n", change.line(), change.oldLine());
@@ -206,7 +209,8 @@ public final class ClassroomStory {
      * raw cgroup2 rule and bind mount of {@link ConfigEditor#passthrough(KnownDevice)}.
      *
      * <pre>{@code
-     * LxcConfig result = ClassroomStory.passThrough(ClassroomStory.bundled().migrate().config());
+     * LxcConfig result = ClassroomStory.passThrough(ClassroomStory.bundled()
+     *         .migrate(MigrationOptions.all().withWidening(true)).config());
      * result.proxmox().devices(); // [dev0: /dev/net/tun, dev1: /dev/kvm]
      * }</pre>
      *

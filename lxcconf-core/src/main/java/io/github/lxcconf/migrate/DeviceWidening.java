@@ -1,0 +1,154 @@
+package io.github.lxcconf.migrate;
+
+import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.device.HostLayout;
+import io.github.lxcconf.model.DeviceAccess;
+import io.github.lxcconf.model.DeviceRule;
+import io.github.lxcconf.model.DeviceType;
+import io.github.lxcconf.model.KnownDevice;
+import io.github.lxcconf.model.proxmox.DevicePassthrough;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the device migrations change in what a container may use, by the device decision: on a pure cgroup2
+ * host before and after (widening), and on a v1 host before against a cgroup2 host after (behaviour).
+ */
+record DeviceWidening(Map<String, List<String>> widened, Map<String, List<String>> changed) {
+
+    /** The accesses asked: an open for reading, for writing, for both (one access to the kernel), and mknod. */
+    private static final List<DeviceAccess> ACCESSES = List.of(new DeviceAccess(true, false, false),
+            new DeviceAccess(false, true, false), new DeviceAccess(true, true, false),
+            new DeviceAccess(false, false, true));
+
+    /** A device asked about. */
+    private record Probe(DeviceType type, int major, int minor, String name) {
+    }
+
+    static DeviceWidening compare(LxcConfig before, LxcConfig after) {
+        DevicePolicy old = DevicePolicy.of(before);
+        DevicePolicy now = DevicePolicy.of(after);
+        Map<String, List<String>> widened = new LinkedHashMap<>();
+        Map<String, List<String>> changed = new LinkedHashMap<>();
+        boolean hasV1 = before.lxc().deviceRules().stream().anyMatch(r -> r.key().startsWith("lxc.cgroup.devices."));
+        for (Probe p : probes(before, after)) {
+            for (DeviceAccess a : ACCESSES) {
+                boolean was = old.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
+                boolean is = now.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
+                if (is && !was) {
+                    widened.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(a.toValue());
+                }
+                if (hasV1) {
+                    boolean v1 = old.decide(HostLayout.HYBRID, p.type(), p.major(), p.minor(), a).granted();
+                    if (v1 != is) {
+                        changed.computeIfAbsent(p.name(), k -> new ArrayList<>())
+                                .add(a.toValue() + (is ? " granted" : " refused"));
+                    }
+                }
+            }
+        }
+        return new DeviceWidening(widened, changed);
+    }
+
+    /** Every device a rule or devN option of either config names (minor 0 for '*'), and a sample for the rest. */
+    private static Set<Probe> probes(LxcConfig before, LxcConfig after) {
+        Set<Probe> out = new LinkedHashSet<>();
+        for (LxcConfig c : List.of(before, after)) {
+            for (DeviceRule r : c.lxc().deviceRules()) {
+                if (r.major().isPresent() && r.type() != DeviceType.ALL) {
+                    int minor = r.minor().orElse(0);
+                    out.add(new Probe(r.type(), r.major().getAsInt(), minor, name(r.type(), r.major().getAsInt(), minor)));
+                }
+                r.path().flatMap(KnownDevice::byPath).ifPresent(d -> out.add(probe(d)));
+            }
+            for (DevicePassthrough d : c.proxmox().devices()) {
+                d.path().flatMap(KnownDevice::byPath).ifPresent(k -> out.add(probe(k)));
+            }
+        }
+        for (KnownDevice d : KnownDevice.values()) {
+            out.add(probe(d));
+        }
+        out.add(new Probe(DeviceType.BLOCK, 8, 0, name(DeviceType.BLOCK, 8, 0)));
+        out.add(new Probe(DeviceType.CHAR, 4, 0, name(DeviceType.CHAR, 4, 0)));
+        return out;
+    }
+
+    private static Probe probe(KnownDevice d) {
+        int minor = d.minor().orElse(0);
+        return new Probe(d.type(), d.major(), minor, name(d.type(), d.major(), minor));
+    }
+
+    private static String name(DeviceType type, int major, int minor) {
+        String numbers = (type == DeviceType.CHAR ? "c " : "b ") + major + ":" + minor;
+        for (KnownDevice d : KnownDevice.values()) {
+            if (d.type() == type && d.major() == major && d.minor().orElse(0) == minor) {
+                return d.path().replace("*", "0") + " (" + numbers + ")";
+            }
+        }
+        return numbers;
+    }
+
+    /** The warnings, at the first device line of the config (cgroup v1 rule, devN option or raw rule). */
+    List<Diagnostic> diagnostics(LxcConfig config, Migration full, boolean applied) {
+        List<Diagnostic> out = new ArrayList<>();
+        int line = firstDeviceLine(config);
+        if (!widened.isEmpty()) {
+            String what = list(widened);
+            out.add(new Diagnostic(DiagnosticCode.MIG_WIDENS_DEVICE_ACCESS.defaultSeverity(),
+                    DiagnosticCode.MIG_WIDENS_DEVICE_ACCESS,
+                    applied ? "the migration widens what the container may use on a cgroup2 host: " + what
+                            : "the device rules were not migrated: on a cgroup2 host the migration would let the"
+                            + " container use " + what,
+                    Optional.of(applied ? "check that the container should have these devices"
+                            : "review the devices, then migrate with --allow-widening"
+                            + " (MigrationOptions.withWidening(true)) to apply it"),
+                    config.sourceName(), line, 1));
+        }
+        if (!changed.isEmpty() && applied) {
+            out.add(new Diagnostic(DiagnosticCode.MIG_DEVICE_BEHAVIOUR_CHANGES.defaultSeverity(),
+                    DiagnosticCode.MIG_DEVICE_BEHAVIOUR_CHANGES,
+                    "on a cgroup2 host the migrated device rules do not do what the cgroup v1 rules did on a v1"
+                            + " host: " + list(changed),
+                    Optional.of("liblxc's cgroup2 program reads rules differently from the kernel's v1"
+                            + " controller; write the cgroup2 rules for what the container needs"),
+                    config.sourceName(), line, 1));
+        }
+        return out;
+    }
+
+    private static String list(Map<String, List<String>> byDevice) {
+        List<String> parts = new ArrayList<>();
+        int shown = 0;
+        for (Map.Entry<String, List<String>> e : byDevice.entrySet()) {
+            if (shown++ == 12) {
+                parts.add("and " + (byDevice.size() - 12) + " more devices");
+                break;
+            }
+            parts.add(e.getKey() + " " + String.join(", ", e.getValue()));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static int firstDeviceLine(LxcConfig config) {
+        int number = 0;
+        for (Line l : config.lines()) {
+            number++;
+            if (l instanceof EntryLine e && (e.key().startsWith("lxc.cgroup.devices.")
+                    || e.key().startsWith("lxc.cgroup2.devices.") || e.key().matches("dev[0-9]+"))) {
+                return number;
+            }
+        }
+        return 1;
+    }
+}
