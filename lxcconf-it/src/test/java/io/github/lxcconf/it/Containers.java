@@ -113,6 +113,65 @@ public final class Containers {
      * Waits for it to exit (at most a minute; a container still running then is killed and the run fails).
      */
     public static ContainerRun run(CgroupHost host, String configText, String script) {
+        return start(host, configText, script).await();
+    }
+
+    /** A container started by {@link #start}, still running or done. */
+    public static final class Running {
+        private final String name;
+        private final CgroupHost host;
+        private final String configText;
+        private final Path dir;
+        private final Process process;
+        private final CompletableFuture<String> out;
+        private final CompletableFuture<String> err;
+
+        private Running(String name, CgroupHost host, String configText, Path dir, Process process) {
+            this.name = name;
+            this.host = host;
+            this.configText = configText;
+            this.dir = dir;
+            this.process = process;
+            this.out = read(process.getInputStream());
+            this.err = read(process.getErrorStream());
+        }
+
+        /** Returns the container's name (its cgroup is {@code lxc.payload.NAME}). */
+        public String name() {
+            return name;
+        }
+
+        /** Returns whether {@code lxc-execute} is still running. */
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        /** Waits for the container to exit and returns what it gave. */
+        public ContainerRun await() {
+            try {
+                if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    throw new AssertionError("container " + name + " still ran after " + TIMEOUT_SECONDS + " s:\n"
+                            + configText);
+                }
+                Path log = dir.resolve("log");
+                String logText = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+                ContainerRun run = new ContainerRun(name, host, configText, process.exitValue(), out.join(),
+                        err.join(), logText);
+                deleteTree(dir);
+                return run;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Starts a container like {@link #run} without waiting for it. */
+    public static Running start(CgroupHost host, String configText, String script) {
         String name = "lxcconf-it-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         Path dir = home().resolve("runs").resolve(name);
         try {
@@ -128,27 +187,12 @@ public final class Containers {
                         "umount -l /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec \"$@\"", "sh"));
             }
             command.addAll(execute);
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            Process p = new ProcessBuilder(command).start();
             p.getOutputStream().close();
             STARTED.incrementAndGet();
-            CompletableFuture<String> out = read(p.getInputStream());
-            CompletableFuture<String> err = read(p.getErrorStream());
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                throw new AssertionError("container " + name + " still ran after " + TIMEOUT_SECONDS + " s:\n"
-                        + configText);
-            }
-            String logText = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
-            ContainerRun run = new ContainerRun(name, host, configText, p.exitValue(), out.join(), err.join(),
-                    logText);
-            deleteTree(dir);
-            return run;
+            return new Running(name, host, configText, dir, p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
