@@ -89,23 +89,24 @@ public final class DeviceProbe {
     /** Returns the shell script that probes every access of every device and prints one line each. */
     public static String script(List<Device> devices) {
         StringBuilder s = new StringBuilder();
-        // a refused open or mknod fails with EPERM; an open the cgroup lets through either works or fails
-        // in the driver (ENXIO/ENODEV for a node whose driver is missing)
-        s.append("p() { o=$( ( eval \"$2\" ) 2>&1 ); r=$?; case \"$o\" in ")
+        // opens are redirections of the builtin "true" (no fork); the error goes to a file on the tmpfs /tmp
+        // and is read back with the builtin "read". A refused open or mknod fails with EPERM; an open the
+        // cgroup lets through either works or fails in the driver (ENXIO/ENODEV: no driver for the node)
+        s.append("p() { eval \"$2\"; r=$?; o=; read -r o </tmp/probe-err; case \"$o\" in ")
                 .append("*'Operation not permitted'*) echo \"$1 D\";; ")
                 .append("*'No such device'*) echo \"$1 Y\";; ")
-                .append("*) if [ $r = 0 ]; then echo \"$1 Y\"; else echo \"$1 E $o\" | tr '\\n' ' '; echo; fi;; ")
+                .append("*) if [ $r = 0 ]; then echo \"$1 Y\"; else echo \"$1 E $o\"; fi;; ")
                 .append("esac; }\n");
         int n = 0;
         for (Device d : devices) {
-            s.append("p ").append(id(d, Access.READ)).append(" 'exec 3<").append(d.path()).append("'\n");
-            s.append("p ").append(id(d, Access.WRITE)).append(" 'exec 3>>").append(d.path()).append("'\n");
-            s.append("p ").append(id(d, Access.READ_WRITE)).append(" 'exec 3<>").append(d.path()).append("'\n");
+            String open = " 'true 2>/tmp/probe-err ";
+            s.append("p ").append(id(d, Access.READ)).append(open).append('<').append(d.path()).append("'\n");
+            s.append("p ").append(id(d, Access.WRITE)).append(open).append(">>").append(d.path()).append("'\n");
+            s.append("p ").append(id(d, Access.READ_WRITE)).append(open).append("<>").append(d.path()).append("'\n");
             String node = "/tmp/probe-node-" + n++;
-            s.append("rm -f ").append(node).append('\n');
             s.append("p ").append(id(d, Access.MKNOD)).append(" 'mknod ").append(node).append(' ')
-                    .append(d.type()).append(' ').append(d.major()).append(' ').append(d.minor()).append("'\n");
-            s.append("rm -f ").append(node).append('\n');
+                    .append(d.type()).append(' ').append(d.major()).append(' ').append(d.minor())
+                    .append(" 2>/tmp/probe-err'\n");
         }
         s.append("echo probes-done\n");
         return s.toString();

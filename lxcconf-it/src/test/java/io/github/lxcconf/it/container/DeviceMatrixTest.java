@@ -1,6 +1,7 @@
 package io.github.lxcconf.it.container;
 
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.device.DevicePolicy;
 import io.github.lxcconf.it.CgroupHost;
 import io.github.lxcconf.it.ContainerRun;
 import io.github.lxcconf.it.Containers;
@@ -208,6 +209,8 @@ class DeviceMatrixTest {
                 continue;
             }
             LxcConfig config = LxcConfig.parse(o.run.config());
+            DevicePolicy effective = CoreDeviceDecision.effective(config);
+            DevicePolicy ownLines = DevicePolicy.of(config);
             for (Device d : DEVICES) {
                 for (Access a : Access.values()) {
                     boolean kernel = o.kernel.get(d).get(a);
@@ -216,16 +219,16 @@ class DeviceMatrixTest {
                         modelDisagrees.add(o.host + " " + d + " " + a.letters() + ": kernel "
                                 + (kernel ? "granted" : "denied") + ", model not; " + o.c);
                     }
-                    if (CoreDeviceDecision.available()) {
-                        CoreDeviceDecision.Verdict v = CoreDeviceDecision.decide(config, o.host, d, a).orElseThrow();
-                        if (v.granted() == kernel) {
-                            agree.get(o.host)[1]++;
-                        } else {
-                            coreDisagrees.add("- layout " + o.host + ", device " + d + ", access " + a.letters()
-                                    + ": kernel " + (kernel ? "GRANTED" : "DENIED") + ", lxcconf "
-                                    + (v.granted() ? "granted" : "denied") + "\n  rules: " + o.c + "\n  lxcconf: "
-                                    + v.describe().replace("\n", " / "));
-                        }
+                    CoreDeviceDecision.Verdict v = CoreDeviceDecision.decide(effective, o.host, d, a).orElseThrow();
+                    CoreDeviceDecision.Verdict own =
+                            CoreDeviceDecision.decide(ownLines, o.host, d, a).orElseThrow();
+                    if (v.granted() == kernel) {
+                        agree.get(o.host)[1]++;
+                    } else {
+                        coreDisagrees.add(disagreement("DevicePolicy.of(effective)", o, d, a, kernel, v));
+                    }
+                    if (own.granted() != kernel) {
+                        coreDisagrees.add(disagreement("DevicePolicy.of(config)", o, d, a, kernel, own));
                     }
                 }
             }
@@ -235,14 +238,21 @@ class DeviceMatrixTest {
                         + "%d containers, %d devices x %d accesses; cgroup2 %d probes, %s; hybrid %d probes, %s",
                 cases.size(), handWritten().size(), GENERATED, SEED, containers, DEVICES.size(),
                 Access.values().length, agree.get(CgroupHost.CGROUP2)[0],
-                CoreDeviceDecision.available() ? agree.get(CgroupHost.CGROUP2)[1] + " agree" : "lxcconf not wired",
+                agree.get(CgroupHost.CGROUP2)[1] + " agree",
                 agree.get(CgroupHost.HYBRID)[0],
-                CoreDeviceDecision.available() ? agree.get(CgroupHost.HYBRID)[1] + " agree" : "lxcconf not wired");
+                agree.get(CgroupHost.HYBRID)[1] + " agree");
         System.out.println(summary);
         writeReport(summary, coreDisagrees, modelDisagrees);
         assertThat(modelDisagrees).as("kernel verdicts the measured model does not predict").isEmpty();
         assertThat(coreDisagrees).as("kernel verdicts lxcconf's DevicePolicy does not predict").isEmpty();
         assertThat(containers).isEqualTo(cases.size() * CgroupHost.values().length);
+    }
+
+    private static String disagreement(String how, Outcome o, Device d, Access a, boolean kernel,
+                                       CoreDeviceDecision.Verdict v) {
+        return "- " + how + ": layout " + o.host + ", device " + d + ", access " + a.letters() + ": kernel "
+                + (kernel ? "GRANTED" : "DENIED") + ", lxcconf " + (v.granted() ? "granted" : "denied")
+                + "\n  rules: " + o.c + "\n  lxcconf: " + v.describe().replace("\n", " / ");
     }
 
     private static void writeReport(String summary, List<String> core, List<String> model) throws IOException {
