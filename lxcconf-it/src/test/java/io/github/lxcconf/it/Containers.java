@@ -10,7 +10,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -204,6 +209,38 @@ public final class Containers {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Runs tasks (typically container runs) two at a time, the number of cores this suite is sized for, and
+     * returns their results in order.
+     */
+    public static <T> List<T> inParallel(List<Supplier<T>> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (Supplier<T> task : tasks) {
+                futures.add(pool.submit(task::get));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Runs a host command and returns its standard output; fails if it exits non-zero. */

@@ -22,9 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,25 +170,17 @@ class DeviceMatrixTest {
     }
 
     @Test
-    void everyKernelVerdictEqualsLxcconfsDecision() throws Exception {
+    void everyKernelVerdictEqualsLxcconfsDecision() throws IOException {
         List<Case> cases = new ArrayList<>(handWritten());
         cases.addAll(generated(SEED, GENERATED));
         int containersBefore = Containers.started();
-        List<Outcome> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Outcome>> futures = new ArrayList<>();
-            for (Case c : cases) {
-                for (CgroupHost host : CgroupHost.values()) {
-                    futures.add(pool.submit(() -> run(c, host)));
-                }
+        List<Supplier<Outcome>> runs = new ArrayList<>();
+        for (Case c : cases) {
+            for (CgroupHost host : CgroupHost.values()) {
+                runs.add(() -> run(c, host));
             }
-            for (Future<Outcome> f : futures) {
-                outcomes.add(f.get());
-            }
-        } finally {
-            pool.shutdownNow();
         }
+        List<Outcome> outcomes = Containers.inParallel(runs);
 
         List<String> modelDisagrees = new ArrayList<>();
         List<String> coreDisagrees = new ArrayList<>();

@@ -24,6 +24,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,14 +79,22 @@ class MigrationContainerTest {
 
     @Test
     void typicalV1DeviceRulesBehaveTheSameAfterMigration() {
+        List<Supplier<Map<Device, Map<Access, Boolean>>>> runs = new ArrayList<>();
+        String commonOnly = new Case("common.conf", true, List.of()).config();
+        runs.add(() -> probe(CgroupHost.CGROUP2, commonOnly));
         for (Case c : typical()) {
             String original = c.config();
             String migrated = migrated(original);
-            assertThat(probe(CgroupHost.CGROUP2, migrated)).as(c.toString())
-                    .isEqualTo(probe(CgroupHost.HYBRID, original));
-            // and on a cgroup2 host the unmigrated rules are ignored: common.conf alone decides
-            assertThat(probe(CgroupHost.CGROUP2, original)).as(c.toString())
-                    .isEqualTo(probe(CgroupHost.CGROUP2, new Case("common.conf", true, List.of()).config()));
+            runs.add(() -> probe(CgroupHost.HYBRID, original));
+            runs.add(() -> probe(CgroupHost.CGROUP2, migrated));
+            runs.add(() -> probe(CgroupHost.CGROUP2, original));
+        }
+        List<Map<Device, Map<Access, Boolean>>> verdicts = Containers.inParallel(runs);
+        for (int i = 0; i < typical().size(); i++) {
+            String what = typical().get(i).toString();
+            assertThat(verdicts.get(2 + 3 * i)).as(what).isEqualTo(verdicts.get(1 + 3 * i));
+            // on a cgroup2 host the unmigrated rules are ignored: common.conf alone decides
+            assertThat(verdicts.get(3 + 3 * i)).as(what).isEqualTo(verdicts.get(0));
         }
     }
 
@@ -102,11 +111,20 @@ class MigrationContainerTest {
         List<String> changed = new ArrayList<>();
         List<String> lxcconfWrong = new ArrayList<>();
         int probes = 0;
+        List<Supplier<Map<Device, Map<Access, Boolean>>>> runs = new ArrayList<>();
         for (Case c : cases) {
             String original = c.config();
             String migrated = migrated(original);
-            Map<Device, Map<Access, Boolean>> before = probe(CgroupHost.HYBRID, original);
-            Map<Device, Map<Access, Boolean>> after = probe(CgroupHost.CGROUP2, migrated);
+            runs.add(() -> probe(CgroupHost.HYBRID, original));
+            runs.add(() -> probe(CgroupHost.CGROUP2, migrated));
+        }
+        List<Map<Device, Map<Access, Boolean>>> verdicts = Containers.inParallel(runs);
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            String original = c.config();
+            String migrated = migrated(original);
+            Map<Device, Map<Access, Boolean>> before = verdicts.get(2 * i);
+            Map<Device, Map<Access, Boolean>> after = verdicts.get(2 * i + 1);
             DevicePolicy policyBefore = CoreDeviceDecision.effective(LxcConfig.parse(original));
             DevicePolicy policyAfter = CoreDeviceDecision.effective(LxcConfig.parse(migrated));
             for (Device d : DEVICES) {
@@ -163,13 +181,17 @@ class MigrationContainerTest {
                 + " echo sethostname=$?";
 
         // liblxc 5 refuses every one of these keys
-        for (String line : legacy) {
+        List<Supplier<ContainerRun>> alone = new ArrayList<>();
+        legacy.forEach(line -> alone.add(() -> Containers.run(CgroupHost.HYBRID, Containers.config(line),
+                "echo started")));
+        List<ContainerRun> refused = Containers.inParallel(alone);
+        for (int i = 0; i < legacy.size(); i++) {
+            String line = legacy.get(i);
             String key = line.substring(0, line.indexOf(' '));
-            String alone = Containers.config(line);
-            ContainerRun refused = Containers.run(CgroupHost.HYBRID, alone, "echo started");
-            assertThat(refused.exitCode()).as(line).isNotZero();
-            assertThat(refused.stdout()).doesNotContain("started");
-            assertThat(refused.log() + refused.stderr()).as(line).contains("Unsupported config key \"" + key + "\"");
+            assertThat(refused.get(i).exitCode()).as(line).isNotZero();
+            assertThat(refused.get(i).stdout()).doesNotContain("started");
+            assertThat(refused.get(i).log() + refused.get(i).stderr()).as(line)
+                    .contains("Unsupported config key \"" + key + "\"");
         }
 
         Migration migration = LxcConfig.parse(original).migrate();
