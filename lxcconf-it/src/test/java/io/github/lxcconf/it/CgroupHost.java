@@ -11,5 +11,10 @@ public enum CgroupHost {
      * Only cgroup2, mounted at {@code /sys/fs/cgroup} inside {@code unshare -m}: liblxc sees a pure cgroup2
      * host and logs "Ignoring legacy cgroup limits on pure cgroup2 system".
      */
-    CGROUP2
+    CGROUP2,
+    /**
+     * Only the cgroup v1 hierarchies: this machine with {@code /sys/fs/cgroup/unified} unmounted inside
+     * {@code unshare -m}, so liblxc finds no cgroup2 hierarchy at all.
+     */
+    CGROUP1
 }

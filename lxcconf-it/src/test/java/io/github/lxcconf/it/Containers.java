@@ -118,7 +118,12 @@ public final class Containers {
      * Waits for it to exit (at most a minute; a container still running then is killed and the run fails).
      */
     public static ContainerRun run(CgroupHost host, String configText, String script) {
-        return start(host, configText, script).await();
+        return start(host, configText, script, "DEBUG").await();
+    }
+
+    /** Runs a container like {@link #run(CgroupHost, String, String)}, logging at this liblxc level only. */
+    public static ContainerRun run(CgroupHost host, String configText, String script, String logLevel) {
+        return start(host, configText, script, logLevel).await();
     }
 
     /** A container started by {@link #start}, still running or done. */
@@ -175,8 +180,13 @@ public final class Containers {
         }
     }
 
-    /** Starts a container like {@link #run} without waiting for it. */
+    /** Starts a container like {@link #run(CgroupHost, String, String)} without waiting for it. */
     public static Running start(CgroupHost host, String configText, String script) {
+        return start(host, configText, script, "DEBUG");
+    }
+
+    /** Starts a container logging at this liblxc level ({@code TRACE}, {@code DEBUG}, ... {@code ERROR}). */
+    public static Running start(CgroupHost host, String configText, String script, String logLevel) {
         String name = "lxcconf-it-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         Path dir = home().resolve("runs").resolve(name);
         try {
@@ -185,11 +195,14 @@ public final class Containers {
             Path log = dir.resolve("log");
             Files.writeString(config, configText);
             List<String> execute = List.of("lxc-execute", "-P", home().resolve("lxc").toString(), "-n", name,
-                    "-f", config.toString(), "-o", log.toString(), "-l", "DEBUG", "--", "/bin/sh", "-c", script);
+                    "-f", config.toString(), "-o", log.toString(), "-l", logLevel, "--", "/bin/sh", "-c", script);
             List<String> command = new ArrayList<>();
             if (host == CgroupHost.CGROUP2) {
                 command.addAll(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
                         "umount -l /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec \"$@\"", "sh"));
+            } else if (host == CgroupHost.CGROUP1) {
+                command.addAll(List.of("unshare", "-m", "--propagation", "private", "sh", "-c",
+                        "umount -l /sys/fs/cgroup/unified && exec \"$@\"", "sh"));
             }
             command.addAll(execute);
             Process p = new ProcessBuilder(command).start();

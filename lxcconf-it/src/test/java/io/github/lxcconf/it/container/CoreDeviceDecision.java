@@ -20,7 +20,11 @@ final class CoreDeviceDecision {
 
     /** Returns lxcconf's layout for a test host. */
     static HostLayout layout(CgroupHost host) {
-        return host == CgroupHost.CGROUP2 ? HostLayout.CGROUP2 : HostLayout.HYBRID;
+        return switch (host) {
+            case CGROUP2 -> HostLayout.CGROUP2;
+            case HYBRID -> HostLayout.HYBRID;
+            case CGROUP1 -> HostLayout.CGROUP1;
+        };
     }
 
     /** Returns the access a probe asks the device cgroup for. */

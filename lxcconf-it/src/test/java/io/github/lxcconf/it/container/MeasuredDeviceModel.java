@@ -14,7 +14,7 @@ import java.util.List;
  * What liblxc 5.0.2 and the kernel do with device rules, written down from measurements on real containers
  * (a second referee beside lxcconf's own decision, so that a disagreement says which side moved).
  *
- * <p>HYBRID: only {@code lxc.cgroup.devices.*} act, written in order to the v1 controller: a value starting
+ * <p>HYBRID and CGROUP1: only {@code lxc.cgroup.devices.*} act, written in order to the v1 controller: a value starting
  * with {@code a} clears the exceptions and sets the default; otherwise a rule against the default adds
  * access bits to the exception with the same type and numbers, a rule with the default removes bits from
  * that exact exception. Default deny grants when one exception covers every requested bit; default allow
@@ -117,7 +117,7 @@ final class MeasuredDeviceModel {
     /** Returns whether the kernel grants this access. */
     static boolean granted(CgroupHost host, List<Rule> rules, DeviceProbe.Device d, DeviceProbe.Access access) {
         int want = bits(access.letters());
-        return host == CgroupHost.HYBRID ? v1(rules, d, want) : v2(rules, d, want);
+        return host == CgroupHost.CGROUP2 ? v2(rules, d, want) : v1(rules, d, want);
     }
 
     private record Exception(char type, int major, int minor, int bits) {

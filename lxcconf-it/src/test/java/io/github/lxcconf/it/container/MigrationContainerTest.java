@@ -43,7 +43,7 @@ class MigrationContainerTest {
     }
 
     private static Map<Device, Map<Access, Boolean>> probe(CgroupHost host, String config) {
-        ContainerRun run = Containers.run(host, config, DeviceProbe.script(DEVICES));
+        ContainerRun run = Containers.run(host, config, DeviceProbe.script(DEVICES), "WARN");
         assertThat(run.exitCode()).as(run.describe()).isZero();
         return DeviceProbe.verdicts(DEVICES, run);
     }
