@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Device rules on real containers: generated (seeded) and hand-written sequences of allow and deny rules in
- * both key families, run on the hybrid and the pure cgroup2 layout (the first cases also on cgroup v1 only), every device probed for read, write,
- * read-write and mknod; each kernel verdict is compared with lxcconf's decision and with the measured model.
+ * both key families, run on the hybrid and the pure cgroup2 layout (the first cases also on cgroup v1 only),
+ * every device probed for read, write, read-write and mknod; each kernel verdict is compared with lxcconf's
+ * decision and with the measured model.
  * {@code -Dlxcconf.matrix.seed=N} and {@code -Dlxcconf.matrix.cases=N} change the generated part.
  */
 class DeviceMatrixTest {
@@ -154,7 +154,8 @@ class DeviceMatrixTest {
                 } else if (pick < 30) {
                     rules.add(new Rule(cgroup2, random.nextInt(3) != 0, "a"));
                 } else {
-                    String value = TARGETS[random.nextInt(TARGETS.length)] + " " + ACCESS[random.nextInt(ACCESS.length)];
+                    String value = TARGETS[random.nextInt(TARGETS.length)] + " "
+                            + ACCESS[random.nextInt(ACCESS.length)];
                     rules.add(new Rule(cgroup2, random.nextInt(100) < 60, value));
                 }
             }
@@ -285,8 +286,7 @@ class DeviceMatrixTest {
         ContainerRun fixedRun = Containers.run(CgroupHost.CGROUP2, fixed, script);
         assertThat(DeviceProbe.verdicts(List.of(DeviceProbe.KVM), fixedRun).get(DeviceProbe.KVM))
                 .doesNotContainValue(false);
-        assertThat(Collections.frequency(List.of(cgroup2.exitCode(), hybrid.exitCode(), fixedRun.exitCode()), 0))
-                .isEqualTo(3);
+        assertThat(List.of(cgroup2.exitCode(), hybrid.exitCode(), fixedRun.exitCode())).containsOnly(0);
     }
 
     @Test

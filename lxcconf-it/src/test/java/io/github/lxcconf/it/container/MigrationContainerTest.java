@@ -175,7 +175,8 @@ class MigrationContainerTest {
                 "lxc.mount = " + fstab,
                 "lxc.tty = 2",
                 "lxc.pts = 8");
-        String header = "lxc.include = " + Containers.COMMON_CONF + "\nlxc.mount.entry = tmpfs tmp tmpfs defaults 0 0\n";
+        String header = "lxc.include = " + Containers.COMMON_CONF
+                + "\nlxc.mount.entry = tmpfs tmp tmpfs defaults 0 0\n";
         String original = header + String.join("\n", legacy) + "\n";
         String script = "hostname; ip addr show eth7; ulimit -n; cat /mnt/fstab/note; hostname other 2>&1;"
                 + " echo sethostname=$?";
