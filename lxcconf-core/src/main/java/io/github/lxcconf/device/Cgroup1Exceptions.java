@@ -1,6 +1,7 @@
 package io.github.lxcconf.device;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -44,6 +45,10 @@ final class Cgroup1Exceptions {
     private Cgroup1Exceptions() {
     }
 
+    /** The exceptions and the rules without effect by major number (-1: every major), for quick questions. */
+    private final Map<Integer, List<DeviceException>> byMajor = new HashMap<>();
+    private final Map<Integer, List<Step>> noEffectByMajor = new HashMap<>();
+
     static Cgroup1Exceptions build(List<Step> steps) {
         Cgroup1Exceptions c = new Cgroup1Exceptions();
         for (Step s : steps) {
@@ -51,7 +56,19 @@ final class Cgroup1Exceptions {
                 c.apply(s);
             }
         }
+        for (DeviceException e : c.exceptions.values()) {
+            c.byMajor.computeIfAbsent(e.numbers.major(), k -> new ArrayList<>()).add(e);
+        }
+        for (Step s : c.noEffect) {
+            s.numbers().ifPresent(n -> c.noEffectByMajor.computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+        }
         return c;
+    }
+
+    private static <T> List<T> candidates(Map<Integer, List<T>> index, int major) {
+        List<T> all = new ArrayList<>(index.getOrDefault(major, List.of()));
+        all.addAll(index.getOrDefault(-1, List.of()));
+        return all;
     }
 
     private void apply(Step s) {
@@ -102,7 +119,8 @@ final class Cgroup1Exceptions {
                             + s.line() + ")"));
         }
         DeviceException deciding = null;
-        for (DeviceException e : exceptions.values()) {
+        List<DeviceException> candidates = candidates(byMajor, q.major());
+        for (DeviceException e : candidates) {
             boolean match = allowByDefault ? q.touchedBy(e.numbers) && (q.mask() & e.mask) != 0
                     : q.coveredBy(e.numbers) && (q.mask() & ~e.mask) == 0;
             if (match) {
@@ -111,14 +129,14 @@ final class Cgroup1Exceptions {
             }
         }
         boolean granted = allowByDefault ? deciding == null : deciding != null;
-        for (DeviceException e : exceptions.values()) {
+        for (DeviceException e : candidates) {
             if (e != deciding && q.touchedBy(e.numbers)) {
                 for (Step s : e.steps) {
                     notes.add(s, "matches the device, but the exception it builds holds only '" + letters(e.mask) + "'");
                 }
             }
         }
-        for (Step s : noEffect) {
+        for (Step s : candidates(noEffectByMajor, q.major())) {
             if (s.numbers().filter(q::touchedBy).isPresent()) {
                 notes.add(s, "has no effect: the kernel removes only an exception with exactly these numbers, and"
                         + " there is none");

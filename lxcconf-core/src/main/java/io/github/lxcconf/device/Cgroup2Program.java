@@ -53,6 +53,10 @@ final class Cgroup2Program {
     private Cgroup2Program() {
     }
 
+    /** The listed rules by major number (and those for every major), so that one question reads few rules. */
+    private final Map<Integer, List<Entry>> byMajor = new HashMap<>();
+    private final List<Entry> anyMajor = new ArrayList<>();
+
     static Cgroup2Program build(List<Step> steps) {
         Cgroup2Program p = new Cgroup2Program();
         for (Step s : steps) {
@@ -60,7 +64,22 @@ final class Cgroup2Program {
                 p.add(s);
             }
         }
+        for (Entry e : p.entries) {
+            (e.numbers.major() < 0 ? p.anyMajor : p.byMajor.computeIfAbsent(e.numbers.major(), k -> new ArrayList<>()))
+                    .add(e);
+        }
         return p;
+    }
+
+    /** The listed rules that may match a device of this major, in list order. */
+    private List<Entry> candidates(int major) {
+        List<Entry> some = byMajor.getOrDefault(major, List.of());
+        if (anyMajor.isEmpty()) {
+            return some;
+        }
+        List<Entry> all = new ArrayList<>(some);
+        all.addAll(anyMajor);
+        return all;
     }
 
     private boolean counts(boolean allow) {
@@ -121,9 +140,9 @@ final class Cgroup2Program {
             return new Outcome(true, "liblxc attaches no device program (" + why
                     + "), so the device cgroup does not restrict the container", lines, Optional.empty());
         }
-        for (Entry e : entries) {
+        for (Entry e : anyMajor) {
             Step.Numbers n = e.numbers;
-            if (counts(e.allow) && n.type() == 'a' && n.major() < 0 && n.minor() < 0 && n.mask() == 7) {
+            if (counts(e.allow) && n.type() == 'a' && n.minor() < 0 && n.mask() == 7) {
                 lines.add(e.last().note("a rule that checks nothing: the kernel refuses to load the device program"));
                 return new Outcome(false, "the container does not start: the kernel refuses liblxc's device program",
                         lines, Optional.of("the rule '" + e.last().value() + "' (" + e.last().source() + ":"
@@ -134,7 +153,8 @@ final class Cgroup2Program {
         String mode = denylist ? "denylist" : "allowlist";
         Notes notes = new Notes();
         Entry deciding = null;
-        for (Entry e : entries) {
+        List<Entry> candidates = candidates(q.major());
+        for (Entry e : candidates) {
             if (!counts(e.allow)) {
                 continue;
             }
@@ -145,7 +165,7 @@ final class Cgroup2Program {
             }
         }
         boolean granted = denylist ? deciding == null : deciding != null;
-        for (Entry e : entries) {
+        for (Entry e : candidates) {
             if (e == deciding || !q.touchedBy(e.numbers)) {
                 continue;
             }

@@ -23,7 +23,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -62,10 +64,19 @@ public final class DevicePolicy {
     private final Cgroup2Program cgroup2;
     private final Cgroup1Exceptions cgroup1;
 
+    /** The config's own device lines by family (true: cgroup2) and major (-1: every major), to name ignored ones. */
+    private final Map<Boolean, Map<Integer, List<Step>>> ownByMajor = new HashMap<>();
+
     private DevicePolicy(List<Step> steps) {
         this.steps = List.copyOf(steps);
         this.cgroup2 = Cgroup2Program.build(this.steps);
         this.cgroup1 = Cgroup1Exceptions.build(this.steps);
+        for (Step s : this.steps) {
+            if (!s.source().startsWith(LXC_CONFIG_DIR)) {
+                s.numbers().ifPresent(n -> ownByMajor.computeIfAbsent(s.cgroup2(), k -> new HashMap<>())
+                        .computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+            }
+        }
     }
 
     /**
@@ -219,9 +230,11 @@ public final class DevicePolicy {
         boolean v2 = layout.appliesCgroup2Devices();
         Outcome o = v2 ? cgroup2.decide(q) : cgroup1.decide(q);
         Notes ignored = new Notes();
-        for (Step s : steps) {
-            if (s.cgroup2() != v2 && !s.source().startsWith(LXC_CONFIG_DIR)
-                    && s.numbers().filter(q::touchedBy).isPresent()) {
+        Map<Integer, List<Step>> other = ownByMajor.getOrDefault(!v2, Map.of());
+        List<Step> candidates = new ArrayList<>(other.getOrDefault(major, List.of()));
+        candidates.addAll(other.getOrDefault(-1, List.of()));
+        for (Step s : candidates) {
+            if (s.numbers().filter(q::touchedBy).isPresent()) {
                 ignored.add(s, v2 ? "ignored: a cgroup v1 key on " + layout.description()
                         : "ignored: liblxc applies no lxc.cgroup2 line on " + layout.description());
             }
