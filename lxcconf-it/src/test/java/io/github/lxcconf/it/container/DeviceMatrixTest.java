@@ -35,10 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeviceMatrixTest {
 
     private static final long SEED = Long.getLong("lxcconf.matrix.seed", 20261204L);
-    private static final int GENERATED = Integer.getInteger("lxcconf.matrix.cases", 130);
+    private static final int GENERATED = Integer.getInteger("lxcconf.matrix.cases", 120);
     private static final List<Device> DEVICES = DeviceProbe.ALL;
     /** The first cases (all hand-written ones among them) also run with cgroup v1 only. */
-    private static final int CGROUP1_CASES = 80;
+    private static final int CGROUP1_CASES = 60;
 
     @BeforeAll
     static void needsLxc() {
@@ -124,7 +124,13 @@ class DeviceMatrixTest {
                         List.of(v1(true, "a"), v1(false, "c 10:* w"), v1(true, "c 10:200 w"))),
                 new Case("allow a, deny 10:* w, allow tun w v2", true,
                         List.of(v2(true, "a"), v2(false, "c 10:* w"), v2(true, "c 10:200 w"))),
-                new Case("both families", true, List.of(v1(true, "c 10:232 rwm"), v2(true, "c 10:200 rwm"))));
+                new Case("both families", true, List.of(v1(true, "c 10:232 rwm"), v2(true, "c 10:200 rwm"))),
+                new Case("v2 allow list cleared", true, List.of(v2(true, ""), v2(true, "c 10:200 rwm"))),
+                new Case("v2 deny list cleared", true, List.of(v2(false, ""))),
+                new Case("v2 family cleared", true, List.of(Rule.clearFamily(true), v2(true, "c 10:200 rwm"))),
+                new Case("v1 allow list cleared", true, List.of(v1(true, ""), v1(true, "c 10:200 rwm"))),
+                new Case("v1 deny list cleared", true, List.of(v1(false, ""))),
+                new Case("v1 family cleared", true, List.of(Rule.clearFamily(false), v1(true, "c 10:200 rwm"))));
     }
 
     private static final String[] TARGETS = {"c 10:232", "c 10:200", "c 10:229", "c 10:237", "c 1:3", "b 7:0",
@@ -153,6 +159,9 @@ class DeviceMatrixTest {
                     });
                 } else if (pick < 30) {
                     rules.add(new Rule(cgroup2, random.nextInt(3) != 0, "a"));
+                } else if (pick < 33) {
+                    rules.add(random.nextInt(3) == 0 ? Rule.clearFamily(cgroup2)
+                            : new Rule(cgroup2, random.nextBoolean(), ""));
                 } else {
                     String value = TARGETS[random.nextInt(TARGETS.length)] + " "
                             + ACCESS[random.nextInt(ACCESS.length)];

@@ -28,12 +28,40 @@ import java.util.List;
  */
 final class MeasuredDeviceModel {
 
-    /** One device rule line: its key family, allow or deny, and its value as written. */
-    record Rule(boolean cgroup2, boolean allow, String value) {
-        String line() {
-            return (cgroup2 ? "lxc.cgroup2" : "lxc.cgroup") + ".devices." + (allow ? "allow" : "deny") + " = "
-                    + value;
+    /**
+     * One device rule line: its key family, allow or deny, and its value as written. An empty value clears the
+     * earlier lines of its key; {@code family} marks the bare family key ({@code lxc.cgroup2 =}), which clears
+     * every earlier line of the family.
+     */
+    record Rule(boolean cgroup2, boolean allow, String value, boolean family) {
+        Rule(boolean cgroup2, boolean allow, String value) {
+            this(cgroup2, allow, value, false);
         }
+
+        /** Returns the line that clears the whole family: {@code lxc.cgroup2 =}. */
+        static Rule clearFamily(boolean cgroup2) {
+            return new Rule(cgroup2, false, "", true);
+        }
+
+        String line() {
+            String prefix = cgroup2 ? "lxc.cgroup2" : "lxc.cgroup";
+            return family ? prefix + " =" : (prefix + ".devices." + (allow ? "allow" : "deny") + " = " + value).trim();
+        }
+    }
+
+    /** Returns the rules liblxc keeps after empty values have cleared earlier lines. */
+    static List<Rule> afterClears(List<Rule> rules) {
+        List<Rule> kept = new ArrayList<>();
+        for (Rule r : rules) {
+            if (r.family) {
+                kept.removeIf(k -> k.cgroup2 == r.cgroup2);
+            } else if (r.value.isBlank()) {
+                kept.removeIf(k -> k.cgroup2 == r.cgroup2 && k.allow == r.allow);
+            } else {
+                kept.add(r);
+            }
+        }
+        return kept;
     }
 
     private static final List<Rule> COMMON = readCommon();
@@ -109,7 +137,7 @@ final class MeasuredDeviceModel {
         if (host != CgroupHost.CGROUP2) {
             return false;
         }
-        Program p = program(rules);
+        Program p = program(afterClears(rules));
         return p.items.stream().anyMatch(i -> i.allow == p.allowlist && i.rule.type == 'a' && i.rule.major < 0
                 && i.rule.minor < 0 && i.rule.bits == 7);
     }
@@ -117,7 +145,8 @@ final class MeasuredDeviceModel {
     /** Returns whether the kernel grants this access. */
     static boolean granted(CgroupHost host, List<Rule> rules, DeviceProbe.Device d, DeviceProbe.Access access) {
         int want = bits(access.letters());
-        return host == CgroupHost.CGROUP2 ? v2(rules, d, want) : v1(rules, d, want);
+        List<Rule> kept = afterClears(rules);
+        return host == CgroupHost.CGROUP2 ? v2(kept, d, want) : v1(kept, d, want);
     }
 
     private record Exception(char type, int major, int minor, int bits) {
