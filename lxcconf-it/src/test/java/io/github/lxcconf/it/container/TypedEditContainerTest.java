@@ -109,6 +109,21 @@ class TypedEditContainerTest {
     }
 
     @Test
+    void passthroughOfKvmAtTheNodesPath() {
+        // this host has no /dev/kvm: pass a node 10:232 made with mknod, at its own path
+        String node = DeviceProbe.KVM.hostNode();
+        Device kvm = new Device("kvm", 'c', 10, 232, node);
+        LxcConfig after = base().edit().passthrough(KnownDevice.KVM, node).build();
+        assertThat(after.render()).contains("lxc.cgroup2.devices.allow = c 10:232 rwm",
+                "lxc.mount.entry = " + node + " " + node.substring(1) + " none bind,create=file");
+        assertThat(probe(CgroupHost.CGROUP2, after, kvm)).isEqualTo(GRANTED);
+        LxcConfig v1 = base().edit().cgroupVersion(CgroupVersion.V1).passthrough(KnownDevice.KVM, node).build();
+        assertThat(probe(CgroupHost.HYBRID, v1, kvm)).isEqualTo(GRANTED);
+        // the v2 rule does nothing on the hybrid host
+        assertThat(probe(CgroupHost.HYBRID, after, kvm)).isEqualTo(OPEN_DENIED);
+    }
+
+    @Test
     void bindMountOfAFileAndADirectory(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
         Path file = tmp.resolve("motd");
         Files.writeString(file, "hello from the host\n");
