@@ -127,7 +127,19 @@ public final class Validator {
         int number = section.firstLineNumber();
         for (Line line : section.lines()) {
             int n = number++;
-            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+            if (!(line instanceof EntryLine e)) {
+                continue;
+            }
+            if (!e.isLxcKey()) {
+                if (!proxmox && e.key().equals("lxc.")) {
+                    // liblxc reads every line that starts with 'lxc.', and the bare prefix is no key it knows
+                    if (e.content().indexOf('\0') >= 0) {
+                        return false;
+                    }
+                    add(DiagnosticCode.VAL_UNKNOWN_KEY, Severity.ERROR, n, e.keyColumn(),
+                            "Unsupported config key \"lxc.\": liblxc refuses the file",
+                            "write a whole key after 'lxc.', such as 'lxc.uts.name', or delete the line");
+                }
                 continue;
             }
             if (e.content().indexOf('\0') >= 0) {
@@ -344,6 +356,8 @@ public final class Validator {
             if (grammar.contains("EMPTY VALUE IS AN ERROR")) {
                 problem = "'" + key + "' must not be empty";
             }
+        } else if (key.startsWith("lxc.prlimit.")) {
+            problem = prlimit(value);
         } else if (key.equals("lxc.log.level")) {
             problem = logLevel(value, grammar);
         } else if (grammar.startsWith("relative path: must not start with '/'")) {
@@ -422,6 +436,62 @@ public final class Validator {
                             + " when it starts" : ": liblxc refuses the file"),
                     "value grammar: " + grammar);
         }
+    }
+
+    /**
+     * What liblxc 5.0 finds wrong with an {@code lxc.prlimit.*} value when it loads the file, or null. The value
+     * is {@code SOFT[:HARD]}, each {@code unlimited} or a number as C's {@code strtoull(s, NULL, 10)} reads it:
+     * blanks and a sign before the digits are allowed, a negative number wraps around, a number past
+     * 18446744073709551615 is refused, and no digits at all read as 0 ({@code ":5"} is {@code 0:5}).
+     */
+    static String prlimit(String value) {
+        int i = limitEnd(value, 0);
+        if (i < 0) {
+            return "the limit in '" + value + "' is larger than 18446744073709551615";
+        }
+        i = skipSpace(value, i);
+        if (i == value.length()) {
+            return null;
+        }
+        if (value.charAt(i) != ':') {
+            return "'" + value + "' is not a resource limit: write SOFT or SOFT:HARD, each a number or 'unlimited'";
+        }
+        i = limitEnd(value, skipSpace(value, i + 1));
+        if (i < 0) {
+            return "the hard limit in '" + value + "' is larger than 18446744073709551615";
+        }
+        if (skipSpace(value, i) != value.length()) {
+            return "'" + value + "' is not a resource limit: write SOFT or SOFT:HARD, each a number or 'unlimited'";
+        }
+        return null;
+    }
+
+    /** Where one limit of a prlimit value ends; -1 when the number is too large for 64 bits. */
+    private static int limitEnd(String s, int from) {
+        if (s.startsWith("unlimited", from)) {
+            return from + "unlimited".length();
+        }
+        int i = skipSpace(s, from);
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return from;
+        }
+        return new BigInteger(s.substring(digits, i)).bitLength() > 64 ? -1 : i;
+    }
+
+    /** Skips what C's isspace() calls white space. */
+    private static int skipSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     /**
