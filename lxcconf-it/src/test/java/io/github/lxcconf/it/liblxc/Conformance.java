@@ -60,7 +60,8 @@ final class Conformance {
             "veth.vlan.tagged.id");
     /** What liblxc reports for a sub-key nobody set (besides the empty text). */
     private static final Map<String, String> NET_DEFAULTS = Map.of("l2proxy", "0", "veth.vlan.id", "0",
-            "veth.mode", "bridge", "macvlan.mode", "private", "ipvlan.mode", "l2", "ipvlan.isolation", "bridge");
+            "veth.mode", "bridge", "macvlan.mode", "private", "ipvlan.mode", "l2", "ipvlan.isolation", "bridge",
+            "vlan.id", "0");
     private static final Pattern NET_KEY = Pattern.compile("lxc\\.net\\.([0-9]{1,9})(\\..*)?");
     /** Most interfaces compared per file; a fuzzed index such as lxc.net.99999 is still compared. */
     private static final int MAX_INTERFACES = 16;
@@ -77,10 +78,12 @@ final class Conformance {
      * @param libError        liblxc's error message, if it refused
      * @param firstError      lxcconf's first error, if any
      * @param valueDifferences where both accept: each value liblxc holds that differs from lxcconf's typed view
+     * @param failedLine      the line at which liblxc stopped, as its log quotes it
      * @param hung            whether liblxc did not answer
      */
     record Verdict(Path file, boolean libAccepts, boolean lxcconfAccepts, String libError,
-                   Optional<Diagnostic> firstError, List<String> valueDifferences, boolean hung) {
+                   Optional<Diagnostic> firstError, List<String> valueDifferences, Optional<String> failedLine,
+                   boolean hung) {
 
         /** Returns whether accept/refuse and every compared value are the same. */
         boolean agrees() {
@@ -129,7 +132,7 @@ final class Conformance {
             compare(loaded, settings, interfaces, differences);
         }
         return new Verdict(file, loaded.accepted(), !validation.hasErrors(), loaded.error(),
-                validation.errors().stream().findFirst(), differences, loaded.hung());
+                validation.errors().stream().findFirst(), differences, loaded.failedLine(), loaded.hung());
     }
 
     /** Returns the options that match the liblxc on this machine, includes followed from {@code dir}. */
@@ -148,8 +151,12 @@ final class Conformance {
         }
         StringBuilder text = new StringBuilder();
         for (EffectiveValue v : effective.entries()) {
-            // quoted so that blanks at either end survive; liblxc and lxcconf strip one pair of outer quotes
-            text.append(v.key()).append(" = \"").append(v.value()).append("\"\n");
+            String value = v.value();
+            boolean quote = !value.isEmpty() && (" \t\"'".indexOf(value.charAt(0)) >= 0
+                    || " \t\"'".indexOf(value.charAt(value.length() - 1)) >= 0);
+            // quoted only where needed, so that blanks or quotes at either end survive: one pair of outer
+            // quotes is stripped by liblxc and lxcconf alike
+            text.append(v.key()).append(" = ").append(quote ? "\"" + value + "\"" : value).append('\n');
         }
         return LxcConfig.reader().dialect(Dialect.LXC).parse(text.toString()).lxc();
     }
@@ -213,7 +220,8 @@ final class Conformance {
             return;
         }
         NetworkInterface i = typed.get();
-        String typedType = i.type().map(t -> t.word()).orElse("");
+        // liblxc gives an interface written without lxc.net.N.type the type 'empty'
+        String typedType = i.type().map(t -> t.word()).orElse("empty");
         if (!type.orElse("(no interface)").equals(typedType)) {
             out.add(prefix + "type: liblxc holds '" + type.orElse("(no interface)") + "', lxcconf '" + typedType
                     + "'");
@@ -243,6 +251,8 @@ final class Conformance {
                 case "ipv6.address" -> String.join("\n", values.stream().map(v -> address(v, false)).toList());
                 case "veth.ipv4.route", "veth.ipv6.route", "veth.vlan.tagged.id" ->
                         String.join("", values.stream().map(v -> v + "\n").toList());
+                // liblxc cuts an interface name to IFNAMSIZ - 1 bytes; lxcconf keeps it whole and says so (LXC1xx)
+                case "name", "link", "veth.pair" -> ifname(values.get(values.size() - 1));
                 default -> values.get(values.size() - 1);
             };
             if (!lib.orElse("(cannot be read)").equals(expected)) {
@@ -250,6 +260,13 @@ final class Conformance {
                         + expected.replace("\n", "\\n") + "'");
             }
         }
+    }
+
+    /** An interface name as liblxc keeps it: at most 15 bytes. */
+    static String ifname(String value) {
+        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return utf8.length <= 15 ? value
+                : new String(java.util.Arrays.copyOf(utf8, 15), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** An address as liblxc prints it: without the broadcast, with the prefix it assumes when none is written. */

@@ -241,6 +241,13 @@ final class LibLxc implements AutoCloseable {
             return lines;
         }
 
+        /** Returns the line at which liblxc stopped loading, as its log quotes it, or empty. */
+        java.util.Optional<String> failedLine() {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Failed to parse config file \"[^\n]*\" at line \"(.*)\"")
+                    .matcher(log);
+            return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        }
+
         /** Returns liblxc's error message: the first ERROR line of its log, without the log prefix. */
         String error() {
             for (String line : log.split("\n")) {
