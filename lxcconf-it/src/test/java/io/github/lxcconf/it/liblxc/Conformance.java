@@ -79,11 +79,13 @@ final class Conformance {
      * @param firstError      lxcconf's first error, if any
      * @param valueDifferences where both accept: each value liblxc holds that differs from lxcconf's typed view
      * @param failedLine      the line at which liblxc stopped, as its log quotes it
+     * @param compared        how many typed values (device rules, mounts, mount.auto items, id maps,
+     *                        capabilities, interfaces and their sub-keys) were compared with liblxc's
      * @param hung            whether liblxc did not answer
      */
     record Verdict(Path file, boolean libAccepts, boolean lxcconfAccepts, String libError,
                    Optional<Diagnostic> firstError, List<String> valueDifferences, Optional<String> failedLine,
-                   boolean hung) {
+                   int compared, boolean hung) {
 
         /** Returns whether accept/refuse and every compared value are the same. */
         boolean agrees() {
@@ -128,11 +130,12 @@ final class Conformance {
         }
         LibLxc.Loaded loaded = lxc.load(dir, file, keys);
         List<String> differences = new ArrayList<>();
+        int compared = 0;
         if (loaded.accepted() && !validation.hasErrors()) {
-            compare(loaded, settings, interfaces, differences);
+            compared = compare(loaded, settings, interfaces, differences);
         }
         return new Verdict(file, loaded.accepted(), !validation.hasErrors(), loaded.error(),
-                validation.errors().stream().findFirst(), differences, loaded.failedLine(), loaded.hung());
+                validation.errors().stream().findFirst(), differences, loaded.failedLine(), compared, loaded.hung());
     }
 
     /** Returns the options that match the liblxc on this machine, includes followed from {@code dir}. */
@@ -177,7 +180,10 @@ final class Conformance {
         return indices.stream().limit(MAX_INTERFACES).toList();
     }
 
-    private static void compare(LibLxc.Loaded l, LxcSettings s, List<Integer> interfaces, List<String> out) {
+    /** Compares, and returns how many typed values were compared. */
+    private static int compare(LibLxc.Loaded l, LxcSettings s, List<Integer> interfaces, List<String> out) {
+        int compared = s.deviceRules().size() + s.mountEntries().size() + s.mountAuto().size() + s.idMaps().size()
+                + s.capabilities().list().size();
         for (CgroupVersion version : CgroupVersion.values()) {
             for (boolean allow : new boolean[] {true, false}) {
                 String key = (version == CgroupVersion.V1 ? "lxc.cgroup." : "lxc.cgroup2.") + "devices."
@@ -207,7 +213,9 @@ final class Conformance {
         }
         for (int n : interfaces) {
             network(l, n, s.networkInterface(n), out);
+            compared += 1 + s.networkInterface(n).map(i -> i.subKeys().size()).orElse(0);
         }
+        return compared;
     }
 
     private static void network(LibLxc.Loaded l, int n, Optional<NetworkInterface> typed, List<String> out) {
@@ -269,7 +277,12 @@ final class Conformance {
                 : new String(java.util.Arrays.copyOf(utf8, 15), java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** An address as liblxc prints it: without the broadcast, with the prefix it assumes when none is written. */
+    /**
+     * An address as liblxc prints it: without the broadcast, with the prefix it assumes when none is written:
+     * 64 for IPv6; for IPv4 the class of the address, which liblxc 5.0.2 reads from the last octet, not the first
+     * ({@code 10.0.0.200} gets {@code /24}, {@code 192.168.1.5} gets {@code /8}, a last octet of 224 or more
+     * {@code /0}).
+     */
     static String address(String value, boolean ipv4) {
         String a = value.strip().split("[ \t]+")[0];
         if (a.contains("/")) {
@@ -278,8 +291,9 @@ final class Conformance {
         if (!ipv4) {
             return a + "/64";
         }
-        int first = Integer.parseInt(a.split("\\.")[0]);
-        int prefix = first < 128 ? 8 : first < 192 ? 16 : first < 224 ? 24 : 0;
+        String[] octets = a.split("\\.");
+        int last = Integer.parseInt(octets[octets.length - 1]);
+        int prefix = last < 128 ? 8 : last < 192 ? 16 : last < 224 ? 24 : 0;
         return a + "/" + prefix;
     }
 

@@ -7,13 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The native LXC configs of the corpus: every file under {@code corpus/lxc/} (lxcconf-core's test copy), and,
- * when the shared corpus is beside the repository, the configs Proxmox VE generates at start
- * ({@code corpus/pve/proxmox-start/**}{@code /*.conf.lxc}).
+ * The native LXC configs of the corpus (lxcconf-core's test copy): every file under {@code corpus/lxc/}, and the
+ * configs Proxmox VE generates at start ({@code corpus/pve/proxmox-start/**}{@code /*.conf.lxc}).
  *
  * <p>The Proxmox {@code key: value} files themselves are not liblxc's to load: liblxc reads only lines that start
  * with {@code lxc.}, and a raw {@code lxc.key: value} line, which Proxmox accepts, is an invalid line for liblxc.
@@ -42,31 +40,34 @@ final class Corpus {
         }
     }
 
-    /** Returns the shared corpus's folder of configs Proxmox generates at start, if it is there. */
-    static Optional<Path> proxmoxStartDir() {
+    /**
+     * Returns the corpus folder of configs Proxmox generates at start: lxcconf-core's copy, or, where that copy
+     * predates the folder, the shared corpus beside the repository.
+     */
+    static Path proxmoxStartDir() {
+        Path copy = root().resolve("pve/proxmox-start");
         String shared = System.getProperty("lxcconf.shared.dir");
-        if (shared == null) {
-            return Optional.empty();
+        if (Files.isDirectory(copy) || shared == null) {
+            return copy;
         }
-        Path dir = Path.of(shared, "corpus", "pve", "proxmox-start");
-        return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
+        return Path.of(shared, "corpus", "pve", "proxmox-start");
     }
 
     /**
      * Writes the configs Proxmox generates at start into {@code work}, with includes of files this host's
      * {@code /usr/share/lxc/config} lacks pointed at the filled-in lxc-templates files.
      *
-     * @return the written files, sorted; empty when the shared corpus is not there
+     * @return the written files, sorted
      */
     static List<Path> proxmoxStartFiles(Path work) throws IOException {
-        Optional<Path> dir = proxmoxStartDir();
-        if (dir.isEmpty()) {
+        Path dir = proxmoxStartDir();
+        if (!Files.isDirectory(dir)) {
             return List.of();
         }
         Path templates = templateConfigDir(work);
         Path out = work.resolve("proxmox-start");
         List<Path> written = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(dir.get())) {
+        try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".conf.lxc")).sorted().toList()) {
                 String text = Files.readString(p, StandardCharsets.UTF_8);
                 StringBuilder fixed = new StringBuilder();
@@ -80,7 +81,7 @@ final class Corpus {
                     }
                     fixed.append(line);
                 }
-                Path target = out.resolve(dir.get().relativize(p).toString());
+                Path target = out.resolve(dir.relativize(p).toString());
                 Files.createDirectories(target.getParent());
                 Files.writeString(target, fixed, StandardCharsets.UTF_8);
                 written.add(target);

@@ -60,8 +60,10 @@ class CorpusLoadTest {
         List<String> unexpected = new ArrayList<>();
         int accepted = 0;
         int known = 0;
+        int compared = 0;
         for (Conformance.Verdict v : verdicts) {
             accepted += v.libAccepts() ? 1 : 0;
+            compared += v.compared();
             String name = name(v.file());
             if (!v.agrees() && KnownDisagreements.of(v).isPresent()) {
                 known++;
@@ -73,14 +75,17 @@ class CorpusLoadTest {
             }
         }
         System.out.printf("liblxc %s load: %d corpus configs (%d lxc/, %d lxc-templates filled in, %d Proxmox-generated"
-                        + "%s), %d accepted by liblxc, %d refused; agreement %d/%d, %d known disagreements%n",
-                lxc.version(), verdicts.size(), lxcFiles.size(), templates.size(), proxmox.size(),
-                Corpus.proxmoxStartDir().isPresent() ? "" : ", shared corpus not found", accepted,
-                verdicts.size() - accepted, verdicts.size() - unexpected.size() - known, verdicts.size(), known);
+                        + "), %d accepted by liblxc, %d refused; agreement %d/%d, %d known disagreements; %d typed"
+                        + " values compared with get_config_item%n",
+                lxc.version(), verdicts.size(), lxcFiles.size(), templates.size(), proxmox.size(), accepted,
+                verdicts.size() - accepted, verdicts.size() - unexpected.size() - known, verdicts.size(), known,
+                compared);
         unexpected.forEach(u -> System.out.println("  DISAGREE " + u));
 
         assertThat(lxcFiles).as("corpus files").hasSizeGreaterThan(100);
+        assertThat(proxmox).as("configs Proxmox generates at start").hasSizeGreaterThan(50);
         assertThat(accepted).as("configs liblxc accepts").isGreaterThan(20);
+        assertThat(compared).as("typed values compared with liblxc's").isGreaterThan(1000);
         assertThat(verdicts.size() - accepted).as("configs liblxc refuses").isGreaterThan(20);
         assertThat(unexpected).as("corpus configs where liblxc and lxcconf disagree").isEmpty();
     }

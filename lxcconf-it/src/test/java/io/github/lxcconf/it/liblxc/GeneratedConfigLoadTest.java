@@ -18,13 +18,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Configs generated with the grammar of lxcconf-core's property tests, loaded by the real liblxc: liblxc's
+ * Generated configs ({@link NativeConfigs}: the grammar of lxcconf-core's property tests, and well-formed typed
+ * values), loaded by the real liblxc: liblxc's
  * accept/refuse equals "validate() has an error", and where both accept, the values liblxc holds equal the
  * typed views. Seeded ({@code -Dlxcconf.generated.seed=}, {@code -Dlxcconf.generated.count=}).
  */
 class GeneratedConfigLoadTest {
     private static final long SEED = Long.getLong("lxcconf.generated.seed", 20261204L);
-    private static final int COUNT = Integer.getInteger("lxcconf.generated.count", 500);
+    private static final int COUNT = Integer.getInteger("lxcconf.generated.count", 800);
 
     private static LibLxc lxc;
     private static Path work;
@@ -49,13 +50,16 @@ class GeneratedConfigLoadTest {
         List<String> disagreements = new ArrayList<>();
         Map<String, Integer> known = new TreeMap<>();
         int accepted = 0;
+        int compared = 0;
         for (int i = 0; i < COUNT; i++) {
-            String text = NativeConfigs.config(random);
+            // half in the grammar of the core property tests, half well-formed typed values
+            String text = i % 2 == 0 ? NativeConfigs.config(random) : NativeConfigs.wellFormed(random);
             Path dir = Files.createDirectories(work.resolve("cwd"));
             Path file = work.resolve(String.format("gen-%04d.conf", i));
             Files.write(file, text.getBytes(StandardCharsets.UTF_8));
             Conformance.Verdict v = Conformance.check(lxc, dir, file);
             accepted += v.libAccepts() ? 1 : 0;
+            compared += v.compared();
             Optional<KnownDisagreements.Known> k = v.agrees() ? Optional.empty()
                     : KnownDisagreements.of(v);
             if (k.isPresent()) {
@@ -67,13 +71,15 @@ class GeneratedConfigLoadTest {
             }
         }
         System.out.printf("liblxc %s load: %d generated configs (seed %d), %d accepted by liblxc, %d refused;"
-                        + " agreement %d/%d, known disagreements %s%n", lxc.version(), COUNT, SEED, accepted,
-                COUNT - accepted, COUNT - disagreements.size() - known.values().stream().mapToInt(i -> i).sum(),
-                COUNT, known);
+                        + " agreement %d/%d, known disagreements %s; %d typed values compared%n", lxc.version(),
+                COUNT, SEED, accepted, COUNT - accepted,
+                COUNT - disagreements.size() - known.values().stream().mapToInt(i -> i).sum(), COUNT, known,
+                compared);
         disagreements.forEach(d -> System.out.println("  DISAGREE " + d));
 
         assertThat(accepted).as("generated configs liblxc accepts").isGreaterThan(COUNT / 10);
         assertThat(COUNT - accepted).as("generated configs liblxc refuses").isGreaterThan(COUNT / 10);
+        assertThat(compared).as("typed values compared with liblxc's").isGreaterThan(COUNT);
         assertThat(disagreements).as("generated configs (kept in " + work + ") where liblxc and lxcconf disagree")
                 .isEmpty();
     }

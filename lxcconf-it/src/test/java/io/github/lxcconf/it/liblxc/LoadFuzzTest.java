@@ -41,7 +41,7 @@ class LoadFuzzTest {
     private static final long WATCHDOG_SECONDS = 60;
 
     private static final long SEED = Long.getLong("lxcconf.fuzz.seed", 1L);
-    private static final int COUNT = Integer.getInteger("lxcconf.fuzz.count", 600);
+    private static final int COUNT = Integer.getInteger("lxcconf.fuzz.count", 800);
 
     private static LibLxc lxc;
     private static Path work;
