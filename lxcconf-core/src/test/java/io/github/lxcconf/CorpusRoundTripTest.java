@@ -71,11 +71,16 @@ class CorpusRoundTripTest {
         }
 
         boolean isLxc() {
-            return name.startsWith("lxc/");
+            return name.startsWith("lxc/") || isProxmoxStart();
         }
 
         boolean isProxmox() {
-            return name.startsWith("pve/");
+            return name.startsWith("pve/") && !isProxmoxStart();
+        }
+
+        /** A native config Proxmox generated at start ({@code pve/proxmox-start/**.lxc}). */
+        boolean isProxmoxStart() {
+            return name.startsWith("pve/proxmox-start/");
         }
 
         @Override
@@ -94,13 +99,18 @@ class CorpusRoundTripTest {
         }
     }
 
-    /** Every config or policy file: not README.md, not Proxmox's *.warnings. */
+    /**
+     * Every config or policy file: not README.md, not Proxmox's *.warnings, and of {@code pve/proxmox-start/}
+     * only the generated native configs ({@code *.lxc}), not what Proxmox printed or the notes beside them.
+     */
     static List<CorpusFile> corpus() {
         Path root = corpusRoot();
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().equals("README.md"))
                     .filter(p -> !p.getFileName().toString().endsWith(".warnings"))
+                    .filter(p -> !root.relativize(p).startsWith("pve/proxmox-start")
+                            || p.getFileName().toString().endsWith(".lxc"))
                     .map(p -> new CorpusFile(root.relativize(p).toString().replace('\\', '/'), p))
                     .sorted((a, b) -> a.name().compareTo(b.name()))
                     .toList();

@@ -4,6 +4,10 @@ import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.Severity;
+import io.github.lxcconf.device.DecidingLine;
+import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.device.DeviceVerdict;
+import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.model.Capabilities;
 import io.github.lxcconf.model.Capability;
 import io.github.lxcconf.model.DeviceAccess;
@@ -27,6 +31,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 
 /**
  * Assertions on an {@link LxcConfig}, native LXC or Proxmox VE; get one from
@@ -49,6 +54,8 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
     /** What the device checks ask for when no access is given: read and write, what opening a device needs. */
     private static final DeviceAccess READ_WRITE = new DeviceAccess(true, true, false);
 
+    private HostLayout host = HostLayout.CGROUP2;
+
     /**
      * Creates assertions on a config; {@link LxcConfigAssertions#assertThat(LxcConfig)} is the usual way.
      *
@@ -62,6 +69,21 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
         super(actual, LxcConfigAssert.class);
     }
 
+    /**
+     * Sets the host layout the device checks that follow assume; {@link HostLayout#CGROUP2} until this is called.
+     *
+     * <pre>{@code
+     * assertThat(config).onHost(HostLayout.HYBRID).allowsDevice(KnownDevice.KVM);
+     * }</pre>
+     *
+     * @param layout the host's cgroup layout
+     * @return this assertion
+     */
+    public LxcConfigAssert onHost(HostLayout layout) {
+        this.host = Objects.requireNonNull(layout, "layout");
+        return myself;
+    }
+
     private String name() {
         return actual.sourceName();
     }
@@ -69,16 +91,15 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
     // ------------------------------------------------------------------ devices
 
     /**
-     * Checks that the config lets the container read and write a device: a cgroup device rule
-     * ({@code lxc.cgroup.devices.*} or {@code lxc.cgroup2.devices.*}) grants it, or, in a Proxmox config,
-     * a {@code devN} option passes its node through. The rules are read in file order, starting from
-     * LXC's default of denying every device, the way they take effect: cgroup v1 rules as the kernel's
-     * exception list (for each access letter the last matching rule decides); cgroup2 rules as liblxc's
-     * device program (an allowlist, where a deny rule for particular devices is skipped and a rule
-     * identical to a listed one flips it; {@code a} empties the list and sets the mode). A {@code *}
-     * number and the type {@code a} match every device. The v1 and v2 rules are read separately and
-     * either may grant; a version without rules grants nothing. A {@code devN} option grants
-     * read and write ({@code deny-write=1}: read only).
+     * Checks that the container may read and write a device on the host layout these assertions assume:
+     * a pure cgroup2 host ({@link HostLayout#CGROUP2}, Proxmox VE 7 and later, current distributions) unless
+     * {@link #onHost(HostLayout)} says otherwise. The decision is lxcconf-core's
+     * {@link DevicePolicy#decide(HostLayout, DeviceType, int, int, DeviceAccess)}: LXC's {@code common.conf}
+     * where the config includes it (a Proxmox config always does), the {@code devN} options of a Proxmox
+     * config, then the config's own rules, read as liblxc's cgroup2 device program or the kernel's v1 device
+     * controller reads them; a layout ignores the other family's keys, so a config with only
+     * {@code lxc.cgroup.devices.allow} lines fails on a cgroup2 host. The failure message names the host
+     * layout and quotes the lines that decided, each with a note.
      *
      * <pre>{@code
      * assertThat(config).allowsDevice(DeviceType.CHAR, 10, 232); // /dev/kvm
@@ -110,7 +131,7 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
      * @throws IllegalArgumentException for {@link DeviceType#ALL}, a negative number or an empty access
      */
     public LxcConfigAssert allowsDevice(DeviceType type, int major, int minor, DeviceAccess access) {
-        return allows(new DeviceCheck.Query(type, major, OptionalInt.of(minor), access));
+        return allows(policy -> policy.decide(host, type, major, minor, access));
     }
 
     /**
@@ -125,7 +146,7 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
      * @return this assertion
      */
     public LxcConfigAssert allowsDevice(KnownDevice device) {
-        return allows(DeviceCheck.query(Objects.requireNonNull(device, "device"), READ_WRITE));
+        return allowsDevice(device, READ_WRITE);
     }
 
     /**
@@ -140,7 +161,8 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
      * @return this assertion
      */
     public LxcConfigAssert allowsDevice(KnownDevice device, DeviceAccess access) {
-        return allows(DeviceCheck.query(Objects.requireNonNull(device, "device"), access));
+        Objects.requireNonNull(device, "device");
+        return allows(policy -> policy.decide(host, device, access));
     }
 
     /**
@@ -175,7 +197,7 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
      * @return this assertion
      */
     public LxcConfigAssert deniesDevice(DeviceType type, int major, int minor, DeviceAccess access) {
-        return denies(new DeviceCheck.Query(type, major, OptionalInt.of(minor), access));
+        return denies(policy -> policy.decide(host, type, major, minor, access));
     }
 
     /**
@@ -189,7 +211,7 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
      * @return this assertion
      */
     public LxcConfigAssert deniesDevice(KnownDevice device) {
-        return denies(DeviceCheck.query(Objects.requireNonNull(device, "device"), READ_WRITE));
+        return deniesDevice(device, READ_WRITE);
     }
 
     /**
@@ -204,32 +226,43 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
      * @return this assertion
      */
     public LxcConfigAssert deniesDevice(KnownDevice device, DeviceAccess access) {
-        return denies(DeviceCheck.query(Objects.requireNonNull(device, "device"), access));
+        Objects.requireNonNull(device, "device");
+        return denies(policy -> policy.decide(host, device, access));
     }
 
-    private LxcConfigAssert allows(DeviceCheck.Query query) {
+    private LxcConfigAssert allows(Function<DevicePolicy, DeviceVerdict> question) {
         isNotNull();
-        DeviceCheck.Outcome outcome = DeviceCheck.evaluate(actual, query);
-        if (!outcome.granted()) {
-            String details = outcome.hasRules()
-                    ? "but no rule grants it; " + outcome.heading() + Lines.block(outcome.quoted())
-                    : "but the config has no device rules" + (actual.dialect() == Dialect.PROXMOX
-                    ? " and no devN options" : "") + "; LXC's default denies every device not in its short"
-                    + " default list";
-            throwAssertionError(ShouldAllowDevice.shouldAllowDevice(name(), query.describe(),
-                    query.access().toValue(), details));
+        DeviceVerdict v = question.apply(DevicePolicy.of(actual));
+        if (!v.granted()) {
+            throwAssertionError(ShouldAllowDevice.shouldAllowDevice(name(), v.device(), v.access().toValue(),
+                    v.layout().description(), "but it is refused: " + v.reason() + deciding(v)));
         }
         return myself;
     }
 
-    private LxcConfigAssert denies(DeviceCheck.Query query) {
+    private LxcConfigAssert denies(Function<DevicePolicy, DeviceVerdict> question) {
         isNotNull();
-        DeviceCheck.Outcome outcome = DeviceCheck.evaluate(actual, query);
-        if (outcome.granted()) {
-            throwAssertionError(ShouldDenyDevice.shouldDenyDevice(name(), query.describe(), query.access().toValue(),
-                    "but it is granted; " + outcome.heading() + Lines.block(outcome.quoted())));
+        DeviceVerdict v = question.apply(DevicePolicy.of(actual));
+        if (v.granted()) {
+            throwAssertionError(ShouldDenyDevice.shouldDenyDevice(name(), v.device(), v.access().toValue(),
+                    v.layout().description(), "but it is granted: " + v.reason() + deciding(v)));
         }
         return myself;
+    }
+
+    /** Returns {@code ; the deciding lines are:} and the lines, each quoted as it stands in its file. */
+    private String deciding(DeviceVerdict v) {
+        if (v.lines().isEmpty()) {
+            return "";
+        }
+        List<String> quoted = new ArrayList<>();
+        for (DecidingLine d : v.lines()) {
+            Optional<String> own = d.source().equals(name()) ? actual.line(d.line()).map(l -> Lines.quote(d.line(), l))
+                    : Optional.empty();
+            quoted.add(own.orElse(d.source() + " line " + d.line() + ": " + d.key() + " = " + d.value())
+                    + Lines.NOTE + d.note());
+        }
+        return "; the deciding lines are:" + Lines.block(quoted);
     }
 
     // ------------------------------------------------------------------ mounts

@@ -10,7 +10,7 @@ final class ShouldAllowDevice extends BasicErrorMessageFactory {
         super(format, arguments);
     }
 
-    static ErrorMessageFactory shouldAllowDevice(String config, String device, String access, String details) {
-        return new ShouldAllowDevice("Expecting config %s to allow %s with access %s,\n%s", config, unquotedString(device), unquotedString(access), unquotedString(details));
+    static ErrorMessageFactory shouldAllowDevice(String config, String device, String access, String host, String details) {
+        return new ShouldAllowDevice("Expecting config %s to allow %s with access %s on %s,\n%s", config, unquotedString(device), unquotedString(access), unquotedString(host), unquotedString(details));
     }
 }

@@ -10,7 +10,7 @@ final class ShouldDenyDevice extends BasicErrorMessageFactory {
         super(format, arguments);
     }
 
-    static ErrorMessageFactory shouldDenyDevice(String config, String device, String access, String details) {
-        return new ShouldDenyDevice("Expecting config %s to deny %s with access %s,\n%s", config, unquotedString(device), unquotedString(access), unquotedString(details));
+    static ErrorMessageFactory shouldDenyDevice(String config, String device, String access, String host, String details) {
+        return new ShouldDenyDevice("Expecting config %s to deny %s with access %s on %s,\n%s", config, unquotedString(device), unquotedString(access), unquotedString(host), unquotedString(details));
     }
 }

@@ -25,7 +25,7 @@ class SoftAssertionsTest {
                 .hasMessageContaining("Multiple Failures (2 failures)")
                 .hasMessageContaining("Expecting config \"202.conf\" to allow character device 10:232 (/dev/kvm)")
                 .hasMessageContaining("Expecting config \"203.conf\" to allow character device 10:232 (/dev/kvm)")
-                .hasMessageContaining("line 2: lxc.cgroup2.devices.allow: c 10:232 r   <- grants only r")
+                .hasMessageContaining("line 2: lxc.cgroup2.devices.allow: c 10:232 r   <- matches the device but only for access 'r'")
                 .hasMessageNotContaining("201.conf");
     }
 

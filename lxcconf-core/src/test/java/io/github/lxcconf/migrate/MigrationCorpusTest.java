@@ -42,7 +42,8 @@ class MigrationCorpusTest {
             return s.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".conf"))
                     .filter(p -> {
                         String rel = root.relativize(p).toString().replace('\\', '/');
-                        return rel.startsWith("lxc/") || rel.startsWith("pve/") && !rel.startsWith("pve/proxmox-rewrite/");
+                        return rel.startsWith("lxc/") || rel.startsWith("pve/") && !rel.startsWith("pve/proxmox-rewrite/")
+                                && !rel.startsWith("pve/proxmox-start/");
                     }).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

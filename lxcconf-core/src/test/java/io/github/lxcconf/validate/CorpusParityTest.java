@@ -75,7 +75,7 @@ class CorpusParityTest {
         try (Stream<Path> walk = Files.walk(pve)) {
             return walk.filter(Files::isRegularFile)
                     .map(p -> pve.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.startsWith("proxmox-rewrite/") && !p.endsWith(".md"))
+                    .filter(p -> !p.startsWith("proxmox-rewrite/") && !p.startsWith("proxmox-start/") && !p.endsWith(".md"))
                     .sorted().toList().stream();
         }
     }

@@ -76,6 +76,7 @@ final class PveCorpus {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
                     .filter(p -> !root.relativize(p).startsWith("proxmox-rewrite"))
+                    .filter(p -> !root.relativize(p).startsWith("proxmox-start"))
                     .filter(p -> p.getFileName().toString().endsWith(".conf"))
                     .map(p -> new Input(root.relativize(p).toString().replace('\\', '/'), p))
                     .sorted((a, b) -> a.name().compareTo(b.name()))

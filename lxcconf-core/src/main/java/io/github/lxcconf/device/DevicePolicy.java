@@ -1,0 +1,350 @@
+package io.github.lxcconf.device;
+
+import io.github.lxcconf.Dialect;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.include.EffectiveConfig;
+import io.github.lxcconf.include.EffectiveValue;
+import io.github.lxcconf.model.CgroupVersion;
+import io.github.lxcconf.model.DeviceAccess;
+import io.github.lxcconf.model.DeviceCatalog;
+import io.github.lxcconf.model.DeviceInfo;
+import io.github.lxcconf.model.DeviceRule;
+import io.github.lxcconf.model.DeviceType;
+import io.github.lxcconf.model.KnownDevice;
+import io.github.lxcconf.model.proxmox.DevicePassthrough;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.Section;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The device lines a container starts with, and the one answer to "may this container use this device on this
+ * host?", as liblxc 5.x and the kernel decide it: on a pure cgroup2 host from liblxc's eBPF device program
+ * (allowlist and denylist modes, the global rule {@code a}, {@code *}, the case where liblxc attaches no program
+ * at all), on a host with a cgroup v1 devices controller from the kernel's v1 exception list. Each layout ignores
+ * the other family's keys.
+ *
+ * <p>{@link #of(LxcConfig)} reads the config's own lines; an {@code lxc.include} of LXC's {@code common.conf}
+ * (or a distribution's {@code *.common.conf}, which includes it) and of {@code userns.conf} stands for the device
+ * lines LXC 5.0 installs there; other included files are not read (use {@link #of(EffectiveConfig)}). A Proxmox
+ * config gets the lines {@code pct start} writes: {@code common.conf} first ({@code userns.conf} too for an
+ * unprivileged container or one with its own {@code lxc.idmap}), a {@code lxc.cgroup2.devices.allow} rule for each
+ * {@code devN} option (read only, with a deny of {@code w}, for {@code deny-write=1}), a deny of
+ * {@code c 5:1 rwm} for {@code console: 0}, then the raw {@code lxc.*} lines of the main section.
+ *
+ * <pre>{@code
+ * DevicePolicy devices = DevicePolicy.of(LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf")));
+ * devices.decide(HostLayout.CGROUP2, KnownDevice.KVM, DeviceAccess.parse("rw").orElseThrow()).granted(); // false
+ * devices.decide(HostLayout.HYBRID, KnownDevice.KVM, DeviceAccess.parse("rw").orElseThrow()).granted();  // true
+ * }</pre>
+ */
+public final class DevicePolicy {
+
+    private static final Pattern DEVICE_KEY = Pattern.compile("lxc\\.cgroup2?\\.devices\\.(allow|deny)");
+    private static final String LXC_CONFIG_DIR = "/usr/share/lxc/config/";
+    private static final String COMMON = LXC_CONFIG_DIR + "common.conf";
+    private static final String USERNS = LXC_CONFIG_DIR + "userns.conf";
+    private static final List<String[]> COMMON_LINES = bundled("common.conf");
+    private static final List<String[]> USERNS_LINES = bundled("userns.conf");
+
+    private final List<Step> steps;
+    private final Cgroup2Program cgroup2;
+    private final Cgroup1Exceptions cgroup1;
+
+    /** The config's own device lines by family (true: cgroup2) and major (-1: every major), to name ignored ones. */
+    private final Map<Boolean, Map<Integer, List<Step>>> ownByMajor = new HashMap<>();
+
+    private DevicePolicy(List<Step> steps) {
+        this.steps = List.copyOf(steps);
+        this.cgroup2 = Cgroup2Program.build(this.steps);
+        this.cgroup1 = Cgroup1Exceptions.build(this.steps);
+        for (Step s : this.steps) {
+            if (!s.source().startsWith(LXC_CONFIG_DIR)) {
+                s.numbers().ifPresent(n -> ownByMajor.computeIfAbsent(s.cgroup2(), k -> new HashMap<>())
+                        .computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+            }
+        }
+    }
+
+    /**
+     * Returns the device lines of a config as described in the class comment.
+     *
+     * <pre>{@code
+     * DevicePolicy.of(LxcConfig.parse("lxc.include = /usr/share/lxc/config/common.conf\n"
+     *         + "lxc.cgroup2.devices.allow = c 10:232 rwm\n"));
+     * }</pre>
+     *
+     * @param config the config
+     * @return the policy
+     */
+    public static DevicePolicy of(LxcConfig config) {
+        Objects.requireNonNull(config, "config");
+        Builder b = new Builder();
+        String source = config.sourceName();
+        Section main = config.mainSection();
+        if (config.dialect() == Dialect.PROXMOX) {
+            b.bundled(COMMON, COMMON_LINES);
+            if (config.proxmox().unprivileged() || !config.lxc().idMaps().isEmpty()) {
+                b.bundled(USERNS, USERNS_LINES);
+            }
+            for (DevicePassthrough d : config.proxmox().devices()) {
+                int line = lineOf(main, d.key());
+                Optional<String> numbers = d.path().flatMap(DevicePolicy::numbersOf);
+                if (line < 1 || numbers.isEmpty()) {
+                    continue;
+                }
+                String via = d.key() + ": " + d.path().orElse("") + " (Proxmox writes this rule at start)";
+                b.add("lxc.cgroup2.devices.allow", numbers.get() + (d.denyWrite() ? " r" : " rw"), source, line, via);
+                if (d.denyWrite()) {
+                    b.add("lxc.cgroup2.devices.deny", numbers.get() + " w", source, line, via);
+                }
+            }
+            if (config.proxmox().option("console").filter("0"::equals).isPresent()) {
+                b.add("lxc.cgroup2.devices.deny", "c 5:1 rwm", source, lineOf(main, "console"),
+                        "console: 0 (Proxmox writes this rule at start)");
+            }
+        }
+        int number = main.firstLineNumber();
+        for (Line line : main.lines()) {
+            int lineNumber = number++;
+            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+                continue;
+            }
+            int nul = line.content().indexOf('\0');
+            String value = e.value();
+            if (nul >= 0) {
+                int cut = value.indexOf('\0');
+                if (cut >= 0) {
+                    b.entry(e.key(), value.substring(0, cut).strip(), source, lineNumber);
+                }
+                break;
+            }
+            b.entry(e.key(), value, source, lineNumber);
+        }
+        return new DevicePolicy(b.steps);
+    }
+
+    /**
+     * Returns the device lines liblxc holds after reading a config and every file it includes: the real
+     * {@code common.conf} of this machine, for instance.
+     *
+     * <pre>{@code
+     * DevicePolicy.of(LxcConfig.parse(Path.of("/var/lib/lxc/web1/config")).effective(Path.of("/var/lib/lxc/web1")));
+     * }</pre>
+     *
+     * @param effective the config with its includes
+     * @return the policy
+     */
+    public static DevicePolicy of(EffectiveConfig effective) {
+        Objects.requireNonNull(effective, "effective");
+        Builder b = new Builder();
+        for (EffectiveValue v : effective.entries()) {
+            if (DEVICE_KEY.matcher(v.key()).matches()) {
+                b.add(v.key(), v.value(), v.provenance().source(), v.provenance().line(), "");
+            }
+        }
+        return new DevicePolicy(b.steps);
+    }
+
+    /**
+     * Returns the device lines in the order liblxc applies them, with what each is (no note yet).
+     *
+     * @return the lines, each with the note {@code "device line"}
+     */
+    public List<DecidingLine> lines() {
+        return steps.stream().map(s -> s.note("device line")).toList();
+    }
+
+    /**
+     * Returns whether the container may use one device with the access asked for.
+     *
+     * <pre>{@code
+     * policy.decide(HostLayout.CGROUP2, DeviceType.CHAR, 10, 200, DeviceAccess.parse("rw").orElseThrow());
+     * }</pre>
+     *
+     * @param layout the host's cgroup layout
+     * @param type   {@link DeviceType#CHAR} or {@link DeviceType#BLOCK}
+     * @param major  the major number
+     * @param minor  the minor number
+     * @param access the access: every letter must be granted; r and w together are one open for reading and
+     *               writing, which the kernel checks as one access
+     * @return the verdict
+     * @throws IllegalArgumentException for {@link DeviceType#ALL}, a negative number or an empty access
+     */
+    public DeviceVerdict decide(HostLayout layout, DeviceType type, int major, int minor, DeviceAccess access) {
+        if (minor < 0) {
+            throw new IllegalArgumentException("device numbers are not negative, got " + major + ":" + minor);
+        }
+        return decide(layout, type, major, minor, access, describe(type, major, minor, Optional.empty()));
+    }
+
+    /**
+     * Returns whether the container may use a known device; for one with numbered instances
+     * ({@link KnownDevice#TTY_USB}, {@code c 188:*}) every minor must be granted.
+     *
+     * <pre>{@code
+     * policy.decide(HostLayout.CGROUP2, KnownDevice.KVM, DeviceAccess.RWM);
+     * }</pre>
+     *
+     * @param layout the host's cgroup layout
+     * @param device the device
+     * @param access the access
+     * @return the verdict
+     * @throws IllegalArgumentException for an empty access
+     */
+    public DeviceVerdict decide(HostLayout layout, KnownDevice device, DeviceAccess access) {
+        Objects.requireNonNull(device, "device");
+        int minor = device.minor().orElse(-1);
+        return decide(layout, device.type(), device.major(), minor, access,
+                describe(device.type(), device.major(), minor, Optional.of(device.path())));
+    }
+
+    private DeviceVerdict decide(HostLayout layout, DeviceType type, int major, int minor, DeviceAccess access,
+                                 String device) {
+        Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(access, "access");
+        if (type == DeviceType.ALL) {
+            throw new IllegalArgumentException("ask about a character (CHAR) or block (BLOCK) device, not ALL");
+        }
+        if (major < 0) {
+            throw new IllegalArgumentException("device numbers are not negative, got " + major + ":" + minor);
+        }
+        if (access.isEmpty()) {
+            throw new IllegalArgumentException("the access must name at least one of r, w and m");
+        }
+        Request q = new Request(type, major, minor, Step.mask(access));
+        boolean v2 = layout.appliesCgroup2Devices();
+        Outcome o = v2 ? cgroup2.decide(q) : cgroup1.decide(q);
+        Notes ignored = new Notes();
+        Map<Integer, List<Step>> other = ownByMajor.getOrDefault(!v2, Map.of());
+        List<Step> candidates = new ArrayList<>(other.getOrDefault(major, List.of()));
+        candidates.addAll(other.getOrDefault(-1, List.of()));
+        for (Step s : candidates) {
+            if (s.numbers().filter(q::touchedBy).isPresent()) {
+                ignored.add(s, v2 ? "ignored: a cgroup v1 key on " + layout.description()
+                        : "ignored: liblxc applies no lxc.cgroup2 line on " + layout.description());
+            }
+        }
+        List<DecidingLine> lines = new ArrayList<>(ignored.lines());
+        lines.addAll(o.lines());
+        return new DeviceVerdict(o.granted(), layout, device, access, o.reason(), lines, o.startFailure());
+    }
+
+    private static String describe(DeviceType type, int major, int minor, Optional<String> path) {
+        String kind = type == DeviceType.CHAR ? "character device " : "block device ";
+        String numbers = major + ":" + (minor < 0 ? "*" : Integer.toString(minor));
+        Optional<String> name = path;
+        if (name.isEmpty() && minor >= 0) {
+            for (KnownDevice d : KnownDevice.values()) {
+                if (d.type() == type && d.major() == major && d.minor().orElse(-1) == minor) {
+                    name = Optional.of(d.path());
+                }
+            }
+            if (name.isEmpty()) {
+                name = DeviceCatalog.lookup(type, major, minor).map(DeviceInfo::name);
+            }
+        }
+        return kind + numbers + name.map(n -> " (" + n + ")").orElse("");
+    }
+
+    /** Returns {@code c 10:200} for a /dev path whose numbers are known. */
+    private static Optional<String> numbersOf(String path) {
+        Optional<KnownDevice> known = KnownDevice.byPath(path);
+        if (known.isPresent() && known.get().minor().isPresent()) {
+            KnownDevice d = known.get();
+            return Optional.of(Step.letter(d.type()) + " " + d.major() + ":" + d.minor().getAsInt());
+        }
+        return DeviceCatalog.byPath(path).filter(i -> i.major().matches("[0-9]{1,9}") && i.minor().matches("[0-9]{1,9}"))
+                .map(i -> Step.letter(i.type()) + " " + i.major() + ":" + i.minor());
+    }
+
+    private static int lineOf(Section section, String key) {
+        int number = section.firstLineNumber();
+        int found = -1;
+        for (Line line : section.lines()) {
+            if (line instanceof EntryLine e && e.key().equals(key)) {
+                found = number;
+            }
+            number++;
+        }
+        return found;
+    }
+
+    private static List<String[]> bundled(String name) {
+        List<String[]> out = new ArrayList<>();
+        try (InputStream in = DevicePolicy.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (!line.startsWith("#") && !line.isBlank()) {
+                    String[] tab = line.split("\t", 2);
+                    int eq = tab[1].indexOf('=');
+                    out.add(new String[] {tab[0], tab[1].substring(0, eq).strip(), tab[1].substring(eq + 1).strip()});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(out);
+    }
+
+    /** Collects the lines in order, applying empty values as liblxc does. */
+    private static final class Builder {
+        final List<Step> steps = new ArrayList<>();
+        int next;
+
+        void bundled(String file, List<String[]> lines) {
+            for (String[] l : lines) {
+                add(l[1], l[2], file, Integer.parseInt(l[0]), "");
+            }
+        }
+
+        void entry(String key, String value, String source, int line) {
+            if (key.equals("lxc.include")) {
+                String v = value.strip();
+                if (v.startsWith(LXC_CONFIG_DIR) && v.endsWith("common.conf")) {
+                    bundled(COMMON, COMMON_LINES);
+                } else if (v.startsWith(LXC_CONFIG_DIR) && v.endsWith("userns.conf")) {
+                    bundled(USERNS, USERNS_LINES);
+                }
+            } else if (key.equals("lxc.cgroup") || key.equals("lxc.cgroup2")) {
+                if (value.isEmpty()) {
+                    steps.removeIf(s -> s.key().startsWith(key + "."));
+                }
+            } else if (DEVICE_KEY.matcher(key).matches()) {
+                add(key, value, source, line, "");
+            }
+        }
+
+        void add(String key, String value, String source, int line, String via) {
+            if (value.isEmpty()) {
+                steps.removeIf(s -> s.key().equals(key));
+                return;
+            }
+            CgroupVersion version = key.startsWith("lxc.cgroup2.") ? CgroupVersion.V2 : CgroupVersion.V1;
+            Optional<DeviceRule> rule;
+            try {
+                rule = Optional.of(DeviceRule.parse(version, key.endsWith(".allow"), value));
+            } catch (IllegalArgumentException e) {
+                rule = Optional.empty();
+            }
+            steps.add(new Step(next++, key, value, source, Math.max(line, 1), rule, via));
+        }
+    }
+}
