@@ -19,9 +19,11 @@ import io.github.lxcconf.validate.Validation;
 import io.github.lxcconf.validate.ValidationOptions;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -272,9 +274,9 @@ final class Conformance {
 
     /** An interface name as liblxc keeps it: at most 15 bytes. */
     static String ifname(String value) {
-        byte[] utf8 = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         return utf8.length <= 15 ? value
-                : new String(java.util.Arrays.copyOf(utf8, 15), java.nio.charset.StandardCharsets.UTF_8);
+                : new String(Arrays.copyOf(utf8, 15), StandardCharsets.UTF_8);
     }
 
     /**

@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real liblxc, loading config files in one long-running helper process ({@code src/test/c/lxcload.c},
@@ -224,11 +227,13 @@ final class LibLxc implements AutoCloseable {
      * @param hung     whether the helper gave no answer and was started again
      */
     record Loaded(boolean accepted, String log, Map<String, Item> items, boolean hung) {
+        private static final Pattern FAILED_LINE = Pattern.compile(
+                "Failed to parse config file \"[^\n]*\" at line \"(.*)\"");
 
         /** Returns the value of a key, or empty when liblxc cannot read it. */
-        java.util.Optional<String> value(String key) {
+        Optional<String> value(String key) {
             Item i = items.get(key);
-            return i == null || i.rc() < 0 ? java.util.Optional.empty() : java.util.Optional.of(i.value());
+            return i == null || i.rc() < 0 ? Optional.empty() : Optional.of(i.value());
         }
 
         /** Returns the lines of a list value ({@code "a\nb\n"} gives {@code [a, b]}). */
@@ -242,10 +247,9 @@ final class LibLxc implements AutoCloseable {
         }
 
         /** Returns the line at which liblxc stopped loading, as its log quotes it, or empty. */
-        java.util.Optional<String> failedLine() {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("Failed to parse config file \"[^\n]*\" at line \"(.*)\"")
-                    .matcher(log);
-            return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        Optional<String> failedLine() {
+            Matcher m = FAILED_LINE.matcher(log);
+            return m.find() ? Optional.of(m.group(1)) : Optional.empty();
         }
 
         /** Returns liblxc's error message: the first ERROR line of its log, without the log prefix. */

@@ -35,13 +35,18 @@ import org.junit.jupiter.api.Test;
  * -Dlxcconf.fuzz.count=20000 -Dlxcconf.fuzz.seed=7}.
  */
 class LoadFuzzTest {
-    /** The lowest share of mutated files on which liblxc and lxcconf agree on accept/refuse, in percent. */
-    static final double BASELINE = 0.0;
+    /**
+     * The lowest share of mutated files on which liblxc and lxcconf agree on accept/refuse, in percent. Measured
+     * with liblxc 5.0.2: 96.10 % with the default seed and count (1000 files), 96.40 % over 20000 files with seed
+     * 7; nearly every disagreement holds a NUL byte. The current baseline, to raise as lxcconf follows liblxc
+     * more closely.
+     */
+    static final double BASELINE = 95.5;
     /** How long lxcconf and liblxc together may take on one file before it counts as a hang. */
     private static final long WATCHDOG_SECONDS = 60;
 
     private static final long SEED = Long.getLong("lxcconf.fuzz.seed", 1L);
-    private static final int COUNT = Integer.getInteger("lxcconf.fuzz.count", 800);
+    private static final int COUNT = Integer.getInteger("lxcconf.fuzz.count", 1000);
 
     private static LibLxc lxc;
     private static Path work;
