@@ -35,8 +35,8 @@ import java.util.regex.Pattern;
 
 /**
  * Loads one native LXC config with liblxc and with lxcconf and compares the two: liblxc's accept or refuse
- * against "validate() has an error" (liblxc 5.0 keys, {@code lxc.include} followed from the directory liblxc
- * starts from), and, when both accept, the values liblxc holds ({@code get_config_item}) for device rules,
+ * against "validate() has an error" (the keys of the release line of the liblxc that loads, 5.0 here;
+ * {@code lxc.include} followed from the directory liblxc starts from), and, when both accept, the values liblxc holds ({@code get_config_item}) for device rules,
  * mounts, id maps, capabilities and network interfaces against lxcconf's typed views of the config with its
  * includes.
  *
@@ -48,8 +48,6 @@ import java.util.regex.Pattern;
  */
 final class Conformance {
 
-    /** The liblxc release line of the library on this machine. */
-    static final LxcVersion VERSION = LxcVersion.V5_0;
 
     private static final List<String> LIST_KEYS = List.of("lxc.cgroup.devices.allow", "lxc.cgroup.devices.deny",
             "lxc.cgroup2.devices.allow", "lxc.cgroup2.devices.deny", "lxc.mount.entry", "lxc.mount.auto",
@@ -122,7 +120,7 @@ final class Conformance {
         byte[] bytes = Files.readAllBytes(file);
         LxcConfig config = LxcConfig.reader().dialect(Dialect.LXC).sourceName(file.getFileName().toString())
                 .parse(bytes);
-        Validation validation = config.validate(options(dir));
+        Validation validation = config.validate(options(version(lxc.version()), dir));
         EffectiveConfig effective = config.effective(dir);
         LxcSettings settings = settings(config, effective);
         List<Integer> interfaces = interfaceIndices(config, effective, settings);
@@ -140,9 +138,24 @@ final class Conformance {
                 validation.errors().stream().findFirst(), differences, loaded.failedLine(), compared, loaded.hung());
     }
 
-    /** Returns the options that match the liblxc on this machine, includes followed from {@code dir}. */
-    static ValidationOptions options(Path dir) {
-        return ValidationOptions.defaults().withVersion(VERSION).withIncludesFrom(dir);
+    /** Returns the options that match a liblxc release line, includes followed from {@code dir}. */
+    static ValidationOptions options(LxcVersion version, Path dir) {
+        return ValidationOptions.defaults().withVersion(version).withIncludesFrom(dir);
+    }
+
+    /**
+     * Returns the release line of a liblxc version such as {@code 5.0.2}.
+     *
+     * @throws IllegalArgumentException for a release lxcconf has no line for
+     */
+    static LxcVersion version(String liblxcVersion) {
+        int major = Integer.parseInt(liblxcVersion.replaceFirst("^([0-9]+).*", "$1"));
+        for (LxcVersion v : LxcVersion.values()) {
+            if (v.major() == major) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("lxcconf has no release line for liblxc " + liblxcVersion);
     }
 
     /**

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedConfigLoadTest {
     private static final long SEED = Long.getLong("lxcconf.generated.seed", 20261204L);
-    private static final int COUNT = Integer.getInteger("lxcconf.generated.count", 800);
+    private static final int COUNT = Integer.getInteger("lxcconf.generated.count", 600);
 
     private static LibLxc lxc;
     private static Path work;

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class LoadFuzzTest {
     /**
      * The lowest share of mutated files on which liblxc and lxcconf agree on accept/refuse, in percent. Measured
-     * with liblxc 5.0.2: 96.10 % with the default seed and count (1000 files), 96.40 % over 20000 files with seed
+     * with liblxc 5.0.2: 96.13 % with the default seed and count (800 files), 96.40 % over 20000 files with seed
      * 7; nearly every disagreement holds a NUL byte. The current baseline, to raise as lxcconf follows liblxc
      * more closely.
      */
@@ -46,7 +46,7 @@ class LoadFuzzTest {
     private static final long WATCHDOG_SECONDS = 60;
 
     private static final long SEED = Long.getLong("lxcconf.fuzz.seed", 1L);
-    private static final int COUNT = Integer.getInteger("lxcconf.fuzz.count", 1000);
+    private static final int COUNT = Integer.getInteger("lxcconf.fuzz.count", 800);
 
     private static LibLxc lxc;
     private static Path work;
