@@ -7,6 +7,10 @@ import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.Severity;
+import io.github.lxcconf.include.EffectiveConfig;
+import io.github.lxcconf.include.EffectiveValue;
+import io.github.lxcconf.include.IncludedFile;
+import io.github.lxcconf.include.Provenance;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
@@ -81,9 +85,11 @@ public final class Validator {
         } else {
             LxcChecks.check(config, v::add);
         }
-        options.includeBase().ifPresent(base -> config.effective(base).diagnostics().stream()
-                .filter(d -> d.code().id().startsWith("INC"))
-                .forEach(v.out::add));
+        options.includeBase().ifPresent(base -> {
+            EffectiveConfig effective = config.effective(base);
+            effective.diagnostics().stream().filter(d -> d.code().id().startsWith("INC")).forEach(v.out::add);
+            v.capabilitiesAcrossFiles(effective);
+        });
         for (Section section : config.sections()) {
             if (!v.section(section)) {
                 break;
@@ -92,6 +98,52 @@ public final class Validator {
         List<Diagnostic> all = new ArrayList<>(v.out);
         all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return new Validation(options, all);
+    }
+
+    /**
+     * {@code lxc.cap.drop} in one file and {@code lxc.cap.keep} in another: the two keys share one list, and
+     * liblxc refuses the first value of the second kind ("Keeping and dropping capabilities are mutually
+     * exclusive"), wherever it comes from. Within the config itself the capabilities view reports it (LXC106).
+     */
+    private void capabilitiesAcrossFiles(EffectiveConfig effective) {
+        EffectiveValue first = null;
+        for (EffectiveValue v : effective.entries()) {
+            if (!v.key().equals("lxc.cap.drop") && !v.key().equals("lxc.cap.keep")) {
+                continue;
+            }
+            if (first == null) {
+                first = v;
+                continue;
+            }
+            if (v.key().equals(first.key())) {
+                continue;
+            }
+            String root = config.sourceName();
+            if (v.provenance().source().equals(root) && first.provenance().source().equals(root)) {
+                return;
+            }
+            add(DiagnosticCode.LXC_CAP_KEEP_AND_DROP, Severity.ERROR, rootLine(effective, v.provenance()), 1,
+                    v.key() + " (" + v.provenance() + ") after " + first.key() + " (" + first.provenance()
+                            + "): liblxc refuses the file (\"Keeping and dropping capabilities are mutually"
+                            + " exclusive\")",
+                    "use one of the two keys, or reset the list first with an empty '" + first.key() + " =' line");
+            return;
+        }
+    }
+
+    /** The line of this config that is, or includes (maybe through other files), the line at {@code at}. */
+    private int rootLine(EffectiveConfig effective, Provenance at) {
+        Provenance p = at;
+        for (int depth = 0; depth <= effective.files().size() && !p.source().equals(config.sourceName()); depth++) {
+            String source = p.source();
+            Optional<Provenance> up = effective.files().stream().filter(f -> f.config().sourceName().equals(source))
+                    .findFirst().flatMap(IncludedFile::includedFrom);
+            if (up.isEmpty()) {
+                return 1;
+            }
+            p = up.get();
+        }
+        return p.source().equals(config.sourceName()) ? p.line() : 1;
     }
 
     /** Mount entries that load but misbehave when the container starts. */
