@@ -23,7 +23,8 @@ class LintCommandTest {
         assertThat(lines).filteredOn(l -> !l.startsWith("  hint: ")).allMatch(l -> l.startsWith(file + ":"));
         assertThat(r.out()).contains(file + ":13:1: warning: 'lxc.cgroup.devices.allow' is a cgroup v1 key; on a"
                 + " cgroup2 host liblxc ignores it, so this line has no effect [VAL004]\n"
-                + "  hint: use 'lxc.cgroup2.devices.allow: c 10:232 rwm'\n");
+                + "  hint: use 'lxc.cgroup2.devices.allow: c 10:232 rwm'; as the config stands, a pure cgroup2 host"
+                + " refuses the container character device 10:232 (/dev/kvm) (rw)\n");
         assertThat(r.out()).contains(file + ":16:1: warning: ").contains(file + ":6:9: info: ");
         assertThat(r.err()).isEqualTo("0 errors, 4 warnings, 1 info in 1 file\n");
     }

@@ -16,6 +16,10 @@ import io.github.lxcconf.model.CreateMode;
 import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceCatalog;
 import io.github.lxcconf.model.DeviceInfo;
+import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.device.DeviceVerdict;
+import io.github.lxcconf.device.HostLayout;
+import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceRule;
 import io.github.lxcconf.model.DeviceType;
 import io.github.lxcconf.model.IdMap;
@@ -954,6 +958,7 @@ final class Explainer {
                 : lxc.isUnprivileged();
         List<String> devices = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        DevicePolicy policy = DevicePolicy.of(config);
         int v1 = 0;
         for (DeviceRule rule : lxc.deviceRules()) {
             if (rule.version() == CgroupVersion.V1) {
@@ -978,7 +983,7 @@ final class Explainer {
             String access = rule.isGlobal() ? "" : ", " + FINAL_DOT.matcher(ACCESS_PREFIX.matcher(
                     accessSentence(rule.access())).replaceFirst("").replace(" With 'm' alone the container may"
                     + " create device files but not open them.", "")).replaceAll("");
-            devices.add(rule.key() + " " + rule.toValue() + ": " + what + access);
+            devices.add(rule.key() + " " + rule.toValue() + ": " + what + access + verdict(policy, rule));
         }
         List<String> hostPaths = new ArrayList<>();
         for (MountEntry m : lxc.mountEntries()) {
@@ -1056,6 +1061,45 @@ final class Explainer {
             warnings.add("this container is a template: Proxmox will not start it; clone it first");
         }
         return new Summary(unprivileged, devices, hostPaths, capabilities, features, relaxations, warnings);
+    }
+
+    /**
+     * Returns what the device decision says of an allow rule's device on a pure cgroup2 host (and, for a native
+     * config, on a host with a cgroup v1 devices controller where that differs): {@code "; on a pure cgroup2
+     * host: refused (...)"}; empty for a rule that names no single device or major.
+     */
+    private String verdict(DevicePolicy policy, DeviceRule rule) {
+        if (rule.isGlobal() || rule.path().isPresent() || rule.major().isEmpty() || rule.type() == DeviceType.ALL) {
+            return "";
+        }
+        DeviceAccess open = new DeviceAccess(rule.access().read(), rule.access().write(), false);
+        DeviceAccess asked = open.isEmpty() ? rule.access() : open;
+        Optional<KnownDevice> known = KnownDevice.of(rule);
+        java.util.function.Function<HostLayout, DeviceVerdict> decide = layout -> rule.minor().isPresent()
+                ? policy.decide(layout, rule.type(), rule.major().getAsInt(), rule.minor().getAsInt(), asked)
+                : known.map(k -> policy.decide(layout, k, asked)).orElse(null);
+        DeviceVerdict v2 = decide.apply(HostLayout.CGROUP2);
+        if (v2 == null) {
+            return "";
+        }
+        String text = "; " + verdictText(v2, rule);
+        if (!proxmox) {
+            DeviceVerdict v1 = decide.apply(HostLayout.HYBRID);
+            if (v1.granted() != v2.granted()) {
+                text += "; " + verdictText(v1, rule);
+            }
+        }
+        return text;
+    }
+
+    private static String verdictText(DeviceVerdict v, DeviceRule rule) {
+        String on = "on " + v.layout().description() + " (" + v.access().toValue() + "): ";
+        boolean ignored = rule.origin().isPresent() && v.lines().stream().anyMatch(l -> l.line() == rule.origin()
+                .get().lineNumber() && l.note().startsWith("ignored"));
+        if (v.granted()) {
+            return on + (ignored ? "granted, but not by this line, which is ignored there: " + v.reason() : "granted");
+        }
+        return on + "refused (" + (ignored ? "this line is ignored there" : v.reason()) + ")";
     }
 
     /** Whether LXC's own defaults (common.conf) already allow what the rule allows. */

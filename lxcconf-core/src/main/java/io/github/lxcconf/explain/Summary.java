@@ -52,7 +52,7 @@ public record Summary(boolean unprivileged, List<String> devices, List<String> h
                 ? "Unprivileged container: root inside it is mapped to an ordinary, unprivileged user on the host.\n"
                 : "Privileged container: root inside it is root on the host (no user ID mapping), so a process"
                         + " that breaks out of it controls the host.\n");
-        section(out, "Devices it may use beyond LXC's defaults", devices,
+        section(out, "Devices its rules allow beyond LXC's defaults, and what a host grants", devices,
                 "none: only the standard devices LXC allows (/dev/null, /dev/zero, /dev/tty, ...)");
         section(out, "Host paths it sees", hostPaths, "none besides its own root filesystem");
         section(out, "Capabilities", capabilities, "LXC's or Proxmox's defaults");

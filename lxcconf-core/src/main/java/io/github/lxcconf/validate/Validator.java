@@ -1,5 +1,13 @@
 package io.github.lxcconf.validate;
 
+import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.device.DeviceVerdict;
+import io.github.lxcconf.device.HostLayout;
+import io.github.lxcconf.model.CgroupVersion;
+import io.github.lxcconf.model.DeviceAccess;
+import io.github.lxcconf.model.DeviceRule;
+import io.github.lxcconf.model.DeviceType;
+
 import io.github.lxcconf.model.MountEntry;
 
 import io.github.lxcconf.Diagnostic;
@@ -59,6 +67,8 @@ public final class Validator {
     private final boolean proxmox;
     private final boolean cgroup2Host;
     private final List<Diagnostic> out = new ArrayList<>();
+    /** The device decision, read once when a hint needs it. */
+    private DevicePolicy devicePolicy;
 
     private Validator(LxcConfig config, ValidationOptions options) {
         this.config = config;
@@ -308,10 +318,40 @@ public final class Validator {
             if (cgroup2Host) {
                 add(DiagnosticCode.VAL_CGROUP_V1_IGNORED, Severity.WARNING, n, e.keyColumn(),
                         "'" + key + "' is a cgroup v1 key; on a cgroup2 host liblxc ignores it, so this line has no"
-                                + " effect", v2);
+                                + " effect", v2 + refusedWithout(key, e.value()));
             }
         }
         return info;
+    }
+
+    /**
+     * For a v1 allow rule of one device that a pure cgroup2 host then refuses (the device decision of
+     * {@link DevicePolicy}): {@code "; as the config stands, a pure cgroup2 host refuses /dev/kvm (rw)"}.
+     */
+    private String refusedWithout(String key, String value) {
+        if (!key.equals("lxc.cgroup.devices.allow")) {
+            return "";
+        }
+        DeviceRule rule;
+        try {
+            rule = DeviceRule.parse(CgroupVersion.V1, true, value);
+        } catch (IllegalArgumentException e) {
+            return "";
+        }
+        if (rule.isGlobal() || rule.path().isPresent() || rule.major().isEmpty() || rule.minor().isEmpty()
+                || rule.type() == DeviceType.ALL || !(rule.access().read() || rule.access().write())) {
+            return "";
+        }
+        if (devicePolicy == null) {
+            devicePolicy = DevicePolicy.of(config);
+        }
+        DeviceAccess open = new DeviceAccess(rule.access().read(), rule.access().write(), false);
+        DeviceVerdict v = devicePolicy.decide(HostLayout.CGROUP2, rule.type(), rule.major().getAsInt(),
+                rule.minor().getAsInt(), open);
+        if (v.granted()) {
+            return "";
+        }
+        return "; as the config stands, a pure cgroup2 host refuses the container " + v.device() + " (" + open + ")";
     }
 
     /** The matching cgroup2 line for a v1 key, as a hint. */

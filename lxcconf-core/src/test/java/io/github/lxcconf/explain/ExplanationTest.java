@@ -155,8 +155,10 @@ class ExplanationTest {
         Summary s = classroom().explain().summary();
         assertThat(s.unprivileged()).isFalse();
         assertThat(s.devices()).containsExactly(
-                "lxc.cgroup.devices.allow c 10:232 rwm: /dev/kvm, read, write and mknod (create the device node)",
-                "lxc.cgroup.devices.allow c 10:200 rwm: /dev/net/tun, read, write and mknod (create the device node)");
+                "lxc.cgroup.devices.allow c 10:232 rwm: /dev/kvm, read, write and mknod (create the device node);"
+                        + " on a pure cgroup2 host (rw): refused (this line is ignored there)",
+                "lxc.cgroup.devices.allow c 10:200 rwm: /dev/net/tun, read, write and mknod (create the device node);"
+                        + " on a pure cgroup2 host (rw): refused (this line is ignored there)");
         assertThat(s.hostPaths()).containsExactly("/dev/net/tun -> dev/net/tun");
         assertThat(s.warnings()).hasSize(2);
         assertThat(s.warnings().get(0)).startsWith("2 cgroup v1 device rules");

@@ -205,7 +205,8 @@ class ValidatorTest {
         Validation v = pve("arch: amd64\nlxc.cgroup.devices.allow: c 10:232 rwm\n").validate();
         assertThat(v.hasErrors()).isFalse();
         assertThat(v.withCode(DiagnosticCode.VAL_CGROUP_V1_IGNORED)).singleElement()
-                .extracting(d -> d.hint().orElseThrow()).isEqualTo("use 'lxc.cgroup2.devices.allow: c 10:232 rwm'");
+                .extracting(d -> d.hint().orElseThrow()).isEqualTo("use 'lxc.cgroup2.devices.allow: c 10:232 rwm'; as the config stands, a pure cgroup2 host"
+                        + " refuses the container character device 10:232 (/dev/kvm) (rw)");
         assertThat(v.withCode(DiagnosticCode.VAL_PROXMOX_WARNED_KEY)).singleElement()
                 .extracting(Diagnostic::message).isEqualTo("Proxmox warns: \"lxc.cgroup.devices.allow is deprecated,"
                         + " this will be a hard error in the future!\"");
