@@ -15,6 +15,10 @@ import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.Severity;
+import io.github.lxcconf.include.EffectiveConfig;
+import io.github.lxcconf.include.EffectiveValue;
+import io.github.lxcconf.include.IncludedFile;
+import io.github.lxcconf.include.Provenance;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
@@ -91,9 +95,11 @@ public final class Validator {
         } else {
             LxcChecks.check(config, v::add);
         }
-        options.includeBase().ifPresent(base -> config.effective(base).diagnostics().stream()
-                .filter(d -> d.code().id().startsWith("INC"))
-                .forEach(v.out::add));
+        options.includeBase().ifPresent(base -> {
+            EffectiveConfig effective = config.effective(base);
+            effective.diagnostics().stream().filter(d -> d.code().id().startsWith("INC")).forEach(v.out::add);
+            v.capabilitiesAcrossFiles(effective);
+        });
         for (Section section : config.sections()) {
             if (!v.section(section)) {
                 break;
@@ -102,6 +108,52 @@ public final class Validator {
         List<Diagnostic> all = new ArrayList<>(v.out);
         all.sort(Comparator.comparingInt(Diagnostic::line).thenComparingInt(Diagnostic::column));
         return new Validation(options, all);
+    }
+
+    /**
+     * {@code lxc.cap.drop} in one file and {@code lxc.cap.keep} in another: the two keys share one list, and
+     * liblxc refuses the first value of the second kind ("Keeping and dropping capabilities are mutually
+     * exclusive"), wherever it comes from. Within the config itself the capabilities view reports it (LXC106).
+     */
+    private void capabilitiesAcrossFiles(EffectiveConfig effective) {
+        EffectiveValue first = null;
+        for (EffectiveValue v : effective.entries()) {
+            if (!v.key().equals("lxc.cap.drop") && !v.key().equals("lxc.cap.keep")) {
+                continue;
+            }
+            if (first == null) {
+                first = v;
+                continue;
+            }
+            if (v.key().equals(first.key())) {
+                continue;
+            }
+            String root = config.sourceName();
+            if (v.provenance().source().equals(root) && first.provenance().source().equals(root)) {
+                return;
+            }
+            add(DiagnosticCode.LXC_CAP_KEEP_AND_DROP, Severity.ERROR, rootLine(effective, v.provenance()), 1,
+                    v.key() + " (" + v.provenance() + ") after " + first.key() + " (" + first.provenance()
+                            + "): liblxc refuses the file (\"Keeping and dropping capabilities are mutually"
+                            + " exclusive\")",
+                    "use one of the two keys, or reset the list first with an empty '" + first.key() + " =' line");
+            return;
+        }
+    }
+
+    /** The line of this config that is, or includes (maybe through other files), the line at {@code at}. */
+    private int rootLine(EffectiveConfig effective, Provenance at) {
+        Provenance p = at;
+        for (int depth = 0; depth <= effective.files().size() && !p.source().equals(config.sourceName()); depth++) {
+            String source = p.source();
+            Optional<Provenance> up = effective.files().stream().filter(f -> f.config().sourceName().equals(source))
+                    .findFirst().flatMap(IncludedFile::includedFrom);
+            if (up.isEmpty()) {
+                return 1;
+            }
+            p = up.get();
+        }
+        return p.source().equals(config.sourceName()) ? p.line() : 1;
     }
 
     /** Mount entries that load but misbehave when the container starts. */
@@ -137,7 +189,19 @@ public final class Validator {
         int number = section.firstLineNumber();
         for (Line line : section.lines()) {
             int n = number++;
-            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+            if (!(line instanceof EntryLine e)) {
+                continue;
+            }
+            if (!e.isLxcKey()) {
+                if (!proxmox && e.key().equals("lxc.")) {
+                    // liblxc reads every line that starts with 'lxc.', and the bare prefix is no key it knows
+                    if (e.content().indexOf('\0') >= 0) {
+                        return false;
+                    }
+                    add(DiagnosticCode.VAL_UNKNOWN_KEY, Severity.ERROR, n, e.keyColumn(),
+                            "Unsupported config key \"lxc.\": liblxc refuses the file",
+                            "write a whole key after 'lxc.', such as 'lxc.uts.name', or delete the line");
+                }
                 continue;
             }
             if (e.content().indexOf('\0') >= 0) {
@@ -384,6 +448,8 @@ public final class Validator {
             if (grammar.contains("EMPTY VALUE IS AN ERROR")) {
                 problem = "'" + key + "' must not be empty";
             }
+        } else if (key.startsWith("lxc.prlimit.")) {
+            problem = prlimit(value);
         } else if (key.equals("lxc.log.level")) {
             problem = logLevel(value, grammar);
         } else if (grammar.startsWith("relative path: must not start with '/'")) {
@@ -462,6 +528,62 @@ public final class Validator {
                             + " when it starts" : ": liblxc refuses the file"),
                     "value grammar: " + grammar);
         }
+    }
+
+    /**
+     * What liblxc 5.0 finds wrong with an {@code lxc.prlimit.*} value when it loads the file, or null. The value
+     * is {@code SOFT[:HARD]}, each {@code unlimited} or a number as C's {@code strtoull(s, NULL, 10)} reads it:
+     * blanks and a sign before the digits are allowed, a negative number wraps around, a number past
+     * 18446744073709551615 is refused, and no digits at all read as 0 ({@code ":5"} is {@code 0:5}).
+     */
+    static String prlimit(String value) {
+        int i = limitEnd(value, 0);
+        if (i < 0) {
+            return "the limit in '" + value + "' is larger than 18446744073709551615";
+        }
+        i = skipSpace(value, i);
+        if (i == value.length()) {
+            return null;
+        }
+        if (value.charAt(i) != ':') {
+            return "'" + value + "' is not a resource limit: write SOFT or SOFT:HARD, each a number or 'unlimited'";
+        }
+        i = limitEnd(value, skipSpace(value, i + 1));
+        if (i < 0) {
+            return "the hard limit in '" + value + "' is larger than 18446744073709551615";
+        }
+        if (skipSpace(value, i) != value.length()) {
+            return "'" + value + "' is not a resource limit: write SOFT or SOFT:HARD, each a number or 'unlimited'";
+        }
+        return null;
+    }
+
+    /** Where one limit of a prlimit value ends; -1 when the number is too large for 64 bits. */
+    private static int limitEnd(String s, int from) {
+        if (s.startsWith("unlimited", from)) {
+            return from + "unlimited".length();
+        }
+        int i = skipSpace(s, from);
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        int digits = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == digits) {
+            return from;
+        }
+        return new BigInteger(s.substring(digits, i)).bitLength() > 64 ? -1 : i;
+    }
+
+    /** Skips what C's isspace() calls white space. */
+    private static int skipSpace(String s, int from) {
+        int i = from;
+        while (i < s.length() && " \t\n\u000b\f\r".indexOf(s.charAt(i)) >= 0) {
+            i++;
+        }
+        return i;
     }
 
     /**

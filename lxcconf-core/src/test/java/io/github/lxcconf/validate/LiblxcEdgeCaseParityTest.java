@@ -159,6 +159,19 @@ class LiblxcEdgeCaseParityTest {
                 ok("time offsets", "lxc.time.offset.boot = 1h\nlxc.time.offset.monotonic = -10s\n"),
                 ok("sysctl dup", "lxc.sysctl.net.ipv4.ip_forward = 1\nlxc.sysctl.net.ipv4.ip_forward = 0\n"),
                 ok("prlimit dup", "lxc.prlimit.nofile = 1\nlxc.prlimit.nofile = 2\n"),
+                // prlimit values are read at load, with C's strtoull (observed with liblxc 5.0.2)
+                ok("prlimit soft:hard", "lxc.prlimit.nofile = 5 : 6\nlxc.prlimit.nproc = unlimited:3\n"),
+                ok("prlimit strtoull", "lxc.prlimit.nofile = -1\nlxc.prlimit.core = +5\nlxc.prlimit.data = :5\n"
+                        + "lxc.prlimit.stack = 1:\nlxc.prlimit.rss = 18446744073709551615\n"),
+                err("prlimit word", "lxc.prlimit.nofile = abc\n", VALUE),
+                err("prlimit hex", "lxc.prlimit.nofile = 0x10\n", VALUE),
+                err("prlimit two numbers", "lxc.prlimit.nofile = 5 6\n", VALUE),
+                err("prlimit unlimitedx", "lxc.prlimit.nofile = unlimitedx\n", VALUE),
+                err("prlimit too large", "lxc.prlimit.nofile = 99999999999999999999\n", VALUE),
+                err("prlimit hard garbage", "lxc.prlimit.nofile = 1:x\n", VALUE),
+                // liblxc reads every line starting with 'lxc.'; the bare prefix is an unknown key
+                err("bare lxc. key", "lxc.= x\n", UNKNOWN),
+                err("bare lxc. key, empty", "lxc. =\n", UNKNOWN),
                 ok("log.file", "lxc.log.file = ../scratch/ct.log\n"));
     }
 

@@ -1,0 +1,158 @@
+package io.github.lxcconf.it.liblxc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lxcconf.it.LxcHost;
+import io.github.lxcconf.validate.LxcVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The load harness against the real liblxc: what load_config() and get_config_item() do on small files, pinned
+ * where liblxc's behaviour is easy to get wrong (and where lxc-format.md or liblxc-behaviour.md say otherwise).
+ */
+class LibLxcTest {
+    private static LibLxc lxc;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsLxc() throws Exception {
+        LxcHost.require();
+        lxc = LibLxc.start();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (lxc != null) {
+            lxc.close();
+        }
+    }
+
+    private LibLxc.Loaded load(String text, String... keys) throws IOException {
+        Path file = dir.resolve("config");
+        Files.write(file, text.getBytes(StandardCharsets.UTF_8));
+        return lxc.load(dir, file, List.of(keys));
+    }
+
+    @Test
+    void reportsTheVersionAndRefusesAnUnknownKeyWithItsMessage() throws IOException {
+        assertThat(lxc.version()).as("the release whose behaviour these tests pin").startsWith("5.0.");
+        assertThat(Conformance.version(lxc.version())).isEqualTo(LxcVersion.V5_0);
+        LibLxc.Loaded l = load("lxc.uts.name = a\nlxc.foo.bar = 1\n", "lxc.uts.name");
+        assertThat(l.accepted()).isFalse();
+        assertThat(l.error()).contains("Unsupported config key \"lxc.foo.bar\"");
+        assertThat(l.failedLine()).contains("lxc.foo.bar = 1");
+        assertThat(l.value("lxc.uts.name")).as("lines before the refused one stay applied").contains("a");
+    }
+
+    @Test
+    void listsEndEachValueWithALineBreakButIdMapsOnlyBetweenValues() throws IOException {
+        LibLxc.Loaded l = load("lxc.cgroup2.devices.allow = c 10:232 rwm\nlxc.cgroup2.devices.allow = x 1 2\n"
+                        + "lxc.idmap = u 0 100000 65536\nlxc.idmap = g  0 100000 65536\n",
+                "lxc.cgroup2.devices.allow", "lxc.idmap", "lxc.net.0.type");
+        assertThat(l.accepted()).as("device rules are not checked at load").isTrue();
+        assertThat(l.value("lxc.cgroup2.devices.allow")).contains("c 10:232 rwm\nx 1 2\n");
+        assertThat(l.lines("lxc.cgroup2.devices.allow")).containsExactly("c 10:232 rwm", "x 1 2");
+        assertThat(l.value("lxc.idmap")).contains("u 0 100000 65536\ng 0 100000 65536");
+        assertThat(l.value("lxc.net.0.type")).as("no interface 0").isEmpty();
+    }
+
+    @Test
+    void relativeIncludesStartFromTheWorkingDirectory() throws IOException {
+        Files.createDirectories(dir.resolve("sub"));
+        Files.writeString(dir.resolve("inc.conf"), "lxc.cap.drop = sys_time\n");
+        Files.writeString(dir.resolve("sub/inc.conf"), "lxc.cap.drop = sys_module\n");
+        Path file = dir.resolve("sub/config");
+        Files.writeString(file, "lxc.include = inc.conf\n");
+        assertThat(lxc.load(dir, file, List.of("lxc.cap.drop")).value("lxc.cap.drop")).contains("sys_time\n");
+        assertThat(lxc.load(dir.resolve("sub"), file, List.of("lxc.cap.drop")).value("lxc.cap.drop"))
+                .contains("sys_module\n");
+    }
+
+    @Test
+    void eachFileGetsAFreshContainer() throws IOException {
+        assertThat(load("lxc.mount.entry = /a a none bind 0 0\n", "lxc.mount.entry").value("lxc.mount.entry"))
+                .contains("/a a none bind 0 0\n");
+        assertThat(load("lxc.uts.name = b\n", "lxc.mount.entry").value("lxc.mount.entry")).contains("");
+    }
+
+    @Test
+    void theTextBeforeANulIsStillReadAsALine() throws IOException {
+        // liblxc-behaviour.md: "parsing stops at the first NUL; rest ignored" - the part of the line before it
+        // is read too: here it is an lxc. line without '='
+        LibLxc.Loaded l = load("lxc.tty.max\0 = 4\n", "lxc.tty.max");
+        assertThat(l.accepted()).isFalse();
+        assertThat(l.error()).contains("Invalid configuration line: lxc.tty.max");
+        assertThat(load("lxc.uts.name = ab\0cd\nlxc.foo = 1\n", "lxc.uts.name").value("lxc.uts.name"))
+                .contains("ab");
+    }
+
+    @Test
+    void prlimitValuesAreReadAtLoadWithStrtoull() throws IOException {
+        // lxc-keys.tsv: "each is an unsigned decimal or 'unlimited'"; liblxc reads C's strtoull
+        assertThat(load("lxc.prlimit.nofile = -1\n", "lxc.prlimit.nofile").value("lxc.prlimit.nofile"))
+                .contains("unlimited");
+        assertThat(load("lxc.prlimit.nofile = :5\n", "lxc.prlimit.nofile").value("lxc.prlimit.nofile"))
+                .contains("0:5");
+        assertThat(load("lxc.prlimit.nofile = 0x10\n").accepted()).isFalse();
+        assertThat(load("lxc.prlimit.nofile = 99999999999999999999\n").accepted()).isFalse();
+    }
+
+    @Test
+    void theBareLxcPrefixIsAnUnknownKey() throws IOException {
+        LibLxc.Loaded l = load("lxc.= x\n");
+        assertThat(l.accepted()).isFalse();
+        assertThat(l.error()).contains("Unsupported config key \"lxc.\"");
+    }
+
+    @Test
+    void anIpv4AddressWithoutPrefixGetsTheClassOfItsLastOctet() throws IOException {
+        // liblxc-behaviour.md: "no prefix -> classful default"; liblxc 5.0.2 reads the class from the last octet
+        LibLxc.Loaded l = load("lxc.net.0.type = veth\nlxc.net.0.ipv4.address = 192.168.1.5\n"
+                + "lxc.net.0.ipv4.address = 10.0.0.130\nlxc.net.0.ipv4.address = 10.0.0.200\n"
+                + "lxc.net.0.ipv4.address = 10.0.0.250\nlxc.net.0.ipv6.address = fe80::2\n",
+                "lxc.net.0.ipv4.address", "lxc.net.0.ipv6.address");
+        assertThat(l.value("lxc.net.0.ipv4.address"))
+                .contains("192.168.1.5/8\n10.0.0.130/16\n10.0.0.200/24\n10.0.0.250/0");
+        assertThat(List.of("192.168.1.5", "10.0.0.130", "10.0.0.200", "10.0.0.250").stream()
+                .map(a -> Conformance.address(a, true)).toList())
+                .containsExactly("192.168.1.5/8", "10.0.0.130/16", "10.0.0.200/24", "10.0.0.250/0");
+        assertThat(l.value("lxc.net.0.ipv6.address")).contains("fe80::2/64");
+    }
+
+    @Test
+    void interfaceDefaultsAndTruncatedNames() throws IOException {
+        LibLxc.Loaded l = load("lxc.net.1.link = br0\nlxc.net.2.type = veth\nlxc.net.2.type =\n"
+                        + "lxc.net.3.type = veth\nlxc.net.3.link = abcdefghijklmnopqrst\n",
+                "lxc.net.1.type", "lxc.net.2.type", "lxc.net.3.link", "lxc.net.3.veth.mode", "lxc.net.3.l2proxy");
+        assertThat(l.accepted()).as("a too long name is logged as an error, yet the file loads").isTrue();
+        assertThat(l.value("lxc.net.1.type")).as("an interface never given a type").contains("empty");
+        assertThat(l.value("lxc.net.2.type")).as("an interface whose type was set empty").contains("(null)");
+        assertThat(l.value("lxc.net.3.link")).contains("abcdefghijklmno");
+        assertThat(l.value("lxc.net.3.veth.mode")).contains("bridge");
+        assertThat(l.value("lxc.net.3.l2proxy")).contains("0");
+    }
+
+    @Test
+    void mountAutoPrintsNeitherForcedItemsNorShmounts() throws IOException {
+        LibLxc.Loaded l = load("lxc.mount.auto = proc sys cgroup:rw:force shmounts:/a:/b\n", "lxc.mount.auto");
+        assertThat(l.value("lxc.mount.auto")).contains("proc:mixed sys:mixed");
+    }
+
+    @Test
+    void keepAfterADropFromAnIncludedFileIsRefused() throws IOException {
+        Files.writeString(dir.resolve("common.conf"), "lxc.cap.drop = sys_time\n");
+        LibLxc.Loaded l = load("lxc.include = common.conf\nlxc.cap.keep = sys_admin\n");
+        assertThat(l.accepted()).isFalse();
+        assertThat(l.error()).contains("Keeping and dropping capabilities are mutually exclusive");
+    }
+}
