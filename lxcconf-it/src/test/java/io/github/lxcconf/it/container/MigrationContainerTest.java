@@ -13,6 +13,7 @@ import io.github.lxcconf.it.LxcHost;
 import io.github.lxcconf.it.container.DeviceMatrixTest.Case;
 import io.github.lxcconf.it.container.MeasuredDeviceModel.Rule;
 import io.github.lxcconf.migrate.Migration;
+import io.github.lxcconf.migrate.MigrationOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +49,9 @@ class MigrationContainerTest {
         return DeviceProbe.verdicts(DEVICES, run);
     }
 
+    /** The migration with widening allowed: every v1 device rule translated. */
     private static String migrated(String config) {
-        Migration m = LxcConfig.parse(config).migrate();
+        Migration m = LxcConfig.parse(config).migrate(MigrationOptions.all().withWidening(true));
         assertThat(m.changed()).isTrue();
         String text = m.config().render();
         assertThat(text).doesNotContain("lxc.cgroup.devices");
@@ -111,20 +113,47 @@ class MigrationContainerTest {
         List<String> changed = new ArrayList<>();
         List<String> lxcconfWrong = new ArrayList<>();
         int probes = 0;
+        List<String> widenedByDefault = new ArrayList<>();
+        List<String> unreported = new ArrayList<>();
         List<Supplier<Map<Device, Map<Access, Boolean>>>> runs = new ArrayList<>();
         for (Case c : cases) {
             String original = c.config();
             String migrated = migrated(original);
+            String byDefault = LxcConfig.parse(original).migrate().config().render();
             runs.add(() -> probe(CgroupHost.HYBRID, original));
             runs.add(() -> probe(CgroupHost.CGROUP2, migrated));
+            runs.add(() -> probe(CgroupHost.CGROUP2, original));
+            runs.add(() -> probe(CgroupHost.CGROUP2, byDefault));
         }
         List<Map<Device, Map<Access, Boolean>>> verdicts = Containers.inParallel(runs);
         for (int i = 0; i < cases.size(); i++) {
             Case c = cases.get(i);
             String original = c.config();
             String migrated = migrated(original);
-            Map<Device, Map<Access, Boolean>> before = verdicts.get(2 * i);
-            Map<Device, Map<Access, Boolean>> after = verdicts.get(2 * i + 1);
+            Map<Device, Map<Access, Boolean>> before = verdicts.get(4 * i);
+            Map<Device, Map<Access, Boolean>> after = verdicts.get(4 * i + 1);
+            Map<Device, Map<Access, Boolean>> cgroup2Now = verdicts.get(4 * i + 2);
+            Map<Device, Map<Access, Boolean>> cgroup2Default = verdicts.get(4 * i + 3);
+            Migration opted = LxcConfig.parse(original).migrate(MigrationOptions.all().withWidening(true));
+            boolean reportsChange = opted.diagnostics().stream()
+                    .anyMatch(d -> d.code() == DiagnosticCode.MIG_DEVICE_BEHAVIOUR_CHANGES);
+            boolean reportsWidening = opted.diagnostics().stream()
+                    .anyMatch(d -> d.code() == DiagnosticCode.MIG_WIDENS_DEVICE_ACCESS);
+            boolean kernelChanged = false;
+            boolean kernelWidened = false;
+            for (Device d : DEVICES) {
+                for (Access a : Access.values()) {
+                    if (cgroup2Default.get(d).get(a) && !cgroup2Now.get(d).get(a)) {
+                        widenedByDefault.add(c + " " + d + " " + a.letters());
+                    }
+                    kernelChanged |= before.get(d).get(a) != after.get(d).get(a);
+                    kernelWidened |= after.get(d).get(a) && !cgroup2Now.get(d).get(a);
+                }
+            }
+            if (kernelChanged && !reportsChange || kernelWidened && !reportsWidening) {
+                unreported.add(c + (kernelChanged && !reportsChange ? ": behaviour changed without MIG008" : "")
+                        + (kernelWidened && !reportsWidening ? ": access widened without MIG007" : ""));
+            }
             DevicePolicy policyBefore = CoreDeviceDecision.effective(LxcConfig.parse(original));
             DevicePolicy policyAfter = CoreDeviceDecision.effective(LxcConfig.parse(migrated));
             for (Device d : DEVICES) {
@@ -144,11 +173,16 @@ class MigrationContainerTest {
                 }
             }
         }
-        System.out.printf("migration of v1 device rules: %d generated cases, %d probes per side, %d changed verdicts%n",
-                cases.size(), probes, changed.size());
+        System.out.printf("migration of v1 device rules: %d generated cases, %d probes per side, %d changed verdicts"
+                        + " (all reported as MIG008), default migration widened %d%n",
+                cases.size(), probes, changed.size(), widenedByDefault.size());
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target/migration-device-report.md"), changed);
         assertThat(lxcconfWrong).as("lxcconf's decision against the kernel, before and after migration").isEmpty();
+        // the default migration never lets the real container use a device it could not use before
+        assertThat(widenedByDefault).as("accesses the default migration widened on a real cgroup2 host").isEmpty();
+        // every change the kernel shows is reported by the opted-in migration
+        assertThat(unreported).as("kernel-visible changes the migration did not report").isEmpty();
         assertThat(probes).isEqualTo(cases.size() * DEVICES.size() * Access.values().length).isPositive();
     }
 
