@@ -2,15 +2,13 @@ package io.github.lxcconf.it.liblxc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lxcconf.it.LxcHost;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every native LXC config of the corpus, loaded by the real liblxc: liblxc's accept/refuse equals
@@ -19,42 +17,28 @@ import org.junit.jupiter.api.Test;
  */
 class CorpusLoadTest {
 
-    private static LibLxc lxc;
-    private static Path work;
-
-    @BeforeAll
-    static void needsLxc() throws Exception {
-        LxcHost.require();
-        lxc = LibLxc.start();
-        work = Files.createTempDirectory(Path.of(System.getProperty("basedir", ".")).resolve("target"), "corpus-");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (lxc != null) {
-            lxc.close();
-        }
-    }
+    @RegisterExtension
+    static final LibLxcSession SESSION = new LibLxcSession("corpus-");
 
     @Test
     void liblxcAndLxcconfAgreeOnEveryCorpusConfig() throws IOException {
         List<Path> lxcFiles = Corpus.lxcFiles();
         List<Path> templates;
-        Path filled = Corpus.templateConfigDir(work);
+        Path filled = Corpus.templateConfigDir(SESSION.work());
         try (var s = Files.list(filled)) {
             templates = s.sorted().toList();
         }
-        List<Path> proxmox = Corpus.proxmoxStartFiles(work);
+        List<Path> proxmox = Corpus.proxmoxStartFiles(SESSION.work());
 
         List<Conformance.Verdict> verdicts = new ArrayList<>();
         for (Path p : lxcFiles) {
-            verdicts.add(Conformance.check(lxc, p.getParent(), p));
+            verdicts.add(Conformance.check(SESSION.lxc(), p.getParent(), p));
         }
         for (Path p : templates) {
-            verdicts.add(Conformance.check(lxc, p.getParent(), p));
+            verdicts.add(Conformance.check(SESSION.lxc(), p.getParent(), p));
         }
         for (Path p : proxmox) {
-            verdicts.add(Conformance.check(lxc, p.getParent(), p));
+            verdicts.add(Conformance.check(SESSION.lxc(), p.getParent(), p));
         }
 
         List<String> unexpected = new ArrayList<>();
@@ -77,7 +61,7 @@ class CorpusLoadTest {
         System.out.printf("liblxc %s load: %d corpus configs (%d lxc/, %d lxc-templates filled in, %d Proxmox-generated"
                         + "), %d accepted by liblxc, %d refused; agreement %d/%d, %d known disagreements; %d typed"
                         + " values compared with get_config_item%n",
-                lxc.version(), verdicts.size(), lxcFiles.size(), templates.size(), proxmox.size(), accepted,
+                SESSION.lxc().version(), verdicts.size(), lxcFiles.size(), templates.size(), proxmox.size(), accepted,
                 verdicts.size() - accepted, verdicts.size() - unexpected.size() - known, verdicts.size(), known,
                 compared);
         unexpected.forEach(u -> System.out.println("  DISAGREE " + u));
@@ -95,6 +79,6 @@ class CorpusLoadTest {
         if (file.startsWith(root)) {
             return root.relativize(file).toString();
         }
-        return work.relativize(file).toString();
+        return SESSION.work().relativize(file).toString();
     }
 }

@@ -2,7 +2,6 @@ package io.github.lxcconf.it.liblxc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lxcconf.it.LxcHost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,9 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Generated configs ({@link NativeConfigs}: the grammar of lxcconf-core's property tests, and well-formed typed
@@ -27,22 +25,8 @@ class GeneratedConfigLoadTest {
     private static final long SEED = Long.getLong("lxcconf.generated.seed", 20261204L);
     private static final int COUNT = Integer.getInteger("lxcconf.generated.count", 600);
 
-    private static LibLxc lxc;
-    private static Path work;
-
-    @BeforeAll
-    static void needsLxc() throws Exception {
-        LxcHost.require();
-        lxc = LibLxc.start();
-        work = Files.createTempDirectory(Path.of(System.getProperty("basedir", ".")).resolve("target"), "generated-");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (lxc != null) {
-            lxc.close();
-        }
-    }
+    @RegisterExtension
+    static final LibLxcSession SESSION = new LibLxcSession("generated-");
 
     @Test
     void liblxcAndLxcconfAgreeOnGeneratedConfigs() throws IOException {
@@ -54,10 +38,10 @@ class GeneratedConfigLoadTest {
         for (int i = 0; i < COUNT; i++) {
             // half in the grammar of the core property tests, half well-formed typed values
             String text = i % 2 == 0 ? NativeConfigs.config(random) : NativeConfigs.wellFormed(random);
-            Path dir = Files.createDirectories(work.resolve("cwd"));
-            Path file = work.resolve(String.format("gen-%04d.conf", i));
+            Path dir = Files.createDirectories(SESSION.work().resolve("cwd"));
+            Path file = SESSION.work().resolve(String.format("gen-%04d.conf", i));
             Files.write(file, text.getBytes(StandardCharsets.UTF_8));
-            Conformance.Verdict v = Conformance.check(lxc, dir, file);
+            Conformance.Verdict v = Conformance.check(SESSION.lxc(), dir, file);
             accepted += v.libAccepts() ? 1 : 0;
             compared += v.compared();
             Optional<KnownDisagreements.Known> k = v.agrees() ? Optional.empty()
@@ -71,7 +55,7 @@ class GeneratedConfigLoadTest {
             }
         }
         System.out.printf("liblxc %s load: %d generated configs (seed %d), %d accepted by liblxc, %d refused;"
-                        + " agreement %d/%d, known disagreements %s; %d typed values compared%n", lxc.version(),
+                        + " agreement %d/%d, known disagreements %s; %d typed values compared%n", SESSION.lxc().version(),
                 COUNT, SEED, accepted, COUNT - accepted,
                 COUNT - disagreements.size() - known.values().stream().mapToInt(i -> i).sum(), COUNT, known,
                 compared);
@@ -80,7 +64,7 @@ class GeneratedConfigLoadTest {
         assertThat(accepted).as("generated configs liblxc accepts").isGreaterThan(COUNT / 10);
         assertThat(COUNT - accepted).as("generated configs liblxc refuses").isGreaterThan(COUNT / 10);
         assertThat(compared).as("typed values compared with liblxc's").isGreaterThan(COUNT);
-        assertThat(disagreements).as("generated configs (kept in " + work + ") where liblxc and lxcconf disagree")
+        assertThat(disagreements).as("generated configs (kept in " + SESSION.work() + ") where liblxc and lxcconf disagree")
                 .isEmpty();
     }
 }

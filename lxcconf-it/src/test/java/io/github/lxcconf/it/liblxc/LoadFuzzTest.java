@@ -2,7 +2,6 @@ package io.github.lxcconf.it.liblxc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lxcconf.it.LxcHost;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,9 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A seeded differential fuzzer: corpus configs, damaged by {@link Mutator}, loaded by the real liblxc and by
@@ -48,22 +46,8 @@ class LoadFuzzTest {
     private static final long SEED = Long.getLong("lxcconf.fuzz.seed", 1L);
     private static final int COUNT = Integer.getInteger("lxcconf.fuzz.count", 800);
 
-    private static LibLxc lxc;
-    private static Path work;
-
-    @BeforeAll
-    static void needsLxc() throws Exception {
-        LxcHost.require();
-        lxc = LibLxc.start();
-        work = Files.createTempDirectory(Path.of(System.getProperty("basedir", ".")).resolve("target"), "fuzz-");
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (lxc != null) {
-            lxc.close();
-        }
-    }
+    @RegisterExtension
+    static final LibLxcSession SESSION = new LibLxcSession("fuzz-");
 
     /** A seed file and the directory liblxc loads it from. */
     private record Seed(Path file, Path dir) {
@@ -81,13 +65,13 @@ class LoadFuzzTest {
         for (Path p : Corpus.lxcFiles()) {
             seeds.add(new Seed(p, p.getParent()));
         }
-        try (var s = Files.list(Corpus.templateConfigDir(work))) {
+        try (var s = Files.list(Corpus.templateConfigDir(SESSION.work()))) {
             s.sorted().forEach(p -> seeds.add(new Seed(p, p.getParent())));
         }
-        for (Path p : Corpus.proxmoxStartFiles(work)) {
+        for (Path p : Corpus.proxmoxStartFiles(SESSION.work())) {
             seeds.add(new Seed(p, p.getParent()));
         }
-        Path cases = Files.createDirectories(work.resolve("cases"));
+        Path cases = Files.createDirectories(SESSION.work().resolve("cases"));
 
         SplittableRandom random = new SplittableRandom(SEED);
         ExecutorService lxcconf = Executors.newSingleThreadExecutor();
@@ -105,7 +89,7 @@ class LoadFuzzTest {
                 Mutator.Mutated m = Mutator.mutate(Corpus.bytes(seed.file()), random.split());
                 Path file = cases.resolve(String.format("fuzz-%06d.conf", i));
                 Files.write(file, m.bytes());
-                Future<Conformance.Verdict> f = lxcconf.submit(() -> Conformance.check(lxc, seed.dir(), file));
+                Future<Conformance.Verdict> f = lxcconf.submit(() -> Conformance.check(SESSION.lxc(), seed.dir(), file));
                 Conformance.Verdict v;
                 try {
                     v = f.get(WATCHDOG_SECONDS, TimeUnit.SECONDS);
@@ -150,7 +134,7 @@ class LoadFuzzTest {
         double rate = 100.0 * verdictAgree / COUNT;
         StringBuilder report = new StringBuilder();
         report.append(String.format("liblxc %s load fuzz: %d mutated corpus configs (seed %d, %d seed files),"
-                        + " %d accepted by liblxc, %d refused%n", lxc.version(), COUNT, SEED, seeds.size(), accepted,
+                        + " %d accepted by liblxc, %d refused%n", SESSION.lxc().version(), COUNT, SEED, seeds.size(), accepted,
                 COUNT - accepted));
         report.append(String.format("accept/refuse agreement: %d/%d = %.2f %% (baseline %.2f %%); with the values"
                         + " compared too: %d/%d = %.2f %%; %d liblxc hangs; of the %d disagreeing files, %d hold a"
@@ -163,7 +147,8 @@ class LoadFuzzTest {
                         e.getValue().example)));
         Path out = Path.of(System.getProperty("basedir", ".")).resolve("target/fuzz-report.txt");
         Files.writeString(out, report, StandardCharsets.UTF_8);
-        System.out.print(report);
+        // a mutated file's NUL or escape byte can reach a message: the build log shows it as \\xNN
+        System.out.print(visible(report.toString()));
 
         assertThat(failures).as("mutated configs on which lxcconf threw or hung").isEmpty();
         assertThat(accepted).as("mutated configs liblxc accepts").isGreaterThan(COUNT / 10);
@@ -207,5 +192,18 @@ class LoadFuzzTest {
     /** A message with its quoted parts and numbers blanked, for grouping. */
     static String shape(String message) {
         return message.replaceAll("\"[^\"]*\"", "\"…\"").replaceAll("[0-9]+", "N");
+    }
+
+    /** Returns the text with control characters other than line breaks and tabs written as {@code \\xNN}. */
+    static String visible(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c < 0x20 && c != '\n' && c != '\t' || c == 0x7f) {
+                b.append(String.format("\\x%02X", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }
