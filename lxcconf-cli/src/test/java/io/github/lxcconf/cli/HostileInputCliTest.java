@@ -1,8 +1,10 @@
 package io.github.lxcconf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,5 +22,14 @@ class HostileInputCliTest {
         CliRun lint = CliRun.run("lint", file.toString());
         assertThat(lint.status()).isIn(0, 1);
         assertThat(lint.out() + lint.err()).contains("PVE101").doesNotContain("internal error");
+    }
+
+    @Test
+    void lintOfAnIncludeOfDevZeroReportsItAndPrintsNoStackTrace(@TempDir Path dir) {
+        Path file = CliRun.write(dir, "config", "lxc.uts.name = a\nlxc.include = /dev/zero\n");
+        CliRun lint = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                () -> CliRun.run("lint", "--include-base", dir.toString(), file.toString()));
+        assertThat(lint.status()).isEqualTo(1);
+        assertThat(lint.out() + lint.err()).contains("INC005").doesNotContain("Exception").doesNotContain("\tat ");
     }
 }
