@@ -32,4 +32,44 @@ class HostileInputCliTest {
         assertThat(lint.status()).isEqualTo(1);
         assertThat(lint.out() + lint.err()).contains("INC005").doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    @Test
+    void concurrentInPlaceEditsLoseNoUpdate(@TempDir Path dir) throws Exception {
+        Path file = CliRun.write(dir, "config", "lxc.uts.name = web\n");
+        int writers = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(writers);
+            java.util.List<java.util.concurrent.Future<CliRun>> runs = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                String line = "lxc.environment=W" + w + "=1";
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return CliRun.run("edit", "--add", line, "-i", file.toString());
+                }));
+            }
+            String text = null;
+            int written = 0;
+            java.util.List<Integer> succeeded = new java.util.ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                CliRun r = runs.get(w).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.status()).as(r.err()).isIn(0, 2);
+                if (r.status() == 0) {
+                    succeeded.add(w);
+                    written++;
+                } else {
+                    assertThat(r.err()).contains("changed since it was read; nothing was written");
+                }
+            }
+            text = CliRun.read(file);
+            assertThat(written).isPositive();
+            // every edit that reported success is in the file: none was overwritten by another
+            for (int w : succeeded) {
+                assertThat(text).contains("lxc.environment = W" + w + "=1");
+            }
+            assertThat(text.lines().filter(l -> l.startsWith("lxc.environment")).count()).isEqualTo(written);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
