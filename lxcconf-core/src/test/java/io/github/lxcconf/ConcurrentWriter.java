@@ -1,33 +1,43 @@
 package io.github.lxcconf;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A writer run as a separate JVM by {@link WriteLockTest}: writes its own line to the file with the digest
- * it is given. Exit status 0: written; 2: refused as stale; 1: any other failure.
+ * A writer run as a separate JVM by {@link WriteLockTest}: once a signal file appears, adds its own lines to
+ * the file one at a time, each a read, an edit and a {@code writeTo(file, digest)}, reading again when the
+ * write is refused as stale. Exit status 0 when every line was written, 1 on any other failure.
  */
 public final class ConcurrentWriter {
     private ConcurrentWriter() {
     }
 
     /**
-     * Runs one write.
+     * Runs the writes.
      *
-     * @param args the file, the expected digest, the writer's name, a file whose appearance starts the write
+     * @param args the file, the writer's name, how many lines to add, the signal file
      */
     public static void main(String[] args) {
         try {
             Path file = Path.of(args[0]);
-            LxcConfig config = LxcConfig.parse("lxc.uts.name = " + args[2] + "\n");
-            config.toBytes();
+            int count = Integer.parseInt(args[2]);
             Path go = Path.of(args[3]);
-            while (!java.nio.file.Files.exists(go)) {
+            while (!Files.exists(go)) {
                 Thread.onSpinWait();
             }
-            config.writeTo(file, args[1]);
+            for (int i = 0; i < count; i++) {
+                while (true) {
+                    LxcConfig read = LxcConfig.parse(file);
+                    try {
+                        read.edit().add("lxc.environment", args[1] + "_" + i + "=1").build().writeTo(file,
+                                read.digest());
+                        break;
+                    } catch (StaleFileException stale) {
+                        // another writer was first: read its version and add the line to it
+                    }
+                }
+            }
             System.exit(0);
-        } catch (StaleFileException e) {
-            System.exit(2);
         } catch (Exception e) {
             e.printStackTrace();
             System.exit(1);
