@@ -202,6 +202,18 @@ public enum DiagnosticCode {
     INC_TOO_DEEP("INC003", Severity.ERROR, "includes nested too deep"),
     /** A directory include names a directory that exists but cannot be listed: liblxc refuses the config. */
     INC_UNREADABLE_DIRECTORY("INC004", Severity.ERROR, "include directory cannot be read"),
+    /**
+     * An {@code lxc.include} names something that is neither a regular file nor a directory (a FIFO, a socket,
+     * a device such as {@code /dev/zero}): liblxc would block on it or read without end. lxcconf skips it.
+     */
+    INC_NOT_A_FILE("INC005", Severity.ERROR, "include of a FIFO, socket or device"),
+    /** The included files are larger, in all, than the byte limit lxcconf reads; the file past it is skipped. */
+    INC_TOO_LARGE("INC006", Severity.ERROR, "included files too large"),
+    /**
+     * The includes apply more lines, in all, than the limit lxcconf follows (a chain where each file includes
+     * the next twice doubles at each level); lxcconf follows no further include.
+     */
+    INC_TOO_MANY_LINES("INC007", Severity.ERROR, "includes apply too many lines"),
     /** A cgroup v1 setting with no cgroup2 equivalent: the migration leaves the line as it is. */
     MIG_NO_CGROUP2_EQUIVALENT("MIG001", Severity.WARNING, "cgroup v1 setting without a cgroup2 equivalent"),
     /** A cgroup v1 setting whose cgroup2 translation means something different and needs checking. */

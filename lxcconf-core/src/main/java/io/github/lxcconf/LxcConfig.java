@@ -572,6 +572,9 @@ public final class LxcConfig {
      * Writes the config to a file atomically: a temporary file in the same
      * directory, forced to disk, given the old file's permissions, then
      * renamed over it. Readers see the old file or the new one, never half.
+     * A symbolic link stays and the file it names is written; a new file
+     * gets {@code 0666} less the umask. The write holds the file's lock, as
+     * {@link #writeTo(Path, String)} does.
      *
      * <pre>{@code
      * config.edit().set("memory", "2048").build().writeTo(Path.of("/etc/pve/lxc/102.conf"));
@@ -587,7 +590,14 @@ public final class LxcConfig {
     /**
      * Writes the config to a file atomically, unless the file changed since
      * it was read: its current digest must still be {@code expectedDigest}.
-     * So two tools editing the same config never lose each other's change.
+     * So two tools editing the same config never lose each other's change:
+     * the write holds an exclusive lock from the digest check to the rename.
+     * For a Proxmox VE config ({@code /etc/pve/lxc/VMID.conf}) it is the lock
+     * pve-container takes ({@code flock} on
+     * {@code /run/lock/lxc/pve-config-VMID.lock}, through util-linux's
+     * {@code flock} command), so lxcconf and {@code pct set} exclude each
+     * other; for any other file, a lock on {@code .NAME.lxcconf.lock} beside
+     * it. The write waits up to 10 seconds for the lock, then fails.
      *
      * <pre>{@code
      * LxcConfig read = LxcConfig.parse(file);

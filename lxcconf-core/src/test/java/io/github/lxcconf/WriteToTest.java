@@ -39,7 +39,8 @@ class WriteToTest {
         assertThat(Files.readString(file)).isEqualTo("arch: amd64\nmemory: 1024\n");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-r-----");
         try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(file); // no temporary file left behind
+            // no temporary file left behind; the lock file stays (removing it could let two writers in)
+            assertThat(files).containsExactlyInAnyOrder(file, dir.resolve(".102.conf.lxcconf.lock"));
         }
     }
 
@@ -78,7 +79,7 @@ class WriteToTest {
                 });
         assertThat(Files.readAllBytes(file)).isEqualTo(theirs);
         try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).containsExactlyInAnyOrder(file, dir.resolve(".102.conf.lxcconf.lock"));
         }
         // with the current digest the write goes through
         edited.writeTo(file, sha1(theirs));
@@ -96,7 +97,8 @@ class WriteToTest {
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo("lxc.uts.name = web2\n");
         try (var entries = Files.list(real.getParent())) {
-            assertThat(entries).as("no temporary file left").containsExactly(real);
+            assertThat(entries).as("no temporary file left").containsExactlyInAnyOrder(real,
+                    real.resolveSibling(".web.conf.lxcconf.lock"));
         }
     }
 }

@@ -25,6 +25,7 @@ import io.github.lxcconf.syntax.SectionKind;
 import io.github.lxcconf.syntax.SectionLine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -75,7 +76,12 @@ public final class ConfigEditor {
     /** The edited lines, shared by the editors of every section of one edit. */
     private static final class State {
         final LxcConfig original;
-        List<Line> lines;
+        /**
+         * The lines, with the removals of {@link #removeLater} not yet taken out: removing many lines one by
+         * one stays linear, as each removal only marks its index and the next read compacts the list once.
+         */
+        private List<Line> raw;
+        private final BitSet removed = new BitSet();
         boolean changed;
         String eol;
         CgroupVersion version = CgroupVersion.V2;
@@ -84,7 +90,7 @@ public final class ConfigEditor {
 
         State(LxcConfig original) {
             this.original = original;
-            this.lines = original.lines();
+            this.raw = original.lines();
         }
 
         /** Each line of the original config by identity, with its index there. */
@@ -99,19 +105,64 @@ public final class ConfigEditor {
             return originalIndex;
         }
 
+        /** The current lines, every removal applied. */
+        List<Line> lines() {
+            if (!removed.isEmpty()) {
+                List<Line> kept = new ArrayList<>(raw.size() - removed.cardinality());
+                for (int i = 0; i < raw.size(); i++) {
+                    if (!removed.get(i)) {
+                        kept.add(raw.get(i));
+                    }
+                }
+                raw = kept;
+                removed.clear();
+            }
+            return raw;
+        }
+
+        /** The current lines as a list the caller may change, every removal applied. */
         List<Line> mutable() {
+            lines();
             if (!changed) {
-                lines = new ArrayList<>(lines);
+                raw = new ArrayList<>(raw);
                 changed = true;
             }
-            return lines;
+            return raw;
+        }
+
+        /** The lines with pending removals still in place; indexes into this list are what {@link #removeLater} takes. */
+        List<Line> raw() {
+            return raw;
+        }
+
+        /** Whether the line at this index of {@link #raw()} is removed. */
+        boolean isRemoved(int rawIndex) {
+            return removed.get(rawIndex);
+        }
+
+        /** Removes the line at this index of {@link #raw()}; the list is compacted at the next read. */
+        void removeLater(int rawIndex) {
+            if (!changed) {
+                raw = new ArrayList<>(raw);
+                changed = true;
+            }
+            removed.set(rawIndex);
+        }
+
+        /** Replaces the line at this index of {@link #raw()}. */
+        void setRaw(int rawIndex, Line line) {
+            if (!changed) {
+                raw = new ArrayList<>(raw);
+                changed = true;
+            }
+            raw.set(rawIndex, line);
         }
 
         /** The file's most common line end, else LF. */
         String eol() {
             if (eol == null) {
                 Map<String, Integer> counts = new HashMap<>();
-                for (Line line : lines) {
+                for (Line line : lines()) {
                     if (line.length() > 0) {
                         String e = line.eol();
                         if (!e.isEmpty()) {
@@ -206,9 +257,9 @@ public final class ConfigEditor {
         Checks.value(value);
         int[] range = range(false);
         if (range != null) {
-            int i = Placement.lastEntry(state.lines, range[0], range[1], e -> e.key().equals(key));
+            int i = Placement.lastEntry(state.lines(), range[0], range[1], e -> e.key().equals(key));
             if (i >= 0) {
-                EntryLine old = (EntryLine) state.lines.get(i);
+                EntryLine old = (EntryLine) state.lines().get(i);
                 if (!old.value().equals(value)) {
                     state.mutable().set(i, LineStyle.withValue(old, value));
                 }
@@ -292,7 +343,7 @@ public final class ConfigEditor {
         Checks.key(key, dialect(), "delete".equals(key) && inPending(i));
         Checks.value(value);
         if (!line.key().equals(key) || !line.value().equals(value)) {
-            state.mutable().set(i, LineStyle.withKeyAndValue(line, key, value));
+            state.setRaw(i, LineStyle.withKeyAndValue(line, key, value));
         }
         return this;
     }
@@ -312,7 +363,7 @@ public final class ConfigEditor {
      */
     public ConfigEditor remove(Line line) {
         Objects.requireNonNull(line, "line");
-        state.mutable().remove(indexOf(line));
+        state.removeLater(indexOf(line));
         return this;
     }
 
@@ -327,13 +378,13 @@ public final class ConfigEditor {
             throw new IllegalArgumentException("the line is not a line of the config being edited: '"
                     + line.content() + "'");
         }
-        List<Line> lines = state.lines;
+        List<Line> lines = state.raw();
         int start = Math.min(original, lines.size() - 1);
         for (int d = 0; start - d >= 0 || start + d < lines.size(); d++) {
-            if (start - d >= 0 && lines.get(start - d) == line) {
+            if (start - d >= 0 && lines.get(start - d) == line && !state.isRemoved(start - d)) {
                 return start - d;
             }
-            if (start + d < lines.size() && lines.get(start + d) == line) {
+            if (start + d < lines.size() && lines.get(start + d) == line && !state.isRemoved(start + d)) {
                 return start + d;
             }
         }
@@ -344,7 +395,7 @@ public final class ConfigEditor {
     /** Whether the line at the index is inside a {@code [pve:pending]} section. */
     private boolean inPending(int index) {
         for (int i = index - 1; i >= 0; i--) {
-            if (state.lines.get(i) instanceof SectionLine s) {
+            if (state.raw().get(i) instanceof SectionLine s && !state.isRemoved(i)) {
                 return s.kind() == SectionKind.PENDING;
             }
         }
@@ -975,11 +1026,11 @@ public final class ConfigEditor {
         if (range == null) {
             return this;
         }
-        List<Line> lines = state.mutable();
-        for (int i = range[1] - 1; i >= range[0]; i--) {
+        List<Line> lines = state.lines();
+        for (int i = range[0]; i < range[1]; i++) {
             Line line = lines.get(i);
             if (line instanceof CommentLine || (line instanceof EntryLine e && e.key().equals("description"))) {
-                lines.remove(i);
+                state.removeLater(i);
             }
         }
         String eol = state.eol();
@@ -1003,7 +1054,7 @@ public final class ConfigEditor {
             return original;
         }
         return ConfigAccess.factory().create(original.dialect(), original.hasByteOrderMark(),
-                List.copyOf(state.lines), original.sourceName(), original.path());
+                List.copyOf(state.lines()), original.sourceName(), original.path());
     }
 
     // ------------------------------------------------------------------ helpers for typed edits
@@ -1019,7 +1070,7 @@ public final class ConfigEditor {
         List<EntryLine> out = new ArrayList<>();
         if (range != null) {
             for (int i = range[0]; i < range[1]; i++) {
-                if (state.lines.get(i) instanceof EntryLine e) {
+                if (state.lines().get(i) instanceof EntryLine e) {
                     out.add(e);
                 }
             }
@@ -1033,8 +1084,8 @@ public final class ConfigEditor {
         if (range == null) {
             return Optional.empty();
         }
-        int i = Placement.lastEntry(state.lines, range[0], range[1], e -> e.key().equals(key));
-        return i < 0 ? Optional.empty() : Optional.of((EntryLine) state.lines.get(i));
+        int i = Placement.lastEntry(state.lines(), range[0], range[1], e -> e.key().equals(key));
+        return i < 0 ? Optional.empty() : Optional.of((EntryLine) state.lines().get(i));
     }
 
     /**
@@ -1047,7 +1098,7 @@ public final class ConfigEditor {
             return false;
         }
         for (int i = range[1] - 1; i >= range[0]; i--) {
-            if (state.lines.get(i) instanceof EntryLine e && e.key().equals(key)) {
+            if (state.lines().get(i) instanceof EntryLine e && e.key().equals(key)) {
                 if (same.test(e)) {
                     return true;
                 }
@@ -1064,9 +1115,10 @@ public final class ConfigEditor {
         if (range == null) {
             return;
         }
-        for (int i = range[1] - 1; i >= range[0]; i--) {
-            if (state.lines.get(i) instanceof EntryLine e && test.test(e)) {
-                state.mutable().remove(i);
+        List<Line> lines = state.lines();
+        for (int i = range[0]; i < range[1]; i++) {
+            if (lines.get(i) instanceof EntryLine e && test.test(e)) {
+                state.removeLater(i);
             }
         }
     }
@@ -1085,7 +1137,7 @@ public final class ConfigEditor {
 
     private void insert(String key, String value) {
         int[] range = range(true);
-        Placement.Spot spot = Placement.place(state.lines, range[0], range[1], key, dialect());
+        Placement.Spot spot = Placement.place(state.lines(), range[0], range[1], key, dialect());
         LineStyle style = styleFor(key, spot.anchor());
         insertLine(spot.index(), style.entry(key, value));
     }
@@ -1095,8 +1147,8 @@ public final class ConfigEditor {
         boolean lxcKey = key.startsWith("lxc.");
         Optional<EntryLine> source = anchor.filter(a -> a.isLxcKey() == lxcKey);
         if (source.isEmpty()) {
-            for (int i = state.lines.size() - 1; i >= 0 && source.isEmpty(); i--) {
-                if (state.lines.get(i) instanceof EntryLine e && e.isLxcKey() == lxcKey) {
+            for (int i = state.lines().size() - 1; i >= 0 && source.isEmpty(); i--) {
+                if (state.lines().get(i) instanceof EntryLine e && e.isLxcKey() == lxcKey) {
                     source = Optional.of(e);
                 }
             }
@@ -1125,8 +1177,8 @@ public final class ConfigEditor {
 
     /** Index of the header of the target section (last one of its name/kind), or -1. */
     private int header(SectionKind kind, String name) {
-        for (int i = state.lines.size() - 1; i >= 0; i--) {
-            if (state.lines.get(i) instanceof SectionLine s && s.kind() == kind
+        for (int i = state.lines().size() - 1; i >= 0; i--) {
+            if (state.lines().get(i) instanceof SectionLine s && s.kind() == kind
                     && (name == null || s.name().equals(name))) {
                 return i;
             }
@@ -1139,7 +1191,7 @@ public final class ConfigEditor {
      * or (with {@code create}) a new empty section after the main section.
      */
     private int[] range(boolean create) {
-        List<Line> lines = state.lines;
+        List<Line> lines = state.lines();
         int from;
         if (target == SectionKind.MAIN) {
             from = 0;
@@ -1150,7 +1202,7 @@ public final class ConfigEditor {
                     return null;
                 }
                 h = createPending();
-                lines = state.lines;
+                lines = state.lines();
             }
             from = h + 1;
         }
@@ -1167,10 +1219,10 @@ public final class ConfigEditor {
 
     private int createPending() {
         int firstHeader = 0;
-        while (firstHeader < state.lines.size() && !(state.lines.get(firstHeader) instanceof SectionLine)) {
+        while (firstHeader < state.lines().size() && !(state.lines().get(firstHeader) instanceof SectionLine)) {
             firstHeader++;
         }
-        int at = Placement.endOfContent(state.lines, 0, firstHeader);
+        int at = Placement.endOfContent(state.lines(), 0, firstHeader);
         String eol = state.eol();
         if (at > 0) {
             insertLine(at, LineStyle.blank(eol));

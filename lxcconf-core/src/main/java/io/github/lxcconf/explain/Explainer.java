@@ -745,6 +745,15 @@ final class Explainer {
         String value = entry.value();
         Matcher indexed = INDEXED.matcher(key);
         String family = indexed.matches() ? indexed.group(1) : key;
+        if (indexed.matches() && OptionSchema.proxmox().option(key).isEmpty()) {
+            // net32, mp256, dev256, ...: past the family's last index, so Proxmox reads none of it
+            Optional<OptionSchema.Option> known = OptionSchema.proxmox().options().stream()
+                    .filter(o -> o.indexed() && o.family().equals(indexed.group(1))).findFirst();
+            s.add("'" + key + "' is not an option Proxmox knows" + known.map(o -> " (" + o.family() + " takes the"
+                    + " indexes " + o.minIndex() + " to " + o.maxIndex() + ")").orElse("") + ": it warns about it"
+                    + " (\"unknown setting\"), keeps the line and writes it back, but nothing reads it.");
+            return;
+        }
         if (WHOLE_NUMBER_OPTION.matcher(family).matches() && !DIGITS.matcher(value).matches()) {
             s.add("The Proxmox option " + key + " is set to '" + value + "', which is not a whole number.");
             return;

@@ -10,17 +10,22 @@ import io.github.lxcconf.syntax.SectionLine;
 import io.github.lxcconf.validate.KeyCatalog;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -49,7 +54,16 @@ import java.util.stream.Stream;
  * <li>liblxc has no cycle detection and no depth limit (a file that includes itself recurses until
  *     resources run out). lxcconf reports a cycle ({@link DiagnosticCode#INC_CYCLE}) and nesting
  *     deeper than the limit ({@link DiagnosticCode#INC_TOO_DEEP}, {@value #DEFAULT_MAX_DEPTH} by
- *     default), naming the chain of files, and skips that include.</li>
+ *     default), naming the chain of files, and skips that include. Files are compared by their real
+ *     path, so a symbolic link to a file in the chain is a cycle too.</li>
+ * <li>Only a regular file or a directory is included. A FIFO, a socket or a device
+ *     ({@code lxc.include = /dev/zero}) would make liblxc block or read without end; lxcconf skips it
+ *     with {@link DiagnosticCode#INC_NOT_A_FILE} and never opens it.</li>
+ * <li>Each file (by real path) is read and parsed once, however often it is included, and applied as
+ *     often as liblxc applies it. The {@link IncludeLimits} bound the work: the bytes read in all
+ *     ({@link DiagnosticCode#INC_TOO_LARGE}) and the included lines applied in all
+ *     ({@link DiagnosticCode#INC_TOO_MANY_LINES}: a chain where each file includes the next twice applies
+ *     2<sup>depth</sup> files). Past a limit the include is skipped, and the diagnostic says so once.</li>
  * </ul>
  *
  * <pre>{@code
@@ -61,29 +75,52 @@ public final class IncludeResolver {
     public static final int DEFAULT_MAX_DEPTH = 32;
 
     private final Path base;
-    private final int maxDepth;
+    private final IncludeLimits limits;
     private final List<IncludedFile> files = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
     private final EffectiveConfig.Accumulator values = new EffectiveConfig.Accumulator();
     private static final KeyCatalog CATALOG = KeyCatalog.standard();
 
+    /** Each file read so far, by real path: read and parsed once, however often it is included. */
+    private final Map<Path, Loaded> loaded = new HashMap<>();
+    private final Map<Path, Path> realPaths = new HashMap<>();
+    /** Each directory listed so far, by real path: the entries an include of it reads, or why it cannot. */
+    private final Map<List<Object>, Listing> listings = new HashMap<>();
+    /** Where a diagnostic was already reported: a file applied many times reports each problem once. */
+    private final Set<List<Object>> reported = new HashSet<>();
+    private long bytesRead;
+    private long appliedLines;
+    /** Set once the applied lines reach the limit: no further include is followed. */
+    private boolean exhausted;
+
     /** The error at which liblxc stops loading, once one was met. */
     private Diagnostic stop;
 
-    private IncludeResolver(Path base, int maxDepth) {
+    /**
+     * What an include value names, looked at once: a directory (its entries to read, or why it cannot be
+     * listed; none when it is missing, which liblxc ignores), or a file.
+     */
+    private record Listing(boolean directory, List<Path> entries, Optional<String> error) {
+    }
+
+    /** A file read once: its config, or why it cannot be included. */
+    private record Loaded(LxcConfig config, DiagnosticCode refusal, String reason) {
+    }
+
+    private IncludeResolver(Path base, IncludeLimits limits) {
         this.base = base;
-        this.maxDepth = maxDepth;
+        this.limits = limits;
     }
 
     /**
-     * Resolves the includes of a config with the default depth limit.
+     * Resolves the includes of a config with the default limits ({@link IncludeLimits#DEFAULT}).
      *
      * @param root          the config
      * @param baseDirectory the directory relative include paths are resolved against
      * @return the effective configuration
      */
     public static EffectiveConfig resolve(LxcConfig root, Path baseDirectory) {
-        return resolve(root, baseDirectory, DEFAULT_MAX_DEPTH);
+        return resolve(root, baseDirectory, IncludeLimits.DEFAULT);
     }
 
     /**
@@ -100,25 +137,52 @@ public final class IncludeResolver {
      * @throws IllegalArgumentException if maxDepth is negative
      */
     public static EffectiveConfig resolve(LxcConfig root, Path baseDirectory, int maxDepth) {
-        Objects.requireNonNull(root, "root");
-        Objects.requireNonNull(baseDirectory, "baseDirectory");
         if (maxDepth < 0) {
             throw new IllegalArgumentException("maxDepth is negative: " + maxDepth);
         }
-        IncludeResolver r = new IncludeResolver(baseDirectory, maxDepth);
+        return resolve(root, baseDirectory, IncludeLimits.DEFAULT.withMaxDepth(maxDepth));
+    }
+
+    /**
+     * Resolves the includes of a config within the given limits.
+     *
+     * <pre>{@code
+     * IncludeResolver.resolve(config, tempDir, IncludeLimits.DEFAULT.withMaxBytes(1 << 20));
+     * }</pre>
+     *
+     * @param root          the config
+     * @param baseDirectory the directory relative include paths are resolved against
+     * @param limits        how far includes are followed
+     * @return the effective configuration
+     */
+    public static EffectiveConfig resolve(LxcConfig root, Path baseDirectory, IncludeLimits limits) {
+        Objects.requireNonNull(root, "root");
+        Objects.requireNonNull(baseDirectory, "baseDirectory");
+        Objects.requireNonNull(limits, "limits");
+        IncludeResolver r = new IncludeResolver(baseDirectory, limits);
         List<Path> chain = new ArrayList<>();
         root.path().ifPresent(p -> chain.add(key(p)));
-        r.read(new IncludedFile(root.path(), root, 0, Optional.empty()), chain);
+        r.read(new IncludedFile(root.path(), root, 0, Optional.empty()), chain, true);
         return new EffectiveConfig(r.files, r.values.values(), r.diagnostics, Optional.ofNullable(r.stop));
     }
 
-    private static Path key(Path p) {
-        return p.toAbsolutePath().normalize();
+    /** The real path of a file, asked of the file system once per path. */
+    private Path realPath(Path p) {
+        return realPaths.computeIfAbsent(p, IncludeResolver::key);
     }
 
-    private void read(IncludedFile file, List<Path> chain) {
+    /** The real path of a file, or its absolute normal path when it has none (it does not exist). */
+    private static Path key(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | SecurityException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private void read(IncludedFile file, List<Path> chain, boolean firstTime) {
         files.add(file);
-        if (file.depth() > 0) {
+        if (file.depth() > 0 && firstTime) {
             diagnostics.addAll(file.config().diagnostics());
         }
         LxcConfig config = file.config();
@@ -144,6 +208,7 @@ public final class IncludeResolver {
             if (e.key().equals("lxc.include")) {
                 if (!e.value().isEmpty()) {
                     include(config, e, at, file.depth(), chain);
+                    appliedLines++; // a skipped include is work too
                 }
             } else if (config.dialect() == Dialect.LXC && !CATALOG.knows(e.key())) {
                 boolean legacy = CATALOG.legacy(e.key()).isPresent();
@@ -168,24 +233,17 @@ public final class IncludeResolver {
                     + ex.getReason(), "liblxc cannot open it either and stops loading the config here; fix the path");
             return;
         }
-        if (value.endsWith("/") || Files.isDirectory(target)) {
-            if (!Files.exists(target)) {
-                return; // liblxc ignores a missing directory
-            }
-            List<Path> entries;
-            try (Stream<Path> s = Files.list(target)) {
-                entries = s.filter(p -> {
-                    String name = p.getFileName().toString();
-                    return name.length() >= 6 && name.endsWith(".conf");
-                }).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
-            } catch (IOException ex) {
+        Listing listing = listings.computeIfAbsent(List.of(target, value.endsWith("/")),
+                k -> list(target, value.endsWith("/")));
+        if (listing.directory()) {
+            if (listing.error().isPresent()) {
                 stop(DiagnosticCode.INC_UNREADABLE_DIRECTORY, from, line, at,
-                        "cannot read the include directory " + value + ": " + reason(ex),
+                        "cannot read the include directory " + value + ": " + listing.error().get(),
                         "liblxc refuses the config when a directory include cannot be opened, and stops loading it here");
                 return;
             }
-            for (Path entry : entries) {
-                if (stop == null && !Files.isDirectory(entry)) {
+            for (Path entry : listing.entries()) {
+                if (stop == null) {
                     includeFile(from, line, at, entry, entry.toString(), depth, chain);
                 }
             }
@@ -196,34 +254,115 @@ public final class IncludeResolver {
 
     private void includeFile(LxcConfig from, EntryLine line, Provenance at, Path file, String shown, int depth,
                              List<Path> chain) {
-        Path k = key(file);
+        if (exhausted) {
+            return;
+        }
+        Path k = realPath(file);
         if (chain.contains(k)) {
             report(DiagnosticCode.INC_CYCLE, from, line, at, "include cycle: " + chainText(chain, k),
                     "liblxc would include these files again and again until it runs out of resources; "
                             + "remove one of the lxc.include lines");
             return;
         }
-        if (depth + 1 > maxDepth) {
-            report(DiagnosticCode.INC_TOO_DEEP, from, line, at, "includes nested deeper than " + maxDepth + ": "
-                    + chainText(chain, k), "include fewer levels of files");
+        if (depth + 1 > limits.maxDepth()) {
+            report(DiagnosticCode.INC_TOO_DEEP, from, line, at, "includes nested deeper than " + limits.maxDepth()
+                    + ": " + chainText(chain, k), "include fewer levels of files");
             return;
         }
-        LxcConfig included;
-        try {
-            included = LxcConfig.reader().dialect(Dialect.LXC).parse(file);
-        } catch (NoSuchFileException ex) {
-            stop(DiagnosticCode.INC_MISSING_FILE, from, line, at, "included file " + shown + " does not exist",
-                    "liblxc stops loading the config here with \"Failed to open file\"; fix the path or remove "
-                            + "the line (relative paths count from the directory liblxc is started in)");
-            return;
-        } catch (IOException ex) {
-            stop(DiagnosticCode.INC_MISSING_FILE, from, line, at, "cannot read included file " + shown + ": "
-                    + reason(ex), "liblxc stops loading the config here with \"Failed to open file\"");
+        boolean firstTime = !loaded.containsKey(k);
+        Loaded l = firstTime ? load(file, k) : loaded.get(k);
+        if (firstTime) {
+            loaded.put(k, l);
+        }
+        if (l.refusal() == DiagnosticCode.INC_MISSING_FILE) {
+            if (l.reason().isEmpty()) {
+                stop(DiagnosticCode.INC_MISSING_FILE, from, line, at, "included file " + shown + " does not exist",
+                        "liblxc stops loading the config here with \"Failed to open file\"; fix the path or remove "
+                                + "the line (relative paths count from the directory liblxc is started in)");
+            } else {
+                stop(DiagnosticCode.INC_MISSING_FILE, from, line, at, "cannot read included file " + shown + ": "
+                        + l.reason(), "liblxc stops loading the config here with \"Failed to open file\"");
+            }
             return;
         }
+        if (l.refusal() == DiagnosticCode.INC_NOT_A_FILE) {
+            report(DiagnosticCode.INC_NOT_A_FILE, from, line, at, "included path " + shown + " is " + l.reason()
+                    + ", not a regular file or directory; lxcconf does not read it",
+                    "liblxc would block on it or read it without end; include a regular file");
+            return;
+        }
+        if (l.refusal() == DiagnosticCode.INC_TOO_LARGE) {
+            report(DiagnosticCode.INC_TOO_LARGE, from, line, at, "included file " + shown + " " + l.reason()
+                    + ": the included files together pass the limit of " + limits.maxBytes() + " bytes lxcconf reads",
+                    "an LXC config is a few kilobytes; check that the path names the config you mean");
+            return;
+        }
+        long lines = l.config().lines().size() + 1L;
+        if (appliedLines + lines > limits.maxAppliedLines()) {
+            exhausted = true;
+            report(DiagnosticCode.INC_TOO_MANY_LINES, from, line, at, "the includes apply more than "
+                    + limits.maxAppliedLines() + " lines in all; lxcconf follows no include from here on",
+                    "a file included again and again (each file including the next twice doubles the lines at "
+                            + "each level) makes liblxc apply its lines each time; include each file once");
+            return;
+        }
+        appliedLines += lines;
         List<Path> deeper = new ArrayList<>(chain);
         deeper.add(k);
-        read(new IncludedFile(Optional.of(file), included, depth + 1, Optional.of(at)), deeper);
+        read(new IncludedFile(Optional.of(file), l.config(), depth + 1, Optional.of(at)), deeper, firstTime);
+    }
+
+    private static Listing list(Path target, boolean slash) {
+        if (!slash && !Files.isDirectory(target)) {
+            return new Listing(false, List.of(), Optional.empty());
+        }
+        if (!Files.exists(target)) {
+            return new Listing(true, List.of(), Optional.empty()); // liblxc ignores a missing directory
+        }
+        try (Stream<Path> s = Files.list(target)) {
+            List<Path> entries = s.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.length() >= 6 && name.endsWith(".conf");
+            }).sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .filter(p -> !Files.isDirectory(p)) // a directory entry contributes nothing, as in liblxc
+                    .toList();
+            return new Listing(true, entries, Optional.empty());
+        } catch (IOException | UncheckedIOException | SecurityException ex) {
+            return new Listing(true, List.of(), Optional.of(ex instanceof UncheckedIOException u ? reason(u.getCause())
+                    : reason(ex)));
+        }
+    }
+
+    /** Reads a file once: only a regular file, and no more bytes than the limit leaves. */
+    private Loaded load(Path file, Path real) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(real, BasicFileAttributes.class);
+        } catch (NoSuchFileException ex) {
+            return new Loaded(null, DiagnosticCode.INC_MISSING_FILE, "");
+        } catch (IOException | SecurityException ex) {
+            return new Loaded(null, DiagnosticCode.INC_MISSING_FILE, reason(ex));
+        }
+        if (!attributes.isRegularFile()) {
+            return new Loaded(null, DiagnosticCode.INC_NOT_A_FILE, attributes.isOther()
+                    ? "a FIFO, a socket or a device" : attributes.isDirectory() ? "a directory" : "not a file");
+        }
+        long left = limits.maxBytes() - bytesRead;
+        if (attributes.size() > left) {
+            return new Loaded(null, DiagnosticCode.INC_TOO_LARGE, "has " + attributes.size() + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(real)) {
+            // a file may grow while it is read, or report no size (as files under /proc do)
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, left + 1));
+        } catch (IOException | SecurityException ex) {
+            return new Loaded(null, DiagnosticCode.INC_MISSING_FILE, reason(ex));
+        }
+        if (bytes.length > left) {
+            return new Loaded(null, DiagnosticCode.INC_TOO_LARGE, "has more than " + left + " bytes");
+        }
+        bytesRead += bytes.length;
+        return new Loaded(LxcConfig.reader().dialect(Dialect.LXC).sourceName(file.toString()).parse(bytes), null, "");
     }
 
     private static String chainText(List<Path> chain, Path next) {
@@ -234,7 +373,7 @@ public final class IncludeResolver {
         return b.append(next).toString();
     }
 
-    private static String reason(IOException ex) {
+    private static String reason(Exception ex) {
         return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
@@ -242,7 +381,10 @@ public final class IncludeResolver {
                               String hint) {
         Diagnostic d = new Diagnostic(code.defaultSeverity(), code, message, Optional.of(hint), from.sourceName(),
                 at.line(), line.valueColumn());
-        diagnostics.add(d);
+        // a file included many times reports each problem of its lines once
+        if (reported.add(List.of(from.sourceName(), at.line(), code))) {
+            diagnostics.add(d);
+        }
         return d;
     }
 

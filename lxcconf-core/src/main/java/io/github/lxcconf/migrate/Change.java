@@ -20,7 +20,9 @@ import java.util.Objects;
  * @param reason       why, in one or two sentences
  * @param relatedLines the numbers of the other old lines that this change goes with, such as the bind
  *                     mount removed because the {@code devN} option replacing this device rule creates
- *                     the node; empty for a change of its own
+ *                     the node; empty for a change of its own. The change of the device rule that gives
+ *                     the {@code devN} line lists every line it goes with; each of those lists the rule's
+ *                     line only
  */
 public record Change(int line, String oldLine, List<String> newLines, String reason, List<Integer> relatedLines) {
 

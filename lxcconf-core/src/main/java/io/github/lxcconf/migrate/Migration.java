@@ -5,8 +5,14 @@ import io.github.lxcconf.LxcConfig;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The result of migrating a config: the new config, each line that changed and why, and what
@@ -147,20 +153,36 @@ public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic>
             if (!pairs.isEmpty()) {
                 LxcConfig before = result;
                 result = ProxmoxDevices.apply(result, pairs);
+                Map<String, String> devLines = ProxmoxDevices.devLines(result);
+                Map<List<String>, List<Integer>> entries = ProxmoxDevices.entriesByKeyAndValue(before);
+                Map<Integer, Integer> changeAt = new HashMap<>();
+                for (int i = 0; i < changes.size(); i++) {
+                    changeAt.putIfAbsent(changes.get(i).line(), i);
+                }
+                Set<List<String>> seen = new HashSet<>();
                 for (ProxmoxDevices.Pair p : pairs) {
-                    List<String> dev = ProxmoxDevices.devLine(result, p.path()).map(List::of).orElse(List.of());
+                    if (!seen.add(List.of(p.ruleKey(), p.ruleValue(), p.mountValue(), p.reason()))) {
+                        continue; // the same rule and mount again: the lines are already recorded with this reason
+                    }
+                    List<String> dev = Optional.ofNullable(devLines.get(p.path())).map(List::of).orElse(List.of());
                     // the editor removes every main-section line with the rule's (and the mount's) key and value
-                    List<Integer> rules = ProxmoxDevices.sameEntries(before, p.ruleKey(), p.ruleValue());
-                    List<Integer> mounts = ProxmoxDevices.sameEntries(before, "lxc.mount.entry", p.mountValue());
-                    List<Integer> together = new ArrayList<>();
+                    List<Integer> rules = entries.getOrDefault(List.of(p.ruleKey(), p.ruleValue()), List.of());
+                    List<Integer> mounts = entries.getOrDefault(List.of("lxc.mount.entry", p.mountValue()), List.of());
+                    TreeSet<Integer> together = new TreeSet<>();
                     rules.forEach(index -> together.add(lines.origin.get(index)));
                     mounts.forEach(index -> together.add(lines.origin.get(index)));
+                    // the rule's change lists every other line; each other line lists the rule's line only, so
+                    // that a thousand copies of one line give a thousand numbers, not a million
+                    int anchor = lines.origin.get(p.ruleIndex());
+                    List<Integer> toAnchor = List.of(anchor);
+                    List<Integer> sorted = List.copyOf(together);
                     for (int index : rules) {
-                        record(changes, config, lines.origin.get(index), index == p.ruleIndex() ? dev : List.of(),
-                                p.reason(), together);
+                        record(changes, changeAt, config, lines.origin.get(index),
+                                index == p.ruleIndex() ? dev : List.of(), p.reason(),
+                                index == p.ruleIndex() ? sorted : toAnchor);
                     }
                     for (int index : mounts) {
-                        record(changes, config, lines.origin.get(index), List.of(), p.reason(), together);
+                        record(changes, changeAt, config, lines.origin.get(index), List.of(), p.reason(), toAnchor);
                     }
                 }
             }
@@ -171,16 +193,21 @@ public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic>
         return new Migration(result, changes, diagnostics);
     }
 
-    private static void record(List<Change> changes, LxcConfig original, int line, List<String> newLines,
-                               String reason, List<Integer> together) {
-        List<Integer> related = together.stream().filter(n -> n != line).sorted().distinct().toList();
-        for (int i = 0; i < changes.size(); i++) {
-            Change c = changes.get(i);
-            if (c.line() == line) {
-                changes.set(i, new Change(line, c.oldLine(), newLines, c.reason() + " " + reason, related));
-                return;
+    private static void record(List<Change> changes, Map<Integer, Integer> changeAt, LxcConfig original, int line,
+                               List<String> newLines, String reason, List<Integer> together) {
+        List<Integer> related = new ArrayList<>(together.size());
+        for (int n : together) {
+            if (n != line) {
+                related.add(n);
             }
         }
+        Integer i = changeAt.get(line);
+        if (i != null) {
+            Change c = changes.get(i);
+            changes.set(i, new Change(line, c.oldLine(), newLines, c.reason() + " " + reason, related));
+            return;
+        }
+        changeAt.put(line, changes.size());
         changes.add(new Change(line, original.lines().get(line - 1).content(), newLines, reason, related));
     }
 

@@ -70,12 +70,11 @@ public final class ProxmoxRewrite {
     private static final Pattern SNAPSHOT_HEADER = Pattern.compile("\\[([a-z][a-z0-9_\\-]+)\\]\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMENT = Pattern.compile("#(.*)", Pattern.DOTALL);
-    private static final Pattern RAW = Pattern.compile("(lxc\\.[a-z0-9_.\\-]+)(?::|\\s*=)\\s*(.*?)\\s*",
-            Pattern.DOTALL);
+    // the key and separator of a raw line; the value (\s*(.*?)\s*) is read by OptionLines in linear time
+    private static final Pattern RAW = Pattern.compile("(lxc\\.[a-z0-9_.\\-]+)(?::|\\s*=)");
     private static final Pattern DESCRIPTION = Pattern.compile("description:\\s*(.*\\S)\\s*", Pattern.DOTALL);
     private static final Pattern SNAPSTATE = Pattern.compile("snapstate:\\s*(prepare|delete)\\s*\\z");
     private static final Pattern DELETE = Pattern.compile("delete:\\s*(.*\\S)\\s*", Pattern.DOTALL);
-    private static final Pattern OPTION = Pattern.compile("([a-z][a-z_]*\\d*):\\s*(.+?)\\s*", Pattern.DOTALL);
     private static final Set<String> SNAPSHOT_KEYS = Set.of("snaptime", "snapstate", "parent", "vmstate");
     private static final Pattern UNUSED = Pattern.compile("unused\\d+");
     private static final Pattern MOUNT = Pattern.compile("mp\\d+|rootfs");
@@ -270,6 +269,7 @@ public final class ProxmoxRewrite {
                 int number = i + 1;
                 List<Parsed> parsed = parsedBySection.get(current);
                 Matcher m;
+                OptionLines.Option option;
                 boolean header = PENDING_HEADER.matcher(line).matches() || SNAPSHOT_HEADER.matcher(line).matches();
                 if (header && i > 0 && BLANK.matcher(lines[i - 1]).matches()
                         && (i == 1 || !BLANK.matcher(lines[i - 2]).matches())) {
@@ -293,8 +293,9 @@ public final class ProxmoxRewrite {
                 } else if ((m = COMMENT.matcher(line)).matches()) {
                     current.descriptionBuffer.append(Description.decode(utf8(m.group(1)))).append('\n');
                     parsed.add(new Parsed(number, Kind.COMMENT, "", m.group(1)));
-                } else if ((m = RAW.matcher(line)).matches()) {
-                    rawLine(current, parsed, number, line, m.group(1), m.group(2));
+                } else if ((m = RAW.matcher(line)).lookingAt()) {
+                    int[] v = OptionLines.trimmed(line, m.end());
+                    rawLine(current, parsed, number, line, m.group(1), line.substring(v[0], v[1]));
                 } else if ((m = DESCRIPTION.matcher(line)).matches()) {
                     current.descriptionBuffer.append(Description.decode(utf8(m.group(1))));
                     parsed.add(new Parsed(number, Kind.DESCRIPTION, "description", m.group(1)));
@@ -312,9 +313,9 @@ public final class ProxmoxRewrite {
                                 "remove the line, or put it below [pve:pending]");
                         parsed.add(new Parsed(number, Kind.DROPPED, "delete", m.group(1)));
                     }
-                } else if ((m = OPTION.matcher(line)).matches()) {
-                    String key = m.group(1);
-                    String value = valueWarnings(key, m.group(2));
+                } else if ((option = OptionLines.option(line)) != null) {
+                    String key = option.key();
+                    String value = valueWarnings(key, option.value());
                     if (key.equals("env")) {
                         current.env = value;
                     } else {
