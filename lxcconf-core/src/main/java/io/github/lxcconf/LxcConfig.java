@@ -558,6 +558,24 @@ public final class LxcConfig {
     }
 
     /**
+     * Returns the bytes that a piece of a config's text stands for in the file:
+     * UTF-8, with each byte that was not valid UTF-8 when read restored
+     * exactly. Use it to print a value, a line or a comment as it is in the
+     * file, a Latin-1 byte included.
+     *
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.reader().parse("# caf\u00e9\nlxc.uts.name = caf\u00e9\n".getBytes(ISO_8859_1));
+     * LxcConfig.bytesOf(c.value("lxc.uts.name").orElseThrow()); // {'c', 'a', 'f', (byte) 0xE9}
+     * }</pre>
+     *
+     * @param text text taken from a config, such as {@link #value(String)}
+     * @return the bytes
+     */
+    public static byte[] bytesOf(String text) {
+        return Utf8.encode(Objects.requireNonNull(text, "text"));
+    }
+
+    /**
      * Returns the SHA-1 of {@link #toBytes()} in lower-case hex. For a config
      * read from a file and not edited, that is the digest of the bytes read,
      * which is what Proxmox's API reports as a config's {@code digest}.

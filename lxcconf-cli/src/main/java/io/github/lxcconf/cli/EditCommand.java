@@ -132,16 +132,16 @@ final class EditCommand implements Callable<Integer> {
             context.writeBytes(result.toBytes());
             return Cli.OK;
         }
-        String before = source.config().render();
-        String after = result.render();
-        if (before.equals(after)) {
+        byte[] before = source.config().toBytes();
+        byte[] after = result.toBytes();
+        if (java.util.Arrays.equals(before, after)) {
             context.err.println("lxcconf: " + source.name() + ": nothing to change");
             return Cli.OK;
         }
         if (output.inPlace) {
             source.writeInPlace(context, result);
         } else {
-            Diffs.print(context, Diffs.unified(source.name(), before, after));
+            Diffs.print(context, source.name(), before, after);
         }
         return Cli.OK;
     }

@@ -10,14 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code lxcconf lint FILE...}. */
 @Command(name = "lint", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -99,45 +95,9 @@ final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * The files to lint: a directory stands for the configs in it, as Proxmox VE and LXC lay them out:
-     * its {@code *.conf} files ({@code /etc/pve/lxc}), its {@code config} file and the {@code config}
-     * of each subdirectory ({@code /var/lib/lxc}), sorted by name. Anything else is kept as given.
-     */
+    /** The files named by the arguments: see {@link Inputs#expand}. */
     static List<String> expand(List<String> arguments) {
-        List<String> out = new ArrayList<>();
-        for (String argument : arguments) {
-            Path dir;
-            try {
-                dir = Path.of(argument);
-            } catch (InvalidPathException e) {
-                out.add(argument);
-                continue;
-            }
-            if (argument.equals(Source.STDIN) || !Files.isDirectory(dir)) {
-                out.add(argument);
-                continue;
-            }
-            List<Path> found = new ArrayList<>();
-            try (Stream<Path> entries = Files.list(dir)) {
-                for (Path p : entries.sorted().toList()) {
-                    String name = p.getFileName().toString();
-                    if (Files.isRegularFile(p) && (name.endsWith(".conf") || name.equals("config"))) {
-                        found.add(p);
-                    } else if (Files.isRegularFile(p.resolve("config"))) {
-                        found.add(p.resolve("config"));
-                    }
-                }
-            } catch (IOException e) {
-                out.add(argument); // reading it reports the problem
-                continue;
-            }
-            if (found.isEmpty()) {
-                out.add(argument); // "is a directory", with its hint
-            }
-            found.forEach(p -> out.add(p.toString()));
-        }
-        return out;
+        return Inputs.expand(arguments);
     }
 
     /** One file's result. */
@@ -156,16 +116,7 @@ final class LintCommand implements Callable<Integer> {
         if (format == Format.JSON) {
             context.out.print('[');
         }
-        for (String file : expand(files)) {
-            Source source;
-            try {
-                source = Source.read(context, file);
-            } catch (UserException e) {
-                context.err.println("lxcconf: " + e.getMessage());
-                e.hint().ifPresent(h -> context.err.println("  hint: " + h));
-                unreadable = true;
-                continue;
-            }
+        boolean readable = Inputs.each(context, files, source -> {
             Result result = new Result(source.name(), source.config().validate(options).diagnostics());
             if (format == Format.JSON) {
                 printJson(result, results.isEmpty());
@@ -173,7 +124,8 @@ final class LintCommand implements Callable<Integer> {
                 printText(result, style);
             }
             results.add(result);
-        }
+        });
+        unreadable = !readable;
         if (format == Format.JSON) {
             context.out.print(results.isEmpty() ? "]\n" : "\n]\n");
         }

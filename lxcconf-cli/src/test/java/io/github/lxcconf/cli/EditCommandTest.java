@@ -141,7 +141,7 @@ class EditCommandTest {
     void readsStandardInput() {
         CliRun r = CliRun.withStdin("lxc.uts.name = web\n", "edit", "--set", "lxc.uts.name=db", "-");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).isEqualTo("--- a/<stdin>\n+++ b/<stdin>\n@@ -1,1 +1,1 @@\n"
+        assertThat(r.out()).isEqualTo("--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n"
                 + "-lxc.uts.name = web\n+lxc.uts.name = db\n");
     }
 
