@@ -1002,8 +1002,16 @@ public final class ConfigEditor {
         if (!state.changed) {
             return original;
         }
+        List<Line> lines = state.lines;
+        List<Line> before = original.lines();
+        if (!lines.isEmpty() && !before.isEmpty() && before.get(before.size() - 1).eol().isEmpty()
+                && !lines.get(lines.size() - 1).eol().isEmpty()) {
+            // the last line was removed: a file without a line end after its last line keeps that shape
+            lines = new ArrayList<>(lines);
+            lines.set(lines.size() - 1, LineSlices.factory().withEol(lines.get(lines.size() - 1), ""));
+        }
         return ConfigAccess.factory().create(original.dialect(), original.hasByteOrderMark(),
-                List.copyOf(state.lines), original.sourceName(), original.path());
+                List.copyOf(lines), original.sourceName(), original.path());
     }
 
     // ------------------------------------------------------------------ helpers for typed edits
