@@ -223,14 +223,27 @@ public final class ConfigEditor {
      * Adds a value to a list key (such as {@code lxc.mount.entry}) after the
      * key's last line, unless this section already has that key with that value.
      *
+     * <p>A single-valued key ({@code hostname}, {@code lxc.uts.name}, see
+     * {@link io.github.lxcconf.validate.KeyCatalog#isSingleValued}) is refused: a second line would
+     * not add a value but silently replace the first; {@link #set} changes it.
+     *
+     * <pre>{@code
+     * config.edit().add("lxc.mount.entry", "/srv srv none bind,create=dir 0 0").build();
+     * config.edit().add("hostname", "web2");   // IllegalArgumentException: use set("hostname", ...)
+     * }</pre>
+     *
      * @param key   the key
      * @param value the value as it is read
      * @return this editor
-     * @throws IllegalArgumentException if the key or value is refused
+     * @throws IllegalArgumentException if the key or value is refused, or the key holds one value
      */
     public ConfigEditor add(String key, String value) {
         checkKey(key);
         Checks.value(value);
+        if (io.github.lxcconf.validate.KeyCatalog.standard().isSingleValued(key)) {
+            throw new IllegalArgumentException("'" + key + "' holds one value, so a second line would replace the"
+                    + " first; use set(\"" + key + "\", value) to change it");
+        }
         if (present(key, e -> e.value().equals(value))) {
             return this;
         }
