@@ -227,6 +227,8 @@ public enum DiagnosticCode {
     ENC_INVALID_UTF8("ENC001", Severity.WARNING, "not valid UTF-8"),
     /** A control character other than TAB inside a line. */
     ENC_CONTROL_CHARACTER("ENC002", Severity.WARNING, "control character inside a line"),
+    /** The file is mostly not text (a program, an image): it is no config, and is reported once. */
+    ENC_BINARY("ENC003", Severity.ERROR, "binary content: not a config file"),
 
     // ---- lxcconf itself ----
     /** The reader met input it could not structure; the text is kept verbatim. Please report it. */

@@ -87,6 +87,7 @@ final class EditCommand implements Callable<Integer> {
     List<String> mountPoints = new ArrayList<>();
 
     @Option(names = "--cgroup", paramLabel = "VERSION", defaultValue = "v2",
+            completionCandidates = Completion.CgroupVersions.class,
             description = "write device rules as lxc.cgroup2.devices.* (v2, the default) or lxc.cgroup.devices.* (v1)")
     CgroupVersion cgroup;
 

@@ -32,11 +32,18 @@ final class ExplainCommand implements Callable<Integer> {
             description = "follow lxc.include lines, relative paths starting at DIR, and say where inherited settings come from (liblxc starts at its working directory)")
     Path includeBase;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", completionCandidates = Completion.Dialects.class,
+            description = "read every file as lxc (a native LXC config) or proxmox (a Proxmox VE config) instead of"
+                    + " detecting it")
+    LintCommand.DialectChoice dialect;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = Completion.Formats.class,
             description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"hostPaths\", \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
     LintCommand.Format format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            completionCandidates = Completion.Colours.class,
             description = "colour the line headers: auto (on a terminal, unless NO_COLOR is set), always, never")
     ColourMode colour;
 
@@ -46,6 +53,8 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        context.dialect = dialect == null ? null
+                : dialect == LintCommand.DialectChoice.LXC ? io.github.lxcconf.Dialect.LXC : io.github.lxcconf.Dialect.PROXMOX;
         List<Inputs.Input> inputs = Inputs.inputs(files);
         boolean several = inputs.size() > 1;
         boolean json = format == LintCommand.Format.JSON;
