@@ -150,6 +150,7 @@ final class EditCommand implements Callable<Integer> {
         }
         if (output.inPlace) {
             source.writeInPlace(context, result);
+            context.err.println("lxcconf: edited " + source.name());
         } else {
             Diffs.print(context, source.name(), before, after);
         }

@@ -2,6 +2,7 @@ package io.github.lxcconf.cli;
 
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.model.proxmox.Description;
 import io.github.lxcconf.model.proxmox.OptionSchema;
 import io.github.lxcconf.model.proxmox.PropertyString;
 import io.github.lxcconf.syntax.Section;
@@ -108,6 +109,13 @@ final class GetCommand implements Callable<Integer> {
                 }
             }
             return all.subList(from, all.size());
+        }
+        if (dialect == Dialect.PROXMOX && key.equals("description")) {
+            // the Notes, written as # lines, decoded as pct config shows them
+            Description notes = Description.of(section);
+            String text = notes.text().endsWith("\n") ? notes.text().substring(0, notes.text().length() - 1)
+                    : notes.text();
+            return notes.isEmpty() ? List.of() : List.of(text);
         }
         int dot = key.indexOf('.');
         if (dialect == Dialect.PROXMOX && dot > 0 && !key.startsWith("lxc.")) {

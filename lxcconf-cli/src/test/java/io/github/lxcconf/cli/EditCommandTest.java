@@ -74,7 +74,7 @@ class EditCommandTest {
                 "-i", file.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEmpty();
+        assertThat(r.err()).as("as migrate -i and fmt -i say what they wrote").isEqualTo("lxcconf: edited " + file + "\n");
         assertThat(Files.readString(file)).isEqualTo(NATIVE.replace("= web\r", "= web2\r")
                 + "lxc.environment = TZ=UTC\r\n");
     }

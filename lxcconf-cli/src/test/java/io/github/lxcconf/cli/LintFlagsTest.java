@@ -113,4 +113,20 @@ class LintFlagsTest {
                 .contains("(\"text\" \"json\" \"sarif\")")
                 .doesNotContain("V6_0");
     }
+
+    @Test
+    void hostCgroupV1LeavesOutTheCgroup2Advice() {
+        Path file = classroom();
+        assertThat(CliRun.run("lint", file.toString()).out()).contains("[PVE207]");
+        assertThat(CliRun.run("lint", "--host-cgroup", "v1", file.toString()).out()).doesNotContain("[PVE207]")
+                .doesNotContain("on a cgroup2 host");
+    }
+
+    @Test
+    void getDescriptionPrintsTheDecodedNotes() {
+        Path file = CliRun.write(dir, "100.conf", "#Web server%3A nginx\n#second line\narch: amd64\n");
+        CliRun r = CliRun.run("get", file.toString(), "description");
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).isEqualTo("Web server: nginx\nsecond line\n");
+    }
 }
