@@ -80,7 +80,7 @@ class ManyFilesTest {
                 .contains("\n==> " + lxc.resolve("web1/config") + " <==\n  1 | lxc.uts.name = web1\n");
         CliRun json = CliRun.run("explain", "--format", "json", lxc.toString());
         assertThat(json.status()).isZero();
-        assertThat(MiniJson.parse(json.out())).asList().hasSize(2);
+        assertThat((java.util.List<?>) MiniJson.parse(json.out())).hasSize(2);
         CliRun one = CliRun.withStdin("lxc.uts.name = x\n", "explain", "--format", "json", "-");
         assertThat(MiniJson.parse(one.out())).isInstanceOf(Map.class);
     }
