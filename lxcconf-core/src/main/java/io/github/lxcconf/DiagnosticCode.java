@@ -159,6 +159,11 @@ public enum DiagnosticCode {
      * so the value is a number of bytes.
      */
     VAL_SIZE_UNIT_IGNORED("VAL018", Severity.WARNING, "one-letter size unit ignored"),
+    /**
+     * A list value written a second time where a repeat changes nothing (a device rule, a capability, an
+     * environment variable): the later line has no effect.
+     */
+    VAL_DUPLICATE_LIST_VALUE("VAL019", Severity.WARNING, "list value repeated without effect"),
     // (VAL codes go here)
 
     // ---- what Proxmox will do to this file on its next write ----
@@ -191,6 +196,8 @@ public enum DiagnosticCode {
     PVE_VOLUME_MOUNTED_TWICE("PVE209", Severity.WARNING, "storage volume used by two mount points"),
     /** An {@code mpN} whose {@code mp=} path is not absolute. */
     PVE_MOUNT_PATH_NOT_ABSOLUTE("PVE210", Severity.WARNING, "mount point path not absolute"),
+    /** An option set twice in one section: Proxmox keeps the last value and drops the other line on its next write. */
+    PVE_DUPLICATE_OPTION("PVE211", Severity.WARNING, "option set twice"),
     // (PVE2xx codes go here)
 
     // ---- includes and migrations ----
@@ -250,6 +257,8 @@ public enum DiagnosticCode {
     ENC_INVALID_UTF8("ENC001", Severity.WARNING, "not valid UTF-8"),
     /** A control character other than TAB inside a line. */
     ENC_CONTROL_CHARACTER("ENC002", Severity.WARNING, "control character inside a line"),
+    /** The file is mostly not text (a program, an image): it is no config, and is reported once. */
+    ENC_BINARY("ENC003", Severity.ERROR, "binary content: not a config file"),
 
     // ---- lxcconf itself ----
     /** The reader met input it could not structure; the text is kept verbatim. Please report it. */

@@ -79,17 +79,33 @@ public final class LxcConfig {
     // ------------------------------------------------------------------ reading
 
     /**
-     * Parses config text, detecting the dialect. Never throws for any text.
+     * Parses config text (not a file name: see {@link #parse(Path)}), detecting the dialect. Never throws
+     * for any text.
      *
      * <pre>{@code
-     * LxcConfig c = LxcConfig.parse("lxc.arch = amd64\n");
+     * LxcConfig c = LxcConfig.parseText("lxc.arch = amd64\n");
+     * LxcConfig f = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf"));   // a file
      * }</pre>
      *
-     * @param text the config
+     * @param text the config text
      * @return the document
      */
-    public static LxcConfig parse(String text) {
+    public static LxcConfig parseText(String text) {
         return reader().parse(text);
+    }
+
+    /**
+     * Parses config text, detecting the dialect; the same as {@link #parseText(String)}.
+     *
+     * @param text the config text
+     * @return the document
+     * @deprecated the name does not say that the argument is text: {@code parse("102.conf")} parses the
+     *             file name as a config. Use {@link #parseText(String)} for text and {@link #parse(Path)} for
+     *             a file.
+     */
+    @Deprecated(since = "0.1.0")
+    public static LxcConfig parse(String text) {
+        return parseText(text);
     }
 
     /**
@@ -249,7 +265,7 @@ public final class LxcConfig {
      * @return the interpreted value, or empty if the key is not set
      */
     public Optional<String> value(String key) {
-        return mainSection().value(key);
+        return mainSection().value(Objects.requireNonNull(key, "key"));
     }
 
     /**
@@ -263,7 +279,7 @@ public final class LxcConfig {
      * @return the interpreted values, possibly empty
      */
     public List<String> values(String key) {
-        return mainSection().values(key);
+        return mainSection().values(Objects.requireNonNull(key, "key"));
     }
 
     /**
@@ -555,6 +571,24 @@ public final class LxcConfig {
      */
     public byte[] toBytes() {
         return Utf8.encode(render());
+    }
+
+    /**
+     * Returns the bytes that a piece of a config's text stands for in the file:
+     * UTF-8, with each byte that was not valid UTF-8 when read restored
+     * exactly. Use it to print a value, a line or a comment as it is in the
+     * file, a Latin-1 byte included.
+     *
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.reader().parse("# caf\u00e9\nlxc.uts.name = caf\u00e9\n".getBytes(ISO_8859_1));
+     * LxcConfig.bytesOf(c.value("lxc.uts.name").orElseThrow()); // {'c', 'a', 'f', (byte) 0xE9}
+     * }</pre>
+     *
+     * @param text text taken from a config, such as {@link #value(String)}
+     * @return the bytes
+     */
+    public static byte[] bytesOf(String text) {
+        return Utf8.encode(Objects.requireNonNull(text, "text"));
     }
 
     /**

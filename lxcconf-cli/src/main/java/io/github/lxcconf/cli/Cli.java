@@ -35,7 +35,7 @@ final class Cli {
     /** The root command: only dispatches. */
     @Command(name = "lxcconf", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
             synopsisSubcommandLabel = "COMMAND",
-            description = "Reads, explains, checks and edits LXC and Proxmox VE container configs, changing only the lines an edit concerns. Every FILE may be - for standard input.",
+            description = "Reads, explains, checks and edits LXC and Proxmox VE container configs, changing only the lines an edit concerns. Reading commands take several FILEs; a FILE may be a directory of configs, or - for standard input.",
             commandListHeading = "%nCommands:%n",
             exitCodeListHeading = EXIT_HEADING,
             exitCodeList = {"0:success (lint: no errors)",
@@ -50,7 +50,7 @@ final class Cli {
                     "  lxcconf get /etc/pve/lxc/102.conf net0.hwaddr",
                     "  lxcconf fmt --check /var/lib/lxc/*/config",
                     "",
-                    "Run 'lxcconf COMMAND --help' for a command's options."})
+                    "Run 'lxcconf help COMMAND' or 'lxcconf COMMAND --help' for a command's options."})
     static final class Root implements Runnable {
         @Spec
         CommandSpec spec;
@@ -69,6 +69,7 @@ final class Cli {
         cli.addSubcommand("edit", new EditCommand(context));
         cli.addSubcommand("get", new GetCommand(context));
         cli.addSubcommand("fmt", new FmtCommand(context));
+        cli.addSubcommand("help", new CommandLine.HelpCommand());
         // bash and zsh completion, from picocli: source <(lxcconf generate-completion)
         cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
         cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);

@@ -16,6 +16,10 @@ final class Context {
     final Map<String, String> env;
     final boolean terminal;
     final Hooks hooks;
+    /** The dialect a command's --dialect option forces, or null to detect it per file. */
+    io.github.lxcconf.Dialect dialect;
+    /** Whether a command reads a binary file (lint reports it as one error) rather than refusing it. */
+    boolean acceptsBinary;
 
     Context(InputStream in, PrintStream out, PrintStream err, Map<String, String> env, boolean terminal,
             Hooks hooks) {

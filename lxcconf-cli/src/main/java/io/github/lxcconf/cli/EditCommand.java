@@ -1,6 +1,9 @@
 package io.github.lxcconf.cli;
 
+import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.model.proxmox.OptionSchema;
+import io.github.lxcconf.validate.KeyCatalog;
 import io.github.lxcconf.edit.ConfigEditor;
 import io.github.lxcconf.model.CgroupVersion;
 import io.github.lxcconf.model.CreateMode;
@@ -48,13 +51,13 @@ final class EditCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the config file, or - for standard input")
     String file;
 
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set a single-valued key (in place if it is set)")
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "set a single-valued key (in place if it is set); an unknown key is refused with a did-you-mean")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--add", paramLabel = "KEY=VALUE", description = "add a value to a list key such as lxc.mount.entry")
+    @Option(names = "--add", paramLabel = "KEY=VALUE", description = "add a value to a list key such as lxc.mount.entry (a single-valued key takes --set)")
     List<String> adds = new ArrayList<>();
 
-    @Option(names = "--remove", paramLabel = "KEY", description = "remove every line with the key")
+    @Option(names = "--remove", paramLabel = "KEY[=VALUE]", description = "remove every line with the key, or with the key and that value")
     List<String> removes = new ArrayList<>();
 
     @Option(names = "--allow-device", paramLabel = "TYPE:MAJOR:MINOR[:ACCESS]",
@@ -65,8 +68,11 @@ final class EditCommand implements Callable<Integer> {
     List<String> denyDevices = new ArrayList<>();
 
     @Option(names = "--passthrough", paramLabel = "DEVICE",
-            description = "pass a host device node through: its device rule and a bind mount, such as /dev/kvm, /dev/net/tun, /dev/fuse, /dev/ttyUSB0")
+            description = "pass a host device node through, such as /dev/kvm, /dev/net/tun, /dev/fuse, /dev/ttyUSB0: in a Proxmox config a devN option (Proxmox VE 8.1 and later), else its device rule and a bind mount")
     List<String> passthroughs = new ArrayList<>();
+
+    @Option(names = "--raw", description = "with --passthrough in a Proxmox config: write the raw device rule and bind mount (for Proxmox VE before 8.1) instead of a devN option")
+    boolean raw;
 
     @Option(names = "--proxmox-device", paramLabel = "PATH[,OPTION...]",
             description = "pass a device through with a Proxmox VE 8 devN option, such as /dev/dri/renderD128,gid=104 (Proxmox configs only)")
@@ -81,6 +87,7 @@ final class EditCommand implements Callable<Integer> {
     List<String> mountPoints = new ArrayList<>();
 
     @Option(names = "--cgroup", paramLabel = "VERSION", defaultValue = "v2",
+            completionCandidates = Completion.CgroupVersions.class,
             description = "write device rules as lxc.cgroup2.devices.* (v2, the default) or lxc.cgroup.devices.* (v1)")
     CgroupVersion cgroup;
 
@@ -109,6 +116,9 @@ final class EditCommand implements Callable<Integer> {
         boolean print;
     }
 
+    /** The dialect of the config being edited. */
+    private Dialect dialect = Dialect.LXC;
+
     EditCommand(Context context) {
         this.context = context;
     }
@@ -132,16 +142,17 @@ final class EditCommand implements Callable<Integer> {
             context.writeBytes(result.toBytes());
             return Cli.OK;
         }
-        String before = source.config().render();
-        String after = result.render();
-        if (before.equals(after)) {
+        byte[] before = source.config().toBytes();
+        byte[] after = result.toBytes();
+        if (java.util.Arrays.equals(before, after)) {
             context.err.println("lxcconf: " + source.name() + ": nothing to change");
             return Cli.OK;
         }
         if (output.inPlace) {
             source.writeInPlace(context, result);
+            context.err.println("lxcconf: edited " + source.name());
         } else {
-            Diffs.print(context, Diffs.unified(source.name(), before, after));
+            Diffs.print(context, source.name(), before, after);
         }
         return Cli.OK;
     }
@@ -153,15 +164,32 @@ final class EditCommand implements Callable<Integer> {
         } else if (section.pending) {
             editor = editor.pending();
         }
-        for (String key : removes) {
-            editor.remove(key);
+        if (raw) {
+            editor = editor.rawPassthrough();
+        }
+        dialect = config.dialect();
+        for (String remove : removes) {
+            int eq = remove.indexOf('=');
+            String key = eq < 0 ? remove : remove.substring(0, eq);
+            checkKnown("--remove", dialect, key, true);
+            if (eq < 0) {
+                editor.remove(key);
+            } else {
+                editor.remove(key, remove.substring(eq + 1));
+            }
         }
         for (String assignment : sets) {
             String[] kv = keyValue("--set", assignment);
+            checkKnown("--set", dialect, kv[0], false);
             editor.set(kv[0], kv[1]);
         }
         for (String assignment : adds) {
             String[] kv = keyValue("--add", assignment);
+            checkKnown("--add", dialect, kv[0], false);
+            if (KeyCatalog.standard().isSingleValued(kv[0])) {
+                throw new UserException("--add " + assignment + ": " + kv[0] + " holds one value, so a second line"
+                        + " would replace the first", "use --set " + assignment);
+            }
             editor.add(kv[0], kv[1]);
         }
         for (String spec : denyDevices) {
@@ -184,6 +212,37 @@ final class EditCommand implements Callable<Integer> {
             mountPoint(editor, mount);
         }
         return editor.build();
+    }
+
+    /**
+     * Refuses a key that LXC or Proxmox does not know, with a did-you-mean, and, in a Proxmox config, a raw
+     * key that Proxmox refuses (it would drop the line on its next write). {@code --remove} also takes the
+     * old names liblxc 3.0 refuses, to remove them.
+     */
+    private static void checkKnown(String option, Dialect dialect, String key, boolean removing) {
+        KeyCatalog keys = KeyCatalog.standard();
+        List<String> near;
+        if (key.startsWith("lxc.")) {
+            if (keys.knows(key) || removing && keys.legacy(key).isPresent()) {
+                if (dialect == Dialect.PROXMOX && !removing
+                        && keys.proxmox(key).status() == KeyCatalog.ProxmoxStatus.REFUSED) {
+                    throw new UserException(option + " " + key + ": Proxmox VE refuses the raw key " + key
+                            + " and drops the line the next time it writes the config",
+                            "set it through the Proxmox option that manages it (pct set), such as rootfs, hostname"
+                                    + " or net0");
+                }
+                return;
+            }
+            near = keys.suggestions(key);
+        } else {
+            if (dialect != Dialect.PROXMOX || OptionSchema.proxmox().option(key).isPresent()) {
+                return; // a native config refuses it as no LXC key, with its own message
+            }
+            near = OptionSchema.proxmox().suggestions(key);
+        }
+        throw new UserException(option + " " + key + ": unknown key" + (dialect == Dialect.PROXMOX ? " for Proxmox VE"
+                : " for LXC"), near.isEmpty() ? null
+                : "did you mean " + String.join(" or ", near.stream().map(k -> "'" + k + "'").toList()) + "?");
     }
 
     private String[] keyValue(String option, String assignment) {
@@ -259,6 +318,10 @@ final class EditCommand implements Callable<Integer> {
         Optional<DeviceInfo> info = DeviceCatalog.byPath(path);
         if (info.isPresent() && info.get().major().matches("[0-9]+") && info.get().minor().matches("[0-9]+")) {
             DeviceInfo i = info.get();
+            if (dialect == Dialect.PROXMOX && !raw) {
+                editor.proxmoxDevice(path);
+                return;
+            }
             editor.allowDevice(i.type(), Integer.parseInt(i.major()), Integer.parseInt(i.minor()));
             editor.bindMount(path, path, CreateMode.FILE);
             return;

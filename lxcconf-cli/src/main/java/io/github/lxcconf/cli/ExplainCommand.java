@@ -8,14 +8,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code lxcconf explain FILE}. */
+/** {@code lxcconf explain FILE...}. */
 @Command(name = "explain", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Explain every line of a config in plain English, then sum it up.",
-        description = "Explains every line of a config in plain English (comments, blank lines and lines LXC or Proxmox would not read too), then sums up what the container may do: devices, host paths, capabilities, privileges.",
+        description = "Explains every line of a config in plain English (comments, blank lines and lines LXC or Proxmox would not read too), then sums up what the container may do: devices, host paths, capabilities, privileges. With several configs, each starts with a line '==> FILE <==' (as head prints it); --format json then prints an array of the objects.",
         exitCodeListHeading = Cli.EXIT_HEADING,
-        exitCodeList = {"0:explained", "2:usage error, or the file cannot be read"},
+        exitCodeList = {"0:explained", "2:usage error, or a file cannot be read"},
         footerHeading = Cli.EXAMPLES,
         footer = {"  lxcconf explain /etc/pve/lxc/102.conf",
                 "  lxcconf explain --include-base /usr/share/lxc/config /var/lib/lxc/web1/config",
@@ -24,18 +25,25 @@ import java.util.concurrent.Callable;
 final class ExplainCommand implements Callable<Integer> {
     private final Context context;
 
-    @Parameters(paramLabel = "FILE", description = "the config file, or - for standard input")
-    String file;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = Inputs.FILE_DESCRIPTION)
+    List<String> files;
 
     @Option(names = "--include-base", paramLabel = "DIR",
             description = "follow lxc.include lines, relative paths starting at DIR, and say where inherited settings come from (liblxc starts at its working directory)")
     Path includeBase;
 
+    @Option(names = "--dialect", paramLabel = "DIALECT", completionCandidates = Completion.Dialects.class,
+            description = "read every file as lxc (a native LXC config) or proxmox (a Proxmox VE config) instead of"
+                    + " detecting it")
+    LintCommand.DialectChoice dialect;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = Completion.Formats.class,
             description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"hostPaths\", \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
     LintCommand.Format format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            completionCandidates = Completion.Colours.class,
             description = "colour the line headers: auto (on a terminal, unless NO_COLOR is set), always, never")
     ColourMode colour;
 
@@ -45,16 +53,39 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Source source = Source.read(context, file);
-        Explanation explanation = includeBase == null ? source.config().explain()
-                : source.config().explain(includeBase);
-        if (format == LintCommand.Format.JSON) {
-            context.out.print(json(source.name(), explanation));
-        } else {
-            context.out.print(text(explanation, new Style(context.colour(colour))));
+        context.dialect = dialect == null ? null
+                : dialect == LintCommand.DialectChoice.LXC ? io.github.lxcconf.Dialect.LXC : io.github.lxcconf.Dialect.PROXMOX;
+        List<Inputs.Input> inputs = Inputs.inputs(files);
+        boolean several = inputs.size() > 1;
+        boolean json = format == LintCommand.Format.JSON;
+        Style style = new Style(context.colour(colour));
+        int[] done = {0};
+        if (json && several) {
+            context.out.print('[');
+        }
+        boolean readable = Inputs.each(context, files, source -> {
+            Explanation explanation = includeBase == null ? source.config().explain()
+                    : source.config().explain(includeBase);
+            if (json) {
+                if (several) {
+                    context.out.print(done[0] == 0 ? "\n" : ",\n");
+                }
+                context.out.print(json(source.name(), explanation));
+            } else {
+                if (several) {
+                    context.out.print((done[0] == 0 ? "" : "\n") + style.bold("==> " + Style.visible(source.name())
+                            + " <==") + "\n");
+                }
+                context.out.print(text(explanation, style));
+            }
+            context.out.flush();
+            done[0]++;
+        });
+        if (json && several) {
+            context.out.print("]\n");
         }
         context.out.flush();
-        return Cli.OK;
+        return readable ? Cli.OK : Cli.TROUBLE;
     }
 
     /** The explanation as {@link Explanation#toText()} writes it, with the line headers styled. */

@@ -32,7 +32,7 @@ final class FmtCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "config files, or - for standard input")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = Inputs.FILE_DESCRIPTION)
     List<String> files;
 
     @Option(names = {"-c", "--check"}, description = "report the lines not in canonical style; exit status 1 if any")
@@ -55,34 +55,21 @@ final class FmtCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--in-place cannot be combined with --check or --diff");
         }
         Source.checkInPlace(spec, inPlace, files);
-        if (!inPlace && !check && !diff && files.size() > 1) {
+        if (!inPlace && !check && !diff && Inputs.inputs(files).size() > 1) {
             throw new ParameterException(spec.commandLine(),
                     "printing the formatted config takes one FILE; use --check, --diff or --in-place for several");
         }
-        boolean unreadable = false;
-        boolean different = false;
-        for (String file : files) {
-            Source source;
-            try {
-                source = Source.read(context, file);
-            } catch (UserException e) {
-                if (files.size() == 1) {
-                    throw e;
-                }
-                context.err.println("lxcconf: " + e.getMessage());
-                e.hint().ifPresent(h -> context.err.println("  hint: " + h));
-                unreadable = true;
-                continue;
-            }
+        boolean[] different = {false};
+        boolean readable = Inputs.each(context, files, source -> {
             LxcConfig original = source.config();
             LxcConfig formatted = original.format();
-            boolean changed = !formatted.render().equals(original.render());
-            different |= changed;
+            boolean changed = formatted != original && !formatted.render().equals(original.render());
+            different[0] |= changed;
             if (check) {
                 report(source, original, formatted);
             }
             if (diff && changed) {
-                Diffs.print(context, Diffs.unified(source.name(), original.render(), formatted.render()));
+                Diffs.print(context, source.name(), original.toBytes(), formatted.toBytes());
             }
             if (inPlace && changed) {
                 source.writeInPlace(context, formatted);
@@ -91,12 +78,12 @@ final class FmtCommand implements Callable<Integer> {
             if (!check && !diff && !inPlace) {
                 context.writeBytes(formatted.toBytes());
             }
-        }
+        });
         context.out.flush();
-        if (unreadable) {
+        if (!readable) {
             return Cli.TROUBLE;
         }
-        return check && different ? Cli.FOUND : Cli.OK;
+        return check && different[0] ? Cli.FOUND : Cli.OK;
     }
 
     private void report(Source source, LxcConfig original, LxcConfig formatted) {

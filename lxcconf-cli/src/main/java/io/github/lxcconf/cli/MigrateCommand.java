@@ -1,6 +1,7 @@
 package io.github.lxcconf.cli;
 
 import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.migrate.Change;
 import io.github.lxcconf.migrate.Migration;
 import io.github.lxcconf.migrate.MigrationOptions;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code lxcconf migrate FILE}. */
+/** {@code lxcconf migrate FILE...}. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Migrate legacy keys and cgroup v1 settings; print a diff.",
         description = {"Migrates a config to current keys: the keys LXC 3.0 refuses (lxc.utsname,",
@@ -25,7 +26,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = Cli.EXIT_HEADING,
         exitCodeList = {"0:migrated, or nothing to migrate",
                 "1:with --check: the config needs migrating",
-                "2:usage error, the file cannot be read or written, or it changed while migrating"},
+                "2:usage error, a file cannot be read or written, or it changed while migrating"},
         footerHeading = Cli.EXAMPLES,
         footer = {"  lxcconf migrate /var/lib/lxc/web1/config",
                 "  lxcconf migrate /etc/pve/lxc/102.conf | patch -p1 -d /",
@@ -37,8 +38,8 @@ final class MigrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "the config file, or - for standard input")
-    String file;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = Inputs.FILE_DESCRIPTION)
+    List<String> files;
 
     @Option(names = {"-i", "--in-place"}, description = "write the migrated config to FILE atomically,"
             + " refusing if FILE changed meanwhile")
@@ -70,10 +71,22 @@ final class MigrateCommand implements Callable<Integer> {
         if (inPlace && check) {
             throw new ParameterException(spec.commandLine(), "--check and --in-place exclude each other");
         }
-        Source.checkInPlace(spec, inPlace, List.of(file));
-        Source source = Source.read(context, file);
+        Source.checkInPlace(spec, inPlace, files);
         MigrationOptions options = MigrationOptions.all().withLegacyKeys(!noLegacyKeys).withCgroup2(!noCgroup2)
                 .withProxmoxDevices(!noProxmoxDevices).withWidening(allowWidening);
+        boolean[] needed = {false};
+        boolean done = Inputs.each(context, files, source -> needed[0] |= migrate(source, options));
+        if (!done) {
+            return Cli.TROUBLE;
+        }
+        return check && needed[0] ? Cli.FOUND : Cli.OK;
+    }
+
+    /**
+     * Migrates one config: prints why each line changes, then the diff or writes it; returns whether it changed,
+     * or still needs migrating (device rules left out because migrating them would widen access).
+     */
+    private boolean migrate(Source source, MigrationOptions options) {
         Migration migration = source.config().migrate(options);
         for (Change change : migration.changes()) {
             context.err.println(Style.visible(source.name() + ":" + change.line() + ": note: " + change.reason()));
@@ -82,23 +95,23 @@ final class MigrateCommand implements Callable<Integer> {
             context.err.println(Style.visible(d.toString()));
             d.hint().ifPresent(h -> context.err.println("  hint: " + Style.visible(h)));
         }
-        String before = source.config().render();
-        String after = migration.config().render();
-        // device rules left out because migrating them would widen access still need a decision
-        boolean leftOut = !migration.config().equals(source.config().migrate(options.withWidening(true)).config());
-        if (!migration.changed() || before.equals(after)) {
+        byte[] before = source.config().toBytes();
+        byte[] after = migration.config().toBytes();
+        // device rules left out because migrating them would widen access still wait for a decision
+        boolean leftOut = !options.widening() && migration.diagnostics().stream()
+                .anyMatch(d -> d.code() == DiagnosticCode.MIG_WIDENS_DEVICE_ACCESS);
+        if (!migration.changed() || java.util.Arrays.equals(before, after)) {
             context.err.println("lxcconf: " + source.name() + ": nothing to migrate"
                     + (leftOut ? " without --allow-widening" : ""));
-            return check && leftOut ? Cli.FOUND : Cli.OK;
+            return leftOut;
         }
         if (inPlace) {
             source.writeInPlace(context, migration.config());
             context.err.println("lxcconf: migrated " + source.name() + " ("
                     + LintCommand.plural(migration.changes().size(), "line") + " changed)");
         } else {
-            List<String> diff = Diffs.unified(source.name(), before, after);
-            Diffs.print(context, diff);
+            Diffs.print(context, source.name(), before, after);
         }
-        return check ? Cli.FOUND : Cli.OK;
+        return true;
     }
 }

@@ -21,8 +21,9 @@ import java.util.Optional;
  * @param name   the name messages and diagnostics use: the argument as given, or {@code <stdin>}
  * @param file   the file, or empty for standard input
  * @param config the config as read
+ * @param binaryAt where binary content starts, when the file is mostly not text (a program, an image)
  */
-record Source(String name, Optional<Path> file, LxcConfig config) {
+record Source(String name, Optional<Path> file, LxcConfig config, java.util.OptionalLong binaryAt) {
     static final String STDIN = "-";
     static final String STDIN_NAME = "<stdin>";
     private static final String MISSING_HINT = "a Proxmox VE container's config is /etc/pve/lxc/VMID.conf,"
@@ -45,7 +46,7 @@ record Source(String name, Optional<Path> file, LxcConfig config) {
             } catch (IOException e) {
                 throw new UserException("cannot read standard input: " + e.getMessage());
             }
-            return new Source(STDIN_NAME, Optional.empty(), LxcConfig.reader().sourceName(STDIN_NAME).parse(bytes));
+            return of(context, STDIN_NAME, Optional.empty(), bytes);
         }
         Path file;
         try {
@@ -63,7 +64,51 @@ record Source(String name, Optional<Path> file, LxcConfig config) {
         } catch (IOException e) {
             throw readFailure(argument, e);
         }
-        return new Source(argument, Optional.of(file), LxcConfig.reader().sourceName(argument).parse(bytes));
+        return of(context, argument, Optional.of(file), bytes);
+    }
+
+    private static Source of(Context context, String name, Optional<Path> file, byte[] bytes) {
+        java.util.OptionalLong binary = binaryAt(bytes);
+        if (binary.isPresent() && !context.acceptsBinary) {
+            throw new UserException("cannot read " + name + ": not a config file: binary content at byte "
+                    + binary.getAsLong(), "name a container's config, such as /etc/pve/lxc/VMID.conf");
+        }
+        return new Source(name, file, reader(context).sourceName(name).parse(bytes), binary);
+    }
+
+    /** How much of the start of a file is looked at to tell text from binary content. */
+    private static final int SAMPLE = 8192;
+
+    /**
+     * Where binary content starts when a file is mostly not text: more than one in ten of its first 8 KiB
+     * are NUL or other control bytes that no config holds (tab, line ends and form feed aside). The offset
+     * is that of the first such byte. A config with a stray NUL is text: lint reports the NUL (LXC003).
+     */
+    static java.util.OptionalLong binaryAt(byte[] bytes) {
+        int n = Math.min(bytes.length, SAMPLE);
+        int control = 0;
+        int first = -1;
+        for (int i = 0; i < n; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' || b == 0x7F) {
+                control++;
+                if (first < 0) {
+                    first = i;
+                }
+            }
+        }
+        return n > 0 && control * 10 > n ? java.util.OptionalLong.of(first) : java.util.OptionalLong.empty();
+    }
+
+    /** The one diagnostic lint reports for a binary file. */
+    static io.github.lxcconf.Diagnostic binaryDiagnostic(String name, long offset) {
+        return new io.github.lxcconf.Diagnostic(io.github.lxcconf.Severity.ERROR,
+                io.github.lxcconf.DiagnosticCode.ENC_BINARY, "not a config file: binary content at byte " + offset,
+                Optional.of("name a container's config, such as /etc/pve/lxc/VMID.conf"), name, 1, 1);
+    }
+
+    private static io.github.lxcconf.ConfigReader reader(Context context) {
+        return context.dialect == null ? LxcConfig.reader() : LxcConfig.reader().dialect(context.dialect);
     }
 
     /** The message for a file that cannot be read. */

@@ -30,6 +30,15 @@ class EditCommandTest {
         assertThat(r.status()).isZero();
         String name = file.toString().substring(1);
         assertThat(r.out()).isEqualTo("--- a/" + name + "\n+++ b/" + name + "\n"
+                + "@@ -1,5 +1,6 @@\n"
+                + " arch: amd64\n"
+                + " cores: 2\n"
+                + "+dev0: /dev/kvm\n"
+                + " hostname: ubuntu-gns3vm2-clone\n"
+                + " memory: 4096\n"
+                + " net0: name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=dhcp,type=veth\n");
+        CliRun raw = CliRun.run("edit", "--raw", "--passthrough", "/dev/kvm", file.toString());
+        assertThat(raw.out()).isEqualTo("--- a/" + name + "\n+++ b/" + name + "\n"
                 + "@@ -14,4 +14,6 @@\n"
                 + " \n"
                 + " # These lines were needed for virtual machine networking to behave, I don't really understand"
@@ -65,7 +74,7 @@ class EditCommandTest {
                 "-i", file.toString());
         assertThat(r.status()).isZero();
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).isEmpty();
+        assertThat(r.err()).as("as migrate -i and fmt -i say what they wrote").isEqualTo("lxcconf: edited " + file + "\n");
         assertThat(Files.readString(file)).isEqualTo(NATIVE.replace("= web\r", "= web2\r")
                 + "lxc.environment = TZ=UTC\r\n");
     }
@@ -141,7 +150,7 @@ class EditCommandTest {
     void readsStandardInput() {
         CliRun r = CliRun.withStdin("lxc.uts.name = web\n", "edit", "--set", "lxc.uts.name=db", "-");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).isEqualTo("--- a/<stdin>\n+++ b/<stdin>\n@@ -1,1 +1,1 @@\n"
+        assertThat(r.out()).isEqualTo("--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n"
                 + "-lxc.uts.name = web\n+lxc.uts.name = db\n");
     }
 

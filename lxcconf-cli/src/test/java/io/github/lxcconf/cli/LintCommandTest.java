@@ -199,6 +199,6 @@ class LintCommandTest {
         Path nothing = java.nio.file.Files.createDirectories(dir.resolve("nothing"));
         CliRun none = CliRun.run("lint", nothing.toString());
         assertThat(none.status()).isEqualTo(2);
-        assertThat(none.err()).startsWith("lxcconf: cannot read " + nothing + ": is a directory\n");
+        assertThat(none.err()).startsWith("lxcconf: no configs found in " + nothing + "\n  hint: ");
     }
 }

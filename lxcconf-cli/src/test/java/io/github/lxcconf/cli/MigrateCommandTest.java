@@ -103,7 +103,7 @@ class MigrateCommandTest {
     void readsStandardInput() {
         CliRun r = CliRun.withStdin("lxc.utsname = web", "migrate", "-");
         assertThat(r.status()).isZero();
-        assertThat(r.out()).isEqualTo("--- a/<stdin>\n+++ b/<stdin>\n@@ -1,1 +1,1 @@\n"
+        assertThat(r.out()).isEqualTo("--- a/<stdin>\n+++ b/<stdin>\n@@ -1 +1 @@\n"
                 + "-lxc.utsname = web\n\\ No newline at end of file\n"
                 + "+lxc.uts.name = web\n\\ No newline at end of file\n");
         assertThat(r.err()).startsWith("<stdin>:1: note: ");

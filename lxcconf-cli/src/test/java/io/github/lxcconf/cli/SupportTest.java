@@ -29,24 +29,6 @@ class SupportTest {
     }
 
     @Test
-    void diffOfEqualTextsIsEmpty() {
-        assertThat(Diffs.unified("a", "x\n", "x\n")).isEmpty();
-    }
-
-    @Test
-    void diffMarksAMissingLineEndAndKeepsThreeLinesOfContext() {
-        assertThat(Diffs.unified("/etc/c", "1\n2\n3\n4\n5\n6\n7\n8", "1\n2\n3\n4\n5\n6\n7\n8\n"))
-                .containsExactly("--- a/etc/c", "+++ b/etc/c", "@@ -5,4 +5,4 @@", " 5", " 6", " 7",
-                        "-8\n\\ No newline at end of file", "+8");
-    }
-
-    @Test
-    void linesKeepCarriageReturns() {
-        assertThat(Diffs.lines("a\r\nb\n\nc")).containsExactly("a\r", "b", "", "c\n\\ No newline at end of file");
-        assertThat(Diffs.lines("")).isEmpty();
-    }
-
-    @Test
     void pluralsCountAsPeopleDo() {
         assertThat(LintCommand.plural(0, "error")).isEqualTo("0 errors");
         assertThat(LintCommand.plural(1, "error")).isEqualTo("1 error");

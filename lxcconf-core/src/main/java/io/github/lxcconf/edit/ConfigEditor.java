@@ -85,6 +85,7 @@ public final class ConfigEditor {
         boolean changed;
         String eol;
         CgroupVersion version = CgroupVersion.V2;
+        boolean rawPassthrough;
 
         private Map<Line, Integer> originalIndex;
 
@@ -274,14 +275,27 @@ public final class ConfigEditor {
      * Adds a value to a list key (such as {@code lxc.mount.entry}) after the
      * key's last line, unless this section already has that key with that value.
      *
+     * <p>A single-valued key ({@code hostname}, {@code lxc.uts.name}, see
+     * {@link io.github.lxcconf.validate.KeyCatalog#isSingleValued}) is refused: a second line would
+     * not add a value but silently replace the first; {@link #set} changes it.
+     *
+     * <pre>{@code
+     * config.edit().add("lxc.mount.entry", "/srv srv none bind,create=dir 0 0").build();
+     * config.edit().add("hostname", "web2");   // IllegalArgumentException: use set("hostname", ...)
+     * }</pre>
+     *
      * @param key   the key
      * @param value the value as it is read
      * @return this editor
-     * @throws IllegalArgumentException if the key or value is refused
+     * @throws IllegalArgumentException if the key or value is refused, or the key holds one value
      */
     public ConfigEditor add(String key, String value) {
         checkKey(key);
         Checks.value(value);
+        if (io.github.lxcconf.validate.KeyCatalog.standard().isSingleValued(key)) {
+            throw new IllegalArgumentException("'" + key + "' holds one value, so a second line would replace the"
+                    + " first; use set(\"" + key + "\", value) to change it");
+        }
         if (present(key, e -> e.value().equals(value))) {
             return this;
         }
@@ -415,6 +429,23 @@ public final class ConfigEditor {
      */
     public ConfigEditor cgroupVersion(CgroupVersion version) {
         state.version = Objects.requireNonNull(version, "version");
+        return this;
+    }
+
+    /**
+     * Returns this editor, making {@link #passthrough(KnownDevice, String)} write a raw device rule and
+     * bind mount in a Proxmox config too, as Proxmox VE before 8.1 needs, instead of a {@code devN}
+     * option. Native LXC configs always get raw lines.
+     *
+     * <pre>{@code
+     * pve.edit().passthrough(KnownDevice.TUN).build();                   // dev0: /dev/net/tun
+     * pve.edit().rawPassthrough().passthrough(KnownDevice.TUN).build();  // lxc.cgroup2.devices.allow: c 10:200 rwm ...
+     * }</pre>
+     *
+     * @return this editor
+     */
+    public ConfigEditor rawPassthrough() {
+        state.rawPassthrough = true;
         return this;
     }
 
@@ -650,15 +681,18 @@ public final class ConfigEditor {
     /**
      * Passes a host device into the container in one call: the device rule
      * and, for a device node, the bind mount that makes it appear. What the
-     * classroom config needed for KVM:
+     * classroom container needed for KVM, in a native LXC config:
      *
      * <pre>{@code
      * config.edit().passthrough(KnownDevice.KVM).passthrough(KnownDevice.TUN).build();
-     * // lxc.cgroup2.devices.allow: c 10:232 rwm
-     * // lxc.cgroup2.devices.allow: c 10:200 rwm
-     * // lxc.mount.entry: /dev/kvm dev/kvm none bind,create=file
-     * // lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file
+     * // lxc.cgroup2.devices.allow = c 10:232 rwm
+     * // lxc.cgroup2.devices.allow = c 10:200 rwm
+     * // lxc.mount.entry = /dev/kvm dev/kvm none bind,create=file
+     * // lxc.mount.entry = /dev/net/tun dev/net/tun none bind,create=file
      * }</pre>
+     *
+     * In a Proxmox config a device node gets a {@code devN} option instead (see
+     * {@link #passthrough(KnownDevice, String)}): {@code dev0: /dev/kvm}.
      *
      * For {@link KnownDevice#DRI_CARD0} and {@link KnownDevice#DRI_RENDER_D128}
      * use {@link #passthroughGpu()}; devices that come in numbered instances
@@ -685,13 +719,24 @@ public final class ConfigEditor {
     /**
      * Passes one instance of a device into the container: the device rule of
      * the device's kind and a bind mount of the given node, such as
-     * {@code passthrough(KnownDevice.TTY_USB, "/dev/ttyUSB0")} for a Zigbee stick.
+     * {@code passthrough(KnownDevice.TTY_USB, "/dev/ttyUSB0")} for a Zigbee stick. In a Proxmox config it
+     * writes a {@code devN} option instead ({@link #proxmoxDevice}, Proxmox VE 8.1 and later), which makes
+     * Proxmox create the node and its cgroup2 rule at start; {@link #rawPassthrough()} asks for the raw
+     * lines, which are not written when a {@code devN} already passes the node.
      *
      * @param device the kind of device
      * @param path   the device node on the host
      * @return this editor
      */
     public ConfigEditor passthrough(KnownDevice device, String path) {
+        if (dialect() == Dialect.PROXMOX) {
+            if (!state.rawPassthrough) {
+                return proxmoxDevice(path);
+            }
+            if (hasProxmoxDevice(path)) {
+                return this; // a devN already passes the node: raw lines would pass it twice
+            }
+        }
         allowDevice(device);
         return bindMount(path, path, CreateMode.FILE);
     }
@@ -732,16 +777,24 @@ public final class ConfigEditor {
         if (path.contains(",")) {
             throw new IllegalArgumentException("device path holds ',': '" + path + "'");
         }
+        if (hasProxmoxDevice(path)) {
+            return this;
+        }
+        return set(firstFree("dev"), withOptions(path, options, "[a-z-]+=[^,]+", "device option"));
+    }
+
+    /** Whether a {@code devN} option of this section passes the device node. */
+    private boolean hasProxmoxDevice(String path) {
         for (EntryLine e : entries()) {
             String key = e.key();
             if (key.matches("dev\\d+")) {
                 DevicePassthrough dev = DevicePassthrough.parse(Integer.parseInt(key.substring(3)), e.value());
                 if (dev.path().filter(path::equals).isPresent()) {
-                    return this;
+                    return true;
                 }
             }
         }
-        return set(firstFree("dev"), withOptions(path, options, "[a-z-]+=[^,]+", "device option"));
+        return false;
     }
 
     /** The first {@code prefixN} key (N from 0) this section does not have yet. */
@@ -1053,8 +1106,16 @@ public final class ConfigEditor {
         if (!state.changed) {
             return original;
         }
+        List<Line> lines = state.lines();
+        List<Line> before = original.lines();
+        if (!lines.isEmpty() && !before.isEmpty() && before.get(before.size() - 1).eol().isEmpty()
+                && !lines.get(lines.size() - 1).eol().isEmpty()) {
+            // the last line was removed: a file without a line end after its last line keeps that shape
+            lines = new ArrayList<>(lines);
+            lines.set(lines.size() - 1, LineSlices.factory().withEol(lines.get(lines.size() - 1), ""));
+        }
         return ConfigAccess.factory().create(original.dialect(), original.hasByteOrderMark(),
-                List.copyOf(state.lines()), original.sourceName(), original.path());
+                List.copyOf(lines), original.sourceName(), original.path());
     }
 
     // ------------------------------------------------------------------ helpers for typed edits

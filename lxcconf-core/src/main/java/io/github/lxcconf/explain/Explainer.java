@@ -343,9 +343,14 @@ final class Explainer {
             return;
         }
         if (value.isEmpty() && !key.equals("lxc.apparmor.profile") && !key.equals("lxc.seccomp.profile")) {
-            s.add("An LXC setting with an empty value: for a list such as " + key
-                    + " it clears every value set above it (and in included files); for a single setting it"
-                    + " goes back to the default.");
+            s.add(io.github.lxcconf.validate.KeyCatalog.standard().isList(key)
+                    ? "An LXC setting with an empty value: " + key + " is a list, so this clears every value set"
+                    + " above it (and in included files)."
+                    : io.github.lxcconf.validate.KeyCatalog.standard().isSingleValued(key)
+                    ? "An LXC setting with an empty value: " + key + " holds one value, so this sets it back to"
+                    + " the default."
+                    : "An LXC setting with an empty value: for a list it clears every value set above it (and in"
+                    + " included files); for a single setting it goes back to the default.");
             if (key.equals("lxc.cap.drop") || key.equals("lxc.cap.keep")) {
                 s.add(capabilityClear());
             }
@@ -469,7 +474,7 @@ final class Explainer {
             } else if (rule.path().isPresent()) {
                 s.add("The device is named by its path " + rule.path().get()
                         + ": LXC looks up its type and numbers on the host when the container starts.");
-                rule.knownDevice().ifPresent(d -> s.add(rule.path().get() + " is " + describe(d) + "."));
+                rule.knownDevice().ifPresent(d -> s.add(sentence(rule.path().get() + " is " + describe(d))));
                 s.add(accessSentence(rule.access()));
             } else {
                 s.add(typeSentence(rule.type()));
@@ -636,7 +641,7 @@ final class Explainer {
             if (known.isPresent()) {
                 s.add(m.source() + " is for " + known.get().purpose() + ".");
             } else {
-                info.ifPresent(d -> s.add(m.source() + " is " + d.description() + "."));
+                info.ifPresent(d -> s.add(sentence(m.source() + " is " + d.description())));
             }
             if (m.isBind() && m.create().isEmpty()) {
                 s.add("Without create=file the mount fails if " + m.target()
@@ -788,7 +793,8 @@ final class Explainer {
             case "startup" -> s.add("Start and shutdown order and delays: " + value + ".");
             case "nameserver" -> s.add("DNS servers the container uses: " + value + ".");
             case "searchdomain" -> s.add("DNS search domain of the container: " + value + ".");
-            case "tags" -> s.add("Tags shown in the Proxmox web interface: " + value + ".");
+            case "tags" -> s.add(value.isBlank() ? "No tags: the value is empty."
+                    : "Tags shown in the Proxmox web interface: " + value + ".");
             case "description" -> s.add("The container's Notes (shown in the Proxmox web interface), URL-encoded.");
             case "parent" -> s.add("This state builds on the snapshot " + value + " (the one taken just before it).");
             case "snaptime" -> s.add("When the snapshot was taken, in seconds since 1 January 1970: " + value + ".");

@@ -43,6 +43,10 @@ final class LineMigrator {
     /** The index the first unnumbered legacy interface of the section gets: one above every lxc.net.N one. */
     private int firstFreeInterface;
     private Map<String, String> lastV1 = new HashMap<>();
+    /** The cgroup2 device rules of the section, written or migrated, as key and value. */
+    private java.util.Set<String> v2Rules = new java.util.HashSet<>();
+    /** The values of the section that appear both as an allow and as a deny rule: there, order matters. */
+    private java.util.Set<String> allowedAndDenied = new java.util.HashSet<>();
 
     /**
      * Leave the cgroup v1 device rules, and the bare {@code lxc.cgroup} line, as they are: the device migration
@@ -111,6 +115,15 @@ final class LineMigrator {
             result = config;
             return;
         }
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).eol().isEmpty()) {
+            // the last line was removed: a file without a line end after its last line keeps that shape
+            int end = out.length();
+            if (end >= 2 && out.charAt(end - 2) == '\r' && out.charAt(end - 1) == '\n') {
+                out.setLength(end - 2);
+            } else if (end >= 1 && (out.charAt(end - 1) == '\n' || out.charAt(end - 1) == '\r')) {
+                out.setLength(end - 1);
+            }
+        }
         String text = out.toString();
         if (editable) {
             LxcConfig edited = editor.build();
@@ -153,10 +166,24 @@ final class LineMigrator {
      */
     private void scanSection(List<Line> lines, int from) {
         lastV1 = new HashMap<>();
+        v2Rules = new java.util.HashSet<>();
+        allowedAndDenied = new java.util.HashSet<>();
+        java.util.Set<String> allowed = new java.util.HashSet<>();
+        java.util.Set<String> denied = new java.util.HashSet<>();
         long highest = -1;
         for (int i = from; i < lines.size() && !(lines.get(i) instanceof SectionLine); i++) {
             if (lines.get(i) instanceof EntryLine e) {
                 lastV1.put(e.key(), e.value());
+                if (e.key().endsWith(".devices.allow") || e.key().endsWith(".devices.deny")) {
+                    String rule = rule(e.value());
+                    (e.key().endsWith(".allow") ? allowed : denied).add(rule);
+                    if (denied.contains(rule) && allowed.contains(rule)) {
+                        allowedAndDenied.add(rule);
+                    }
+                    if (e.key().startsWith(Cgroup2.V2)) {
+                        v2Rules.add(e.key() + "\0" + rule);
+                    }
+                }
                 Matcher m = NUMBERED_INTERFACE.matcher(e.key());
                 if (m.matches() && m.group(1).length() <= 10) {
                     highest = Math.max(highest, Long.parseLong(m.group(1)));
@@ -195,6 +222,15 @@ final class LineMigrator {
         if (reason == null) {
             return Optional.empty();
         }
+        if (!e.key().startsWith(Cgroup2.V2) && out.size() == 1 && out.get(0).key().startsWith(Cgroup2.V2 + "devices.")) {
+            String rule = rule(unquote(out.get(0).valueRaw()));
+            if (!allowedAndDenied.contains(rule) && !v2Rules.add(out.get(0).key() + "\0" + rule)) {
+                reason = reason + " The section already has the rule '" + out.get(0).key() + e.beforeSeparator()
+                        + e.separator() + e.afterSeparator() + out.get(0).valueRaw().strip()
+                        + "', so the line is removed instead of writing it twice.";
+                out = List.of();
+            }
+        }
         if (config.dialect() == Dialect.PROXMOX) {
             List<Kv> kept = new ArrayList<>();
             for (Kv kv : out) {
@@ -217,6 +253,11 @@ final class LineMigrator {
         }
         changes.add(new Change(number, e.content(), List.of(), reason));
         return Optional.of(out);
+    }
+
+    /** A device rule's value with its blanks normalised: {@code c  10:232 rwm} is {@code c 10:232 rwm}. */
+    private static String rule(String value) {
+        return value.strip().replaceAll("[ \t]+", " ");
     }
 
     private static String unquote(String raw) {

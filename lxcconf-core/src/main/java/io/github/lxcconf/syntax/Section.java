@@ -65,6 +65,7 @@ public record Section(SectionKind kind, Optional<SectionLine> header, int firstL
      * @return the entry, or empty if the key is not set in this section
      */
     public Optional<EntryLine> entry(String key) {
+        java.util.Objects.requireNonNull(key, "key");
         for (int i = lines.size() - 1; i >= 0; i--) {
             if (lines.get(i) instanceof EntryLine e && e.key().equals(key)) {
                 return Optional.of(e);
@@ -96,6 +97,7 @@ public record Section(SectionKind kind, Optional<SectionLine> header, int firstL
      * @return the values, possibly empty
      */
     public List<String> values(String key) {
+        java.util.Objects.requireNonNull(key, "key");
         List<String> out = new ArrayList<>();
         for (Line line : lines) {
             if (line instanceof EntryLine e && e.key().equals(key)) {

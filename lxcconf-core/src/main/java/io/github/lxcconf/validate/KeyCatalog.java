@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -298,6 +299,28 @@ public final class KeyCatalog {
             case SINGLE -> false;
             case PREFIX -> !k.grammar().contains("REPLACES") && !k.pattern().equals("lxc.namespace.share.");
         }).orElse(false);
+    }
+
+    /**
+     * Returns whether a key holds one value, so that a second line with it replaces the first instead of
+     * adding a value: an {@code lxc.*} key the catalogue knows that is not a list, or a Proxmox option
+     * (Proxmox keeps one value per option). Unknown keys are not single-valued: nothing is known of them.
+     *
+     * <pre>{@code
+     * KeyCatalog.standard().isSingleValued("hostname");         // true
+     * KeyCatalog.standard().isSingleValued("lxc.uts.name");     // true
+     * KeyCatalog.standard().isSingleValued("lxc.mount.entry");  // false
+     * }</pre>
+     *
+     * @param key the key as written
+     * @return true if the key holds one value
+     */
+    public boolean isSingleValued(String key) {
+        Objects.requireNonNull(key, "key");
+        if (key.startsWith("lxc.")) {
+            return lookup(key).isPresent() && !isList(key);
+        }
+        return io.github.lxcconf.model.proxmox.OptionSchema.proxmox().option(key).isPresent();
     }
 
     /**

@@ -187,8 +187,13 @@ public final class Validator {
         Map<String, Integer> listLines = new HashMap<>();
         int networkTypes = 0;
         int number = section.firstLineNumber();
+        Map<String, Map<String, Integer>> listValues = new HashMap<>();
+        Map<String, Integer> options = new HashMap<>();
         for (Line line : section.lines()) {
             int n = number++;
+            if (proxmox && line instanceof EntryLine o && !o.isLxcKey()) {
+                duplicateOption(o, n, options);
+            }
             if (!(line instanceof EntryLine e)) {
                 continue;
             }
@@ -233,6 +238,7 @@ public final class Validator {
                 } else {
                     listLines.merge(key, 1, Integer::sum);
                 }
+                duplicateListValue(e, n, listValues);
             } else if (!key.matches("lxc\\.net\\.[0-9]+\\.type")) {
                 Integer earlier = lastSingle.get(key);
                 EntryLine earlierLine = lastSingleLine.get(key);
@@ -247,6 +253,62 @@ public final class Validator {
             }
         }
         return true;
+    }
+
+    /** Keys whose values form a set: writing a value again changes nothing. */
+    private static final java.util.regex.Pattern SET_LIKE = java.util.regex.Pattern.compile(
+            "lxc\\.cgroup2?\\.devices\\.(allow|deny)|lxc\\.cap\\.(drop|keep)|lxc\\.environment");
+
+    /** Reports a list value written again with no effect; an empty value or the opposite rule resets it. */
+    private void duplicateListValue(EntryLine e, int n, Map<String, Map<String, Integer>> seen) {
+        String key = e.key();
+        if (!SET_LIKE.matcher(key).matches()) {
+            return;
+        }
+        String value = e.value().strip().replaceAll("[ \t]+", " ");
+        if (value.isEmpty()) {
+            seen.remove(key);
+            return;
+        }
+        if (key.endsWith(".allow") || key.endsWith(".deny")) {
+            // a rule of the opposite kind in between makes the order matter: a repeat then has an effect
+            String opposite = key.endsWith(".allow") ? key.replace(".allow", ".deny") : key.replace(".deny", ".allow");
+            Map<String, Integer> other = seen.get(opposite);
+            if (other != null) {
+                other.remove(value);
+            }
+        }
+        if (key.startsWith("lxc.cap.")) {
+            for (String cap : value.split(" ")) {
+                remember(e, n, seen, key, cap);
+            }
+            return;
+        }
+        remember(e, n, seen, key, value);
+    }
+
+    private void remember(EntryLine e, int n, Map<String, Map<String, Integer>> seen, String key, String value) {
+        Integer earlier = seen.computeIfAbsent(key, k -> new HashMap<>()).putIfAbsent(value, n);
+        if (earlier != null && earlier == n) {
+            add(DiagnosticCode.VAL_DUPLICATE_LIST_VALUE, Severity.WARNING, n, e.valueColumn(),
+                    "'" + value + "' is written twice in this line; the second has no effect",
+                    "remove the second '" + value + "'");
+        } else if (earlier != null) {
+            add(DiagnosticCode.VAL_DUPLICATE_LIST_VALUE, Severity.WARNING, n, e.valueColumn(),
+                    "'" + key + "' already has '" + value + "' (line " + earlier + "); this line has no effect",
+                    "remove this line");
+        }
+    }
+
+    /** Reports a Proxmox option set a second time in the section: Proxmox keeps the last one. */
+    private void duplicateOption(EntryLine e, int n, Map<String, Integer> options) {
+        Integer earlier = options.put(e.key(), n);
+        if (earlier != null && KeyCatalog.standard().isSingleValued(e.key())) {
+            add(DiagnosticCode.PVE_DUPLICATE_OPTION, Severity.WARNING, n, e.keyColumn(),
+                    "'" + e.key() + "' is already set on line " + earlier + "; Proxmox keeps only this value and"
+                            + " drops line " + earlier + " the next time it writes the file",
+                    "remove one of the two lines");
+        }
     }
 
     /** Number of values an empty line with this key clears. */

@@ -76,7 +76,7 @@ class ConfigEditorTest {
         @Test
         void newKeyGoesAfterItsFamilyWithItsNeighboursStyle() {
             given("lxc.net.0.type=veth\nlxc.net.0.link=br0\n# second\nlxc.net.1.type = veth\nlxc.arch = amd64\n")
-                    .when(e -> e.add("lxc.net.0.flags", "up"))
+                    .when(e -> e.set("lxc.net.0.flags", "up"))
                     .renders("lxc.net.0.type=veth\nlxc.net.0.link=br0\nlxc.net.0.flags=up\n# second\n"
                             + "lxc.net.1.type = veth\nlxc.arch = amd64\n");
         }
@@ -99,15 +99,28 @@ class ConfigEditorTest {
         @Test
         void crlfStaysCrlf() {
             given("lxc.arch = amd64\r\nlxc.uts.name = a\r\n")
-                    .when(e -> e.add("lxc.tty.max", "4").set("lxc.uts.name", "b"))
+                    .when(e -> e.set("lxc.tty.max", "4").set("lxc.uts.name", "b"))
                     .renders("lxc.arch = amd64\r\nlxc.uts.name = b\r\nlxc.tty.max = 4\r\n");
         }
 
         @Test
+        void addOfASingleValuedKeyIsRefusedAndPointsToSet() {
+            LxcConfig pve = LxcConfig.reader().dialect(Dialect.PROXMOX).parse("hostname: a\n");
+            assertThatThrownBy(() -> pve.edit().add("hostname", "b")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("'hostname' holds one value, so a second line would replace the first;"
+                            + " use set(\"hostname\", value) to change it");
+            LxcConfig lxc = LxcConfig.reader().dialect(Dialect.LXC).parse("lxc.uts.name = a\n");
+            assertThatThrownBy(() -> lxc.edit().add("lxc.uts.name", "b"))
+                    .hasMessageStartingWith("'lxc.uts.name' holds one value");
+            assertThat(lxc.edit().add("lxc.mount.entry", "/a a none bind 0 0").build().render())
+                    .isEqualTo("lxc.uts.name = a\nlxc.mount.entry = /a a none bind 0 0\n");
+        }
+
+        @Test
         void aLastLineWithoutLineEndKeepsThatRole() {
-            given("lxc.arch = amd64\nlxc.uts.name = a")
-                    .when(e -> e.add("lxc.uts.name", "b"))
-                    .renders("lxc.arch = amd64\nlxc.uts.name = a\nlxc.uts.name = b");
+            given("lxc.arch = amd64\nlxc.mount.entry = a")
+                    .when(e -> e.add("lxc.mount.entry", "b"))
+                    .renders("lxc.arch = amd64\nlxc.mount.entry = a\nlxc.mount.entry = b");
         }
 
         @Test
@@ -117,7 +130,7 @@ class ConfigEditorTest {
 
         @Test
         void indentIsCopied() {
-            given("  lxc.arch = amd64\n").when(e -> e.add("lxc.tty.max", "4"))
+            given("  lxc.arch = amd64\n").when(e -> e.set("lxc.tty.max", "4"))
                     .renders("  lxc.arch = amd64\n  lxc.tty.max = 4\n");
         }
 
@@ -177,7 +190,7 @@ class ConfigEditorTest {
         void rawLinesCopyTheirNeighboursSeparator() {
             given("arch: amd64\nlxc.mount.auto = proc:mixed\n").when(e -> e.add("lxc.mount.entry", "/a a none bind"))
                     .renders("arch: amd64\nlxc.mount.auto = proc:mixed\nlxc.mount.entry = /a a none bind\n");
-            given("arch: amd64\n").when(e -> e.add("lxc.apparmor.profile", "unconfined"))
+            given("arch: amd64\n").when(e -> e.set("lxc.apparmor.profile", "unconfined"))
                     .renders("arch: amd64\nlxc.apparmor.profile: unconfined\n");
         }
 
@@ -194,7 +207,7 @@ class ConfigEditorTest {
         @Test
         void snapshotAndPendingSectionsAreEditedInPlace() {
             given("memory: 512\n\n[pve:pending]\nmemory: 1024\n\n[snap1]\nmemory: 256\nparent: x\n")
-                    .when(e -> e.snapshot("snap1").set("memory", "128").pending().add("delete", "swap"))
+                    .when(e -> e.snapshot("snap1").set("memory", "128").pending().set("delete", "swap"))
                     .renders("memory: 512\n\n[pve:pending]\ndelete: swap\nmemory: 1024\n\n[snap1]\nmemory: 128\n"
                             + "parent: x\n");
         }

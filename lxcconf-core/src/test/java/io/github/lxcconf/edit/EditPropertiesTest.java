@@ -1,5 +1,7 @@
 package io.github.lxcconf.edit;
 
+import io.github.lxcconf.validate.KeyCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lxcconf.Dialect;
@@ -105,7 +107,11 @@ class EditPropertiesTest {
                 if (dialect == Dialect.PROXMOX && !key.startsWith("lxc.") && value.isEmpty()) {
                     value = "1";
                 }
-                edits.add(new Edit(ops.sample(r), key, value));
+                Op op = ops.sample(r);
+                if (op == Op.ADD && KeyCatalog.standard().isSingleValued(key)) {
+                    op = Op.SET; // add() refuses a single-valued key
+                }
+                edits.add(new Edit(op, key, value));
             }
             return new Case(text.toString(), dialect, edits);
         };

@@ -100,6 +100,14 @@ class TypedEditsTest {
         void passthroughOfTheClassroomDevices() {
             given("arch: amd64\nhostname: lab\n")
                     .when(e -> e.passthrough(KnownDevice.KVM).passthrough(KnownDevice.TUN))
+                    .renders("arch: amd64\ndev0: /dev/kvm\ndev1: /dev/net/tun\nhostname: lab\n");
+            given("arch: amd64\ndev0: /dev/kvm\nhostname: lab\n")
+                    .when(e -> e.rawPassthrough().passthrough(KnownDevice.KVM).passthrough(KnownDevice.TUN))
+                    .renders("arch: amd64\ndev0: /dev/kvm\nhostname: lab\n"
+                            + "lxc.cgroup2.devices.allow: c 10:200 rwm\n"
+                            + "lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file\n");
+            given("arch: amd64\nhostname: lab\n")
+                    .when(e -> e.rawPassthrough().passthrough(KnownDevice.KVM).passthrough(KnownDevice.TUN))
                     .renders("arch: amd64\nhostname: lab\nlxc.cgroup2.devices.allow: c 10:232 rwm\n"
                             + "lxc.cgroup2.devices.allow: c 10:200 rwm\n"
                             + "lxc.mount.entry: /dev/kvm dev/kvm none bind,create=file\n"

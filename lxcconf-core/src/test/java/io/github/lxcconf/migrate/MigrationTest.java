@@ -182,6 +182,48 @@ class MigrationTest {
     }
 
     @Test
+    void aV1RuleWhoseCgroup2TwinIsThereIsRemovedNotWrittenTwice() {
+        Migration m = lxc("""
+                lxc.cgroup2.devices.allow = c 10:232 rwm
+                lxc.cgroup.devices.allow = c  10:232 rwm
+                lxc.cgroup.devices.allow = c 10:200 rwm
+                lxc.cgroup.devices.allow = c 10:200 rwm
+                """).migrate();
+        assertThat(m.config().render()).isEqualTo("""
+                lxc.cgroup2.devices.allow = c 10:232 rwm
+                lxc.cgroup2.devices.allow = c 10:200 rwm
+                """);
+        assertThat(m.changes()).extracting(Change::line).containsExactly(2, 3, 4);
+        assertThat(m.changes().get(0).isRemoval()).isTrue();
+        assertThat(m.changes().get(0).reason()).endsWith("The section already has the rule "
+                + "'lxc.cgroup2.devices.allow = c  10:232 rwm', so the line is removed instead of writing it twice.");
+        assertThat(m.changes().get(2).isRemoval()).isTrue();
+    }
+
+    @Test
+    void aTwinIsKeptWhereAllowAndDenyOfTheSameRuleMakeOrderMatter() {
+        String in = """
+                lxc.cgroup2.devices.allow = c 10:232 rwm
+                lxc.cgroup2.devices.deny = c 10:232 rwm
+                lxc.cgroup.devices.allow = c 10:232 rwm
+                """;
+        assertThat(lxc(in).migrate().config().render()).isEqualTo(in.replace("lxc.cgroup.", "lxc.cgroup2."));
+    }
+
+    @Test
+    void aFileWithoutAFinalLineEndKeepsThatShape() {
+        assertThat(lxc("lxc.utsname = web").migrate().config().render()).isEqualTo("lxc.uts.name = web");
+        assertThat(pve("""
+                arch: amd64
+                hostname: ct
+                lxc.cgroup2.devices.allow: c 10:200 rwm
+                lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file""").migrate().config().render())
+                .isEqualTo("arch: amd64\ndev0: /dev/net/tun\nhostname: ct");
+        assertThat(pve("arch: amd64\nlxc.cgroup.devices.allow: c 10:232 rwm").migrate().config().render())
+                .isEqualTo("arch: amd64\nlxc.cgroup2.devices.allow: c 10:232 rwm");
+    }
+
+    @Test
     void proxmoxDevicePassthroughBecomesDevN() {
         String in = """
                 arch: amd64

@@ -26,6 +26,36 @@ class ValidatorTest {
         return LxcConfig.reader().dialect(Dialect.PROXMOX).sourceName("/etc/pve/lxc/101.conf").parse(text);
     }
 
+    @org.junit.jupiter.api.Test
+    void aRepeatedListValueWithoutEffectIsReported() {
+        List<Diagnostic> d = lxc("""
+                lxc.cgroup2.devices.allow = c 10:232 rwm
+                lxc.cgroup2.devices.allow = c  10:232 rwm
+                lxc.cgroup2.devices.allow = c 10:200 rwm
+                lxc.cgroup2.devices.deny = c 10:200 rwm
+                lxc.cgroup2.devices.allow = c 10:200 rwm
+                lxc.cap.drop = sys_time mknod
+                lxc.cap.drop = mknod
+                lxc.mount.entry = /a a none bind 0 0
+                lxc.mount.entry = /a a none bind 0 0
+                """).validate().diagnostics().stream()
+                .filter(x -> x.code() == io.github.lxcconf.DiagnosticCode.VAL_DUPLICATE_LIST_VALUE).toList();
+        assertThat(d).extracting(Diagnostic::line).containsExactly(2, 7);
+        assertThat(d.get(0).message()).isEqualTo("'lxc.cgroup2.devices.allow' already has 'c 10:232 rwm' (line 1);"
+                + " this line has no effect");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aProxmoxOptionSetTwiceIsReported() {
+        List<Diagnostic> d = pve("memory: 512\nhostname: a\nmemory: 1024\n[snap1]\nmemory: 256\n")
+                .validate().diagnostics().stream()
+                .filter(x -> x.code() == io.github.lxcconf.DiagnosticCode.PVE_DUPLICATE_OPTION).toList();
+        assertThat(d).hasSize(1);
+        assertThat(d.get(0).line()).isEqualTo(3);
+        assertThat(d.get(0).message()).isEqualTo("'memory' is already set on line 1; Proxmox keeps only this value"
+                + " and drops line 1 the next time it writes the file");
+    }
+
     private static List<Diagnostic> val(Validation v) {
         return v.diagnostics().stream().filter(d -> d.code().id().startsWith("VAL")).toList();
     }

@@ -321,6 +321,39 @@ public final class OptionSchema {
     }
 
     /**
+     * Suggests options close to an unknown key (edit distance), best first: an indexed option is
+     * suggested with the key's index ({@code nett0} → {@code net0}).
+     *
+     * <pre>{@code
+     * OptionSchema.proxmox().suggestions("memroy"); // [memory]
+     * }</pre>
+     *
+     * @param key the unknown key
+     * @return at most three option keys, possibly none
+     */
+    public List<String> suggestions(String key) {
+        Objects.requireNonNull(key, "key");
+        String digits = key.replaceFirst("^.*?([0-9]*)$", "$1");
+        java.util.Map<String, Integer> distance = new java.util.HashMap<>();
+        int limit = Math.max(1, Math.min(3, key.length() / 3));
+        for (Option o : options) {
+            String candidate = !o.indexed() ? o.family()
+                    : o.family() + (digits.isEmpty() ? String.valueOf(o.minIndex()) : digits);
+            if (!o.matches(candidate) || candidate.equals(key)) {
+                continue;
+            }
+            int d = io.github.lxcconf.internal.EditDistance.between(key, candidate, limit);
+            if (d <= limit) {
+                distance.merge(candidate, d, Math::min);
+            }
+        }
+        return distance.entrySet().stream()
+                .sorted(java.util.Map.Entry.<String, Integer>comparingByValue()
+                        .thenComparing(java.util.Map.Entry.comparingByKey()))
+                .limit(3).map(java.util.Map.Entry::getKey).toList();
+    }
+
+    /**
      * Returns the property-string format of an option key ({@code net0} → {@code netN}); also
      * {@code startup}, whose own grammar uses the same sub-keys.
      *
