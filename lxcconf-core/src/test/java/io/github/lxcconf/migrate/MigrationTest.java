@@ -13,6 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MigrationTest {
+    /** Device migrations applied even where they widen access, for the tests of how lines are written. */
+    private static final MigrationOptions WIDENING = MigrationOptions.all().withWidening(true);
+
 
     private static LxcConfig lxc(String text) {
         return LxcConfig.reader().dialect(Dialect.LXC).sourceName("config").parse(text);
@@ -188,7 +191,7 @@ class MigrationTest {
                 lxc.cgroup.devices.allow = c  10:232 rwm
                 lxc.cgroup.devices.allow = c 10:200 rwm
                 lxc.cgroup.devices.allow = c 10:200 rwm
-                """).migrate();
+                """).migrate(WIDENING);
         assertThat(m.config().render()).isEqualTo("""
                 lxc.cgroup2.devices.allow = c 10:232 rwm
                 lxc.cgroup2.devices.allow = c 10:200 rwm
@@ -207,7 +210,7 @@ class MigrationTest {
                 lxc.cgroup2.devices.deny = c 10:232 rwm
                 lxc.cgroup.devices.allow = c 10:232 rwm
                 """;
-        assertThat(lxc(in).migrate().config().render()).isEqualTo(in.replace("lxc.cgroup.", "lxc.cgroup2."));
+        assertThat(lxc(in).migrate(WIDENING).config().render()).isEqualTo(in.replace("lxc.cgroup.", "lxc.cgroup2."));
     }
 
     @Test
@@ -217,9 +220,9 @@ class MigrationTest {
                 arch: amd64
                 hostname: ct
                 lxc.cgroup2.devices.allow: c 10:200 rwm
-                lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file""").migrate().config().render())
+                lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file""").migrate(WIDENING).config().render())
                 .isEqualTo("arch: amd64\ndev0: /dev/net/tun\nhostname: ct");
-        assertThat(pve("arch: amd64\nlxc.cgroup.devices.allow: c 10:232 rwm").migrate().config().render())
+        assertThat(pve("arch: amd64\nlxc.cgroup.devices.allow: c 10:232 rwm").migrate(WIDENING).config().render())
                 .isEqualTo("arch: amd64\nlxc.cgroup2.devices.allow: c 10:232 rwm");
     }
 

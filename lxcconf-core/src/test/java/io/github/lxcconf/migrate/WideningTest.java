@@ -76,8 +76,8 @@ class WideningTest {
         LxcConfig config = LxcConfig.parse(COMMON + "lxc.cgroup2.devices.allow = c 10:232 rwm\n"
                 + "lxc.cgroup.devices.allow = c 10:232 rwm\n");
         Migration m = config.migrate();
-        assertThat(m.config().render()).endsWith("lxc.cgroup2.devices.allow = c 10:232 rwm\n"
-                + "lxc.cgroup2.devices.allow = c 10:232 rwm\n");
+        // the v1 twin of a rule the config already has goes: the cgroup2 host grants what it granted
+        assertThat(m.config().render()).isEqualTo(COMMON + "lxc.cgroup2.devices.allow = c 10:232 rwm\n");
         assertThat(m.diagnostics()).noneMatch(d -> d.code() == DiagnosticCode.MIG_WIDENS_DEVICE_ACCESS
                 || d.code() == DiagnosticCode.MIG_DEVICE_BEHAVIOUR_CHANGES);
     }
