@@ -294,12 +294,33 @@ public final class LxcConfig {
     }
 
     /**
-     * Returns only the error diagnostics.
+     * Returns the errors found while reading: lines liblxc or Proxmox cannot
+     * read at all. What liblxc refuses when it loads the values (unknown keys,
+     * bad device rules, ...) is in {@code validate().errors()}; a file may have
+     * no reading error and many of those.
      *
-     * @return the errors, possibly empty
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.parseText("lxc.uts.name web\nlxc.foo = 1\n");
+     * c.readingErrors();          // [LXC001 on line 1]: liblxc cannot read the line
+     * c.validate().errors();      // LXC001, and the unknown key lxc.foo
+     * }</pre>
+     *
+     * @return the reading errors, possibly empty
      */
-    public List<Diagnostic> errors() {
+    public List<Diagnostic> readingErrors() {
         return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+
+    /**
+     * Returns the errors found while reading; the same as {@link #readingErrors()}.
+     *
+     * @return the reading errors, possibly empty
+     * @deprecated the name suggests every error, but these are only the reading errors; use
+     *             {@link #readingErrors()}, or {@code validate().errors()} for what liblxc or Proxmox refuses
+     */
+    @Deprecated(since = "0.1.0")
+    public List<Diagnostic> errors() {
+        return readingErrors();
     }
 
     /**
