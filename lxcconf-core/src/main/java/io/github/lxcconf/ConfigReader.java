@@ -112,8 +112,8 @@ public final class ConfigReader {
     }
 
     private LxcConfig checked(LxcConfig config) {
-        if (strict && !config.errors().isEmpty()) {
-            throw new LxcConfigException(config.errors());
+        if (strict && !config.readingErrors().isEmpty()) {
+            throw new LxcConfigException(config.readingErrors());
         }
         return config;
     }

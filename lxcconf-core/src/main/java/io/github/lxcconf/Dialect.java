@@ -4,9 +4,9 @@ package io.github.lxcconf;
  * The two dialects of container config that lxcconf reads.
  *
  * <pre>{@code
- * LxcConfig pve = LxcConfig.parse("arch: amd64\n");
+ * LxcConfig pve = LxcConfig.parseText("arch: amd64\n");
  * assert pve.dialect() == Dialect.PROXMOX;
- * LxcConfig lxc = LxcConfig.parse("lxc.arch = amd64\n");
+ * LxcConfig lxc = LxcConfig.parseText("lxc.arch = amd64\n");
  * assert lxc.dialect() == Dialect.LXC;
  * }</pre>
  */

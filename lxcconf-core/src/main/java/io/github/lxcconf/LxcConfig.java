@@ -258,7 +258,7 @@ public final class LxcConfig {
      * Returns the value of a single-valued key in the main section: the last one wins.
      *
      * <pre>{@code
-     * LxcConfig.parse("lxc.uts.name = a\nlxc.uts.name = b\n").value("lxc.uts.name"); // Optional[b]
+     * LxcConfig.parseText("lxc.uts.name = a\nlxc.uts.name = b\n").value("lxc.uts.name"); // Optional[b]
      * }</pre>
      *
      * @param key the exact key
@@ -294,12 +294,33 @@ public final class LxcConfig {
     }
 
     /**
-     * Returns only the error diagnostics.
+     * Returns the errors found while reading: lines liblxc or Proxmox cannot
+     * read at all. What liblxc refuses when it loads the values (unknown keys,
+     * bad device rules, ...) is in {@code validate().errors()}; a file may have
+     * no reading error and many of those.
      *
-     * @return the errors, possibly empty
+     * <pre>{@code
+     * LxcConfig c = LxcConfig.parseText("lxc.uts.name web\nlxc.foo = 1\n");
+     * c.readingErrors();          // [LXC001 on line 1]: liblxc cannot read the line
+     * c.validate().errors();      // LXC001, and the unknown key lxc.foo
+     * }</pre>
+     *
+     * @return the reading errors, possibly empty
      */
-    public List<Diagnostic> errors() {
+    public List<Diagnostic> readingErrors() {
         return diagnostics.stream().filter(Diagnostic::isError).toList();
+    }
+
+    /**
+     * Returns the errors found while reading; the same as {@link #readingErrors()}.
+     *
+     * @return the reading errors, possibly empty
+     * @deprecated the name suggests every error, but these are only the reading errors; use
+     *             {@link #readingErrors()}, or {@code validate().errors()} for what liblxc or Proxmox refuses
+     */
+    @Deprecated(since = "0.1.0")
+    public List<Diagnostic> errors() {
+        return readingErrors();
     }
 
     /**
@@ -402,7 +423,7 @@ public final class LxcConfig {
      * twice, lists cleared, raw keys Proxmox refuses). See {@link #validate(ValidationOptions)}.
      *
      * <pre>{@code
-     * LxcConfig.parse("lxc.utsname = ct1\n").validate().errors(); // [<text>:1:1: error: Unsupported config key ... [VAL002]]
+     * LxcConfig.parseText("lxc.utsname = ct1\n").validate().errors(); // [<text>:1:1: error: Unsupported config key ... [VAL002]]
      * }</pre>
      *
      * @return every diagnostic, in line order
@@ -451,7 +472,7 @@ public final class LxcConfig {
      * options. Only the lines that change, change. See {@link Migration}.
      *
      * <pre>{@code
-     * LxcConfig.parse("lxc.utsname = web\n").migrate().config().render(); // "lxc.uts.name = web\n"
+     * LxcConfig.parseText("lxc.utsname = web\n").migrate().config().render(); // "lxc.uts.name = web\n"
      * }</pre>
      *
      * @return the migration: the new config, the changed lines and what could not be migrated
@@ -474,7 +495,7 @@ public final class LxcConfig {
      * Explains this config in plain English: every line, and what the container may do as a whole.
      *
      * <pre>{@code
-     * LxcConfig.parse("lxc.cgroup.devices.allow: c 10:232 rwm\n").explain().toText();
+     * LxcConfig.parseText("lxc.cgroup.devices.allow: c 10:232 rwm\n").explain().toText();
      * }</pre>
      *
      * @return the explanation
@@ -531,7 +552,7 @@ public final class LxcConfig {
      * canonical form would be read differently, is kept as it is.
      *
      * <pre>{@code
-     * LxcConfig c = LxcConfig.parse("lxc.arch=amd64  \n  # comment\n");
+     * LxcConfig c = LxcConfig.parseText("lxc.arch=amd64  \n  # comment\n");
      * c.format().render();     // "lxc.arch = amd64\n# comment\n"
      * c.format().format().render().equals(c.format().render()); // true: formatting twice changes nothing
      * }</pre>

@@ -145,12 +145,23 @@ class LxcConfigTest {
     }
 
     @Test
+    @DisplayName("parseText reads text; reading errors and validation errors are two lists with their own names")
+    void textEntryPointAndTheTwoErrorLists() {
+        LxcConfig c = LxcConfig.parseText("lxc.uts.name web\nlxc.foo = 1\n");
+        assertThat(c.readingErrors()).extracting(Diagnostic::line).containsExactly(1);
+        assertThat(c.validate().errors()).extracting(Diagnostic::line).contains(1, 2);
+        assertThat(c.validate().errors()).hasSizeGreaterThan(c.readingErrors().size());
+        assertThatThrownBy(() -> c.value(null)).isInstanceOf(NullPointerException.class).hasMessage("key");
+        assertThatThrownBy(() -> c.values(null)).isInstanceOf(NullPointerException.class).hasMessage("key");
+    }
+
+    @Test
     @DisplayName("reader options: forced dialect and source name")
     void reader() {
         ConfigReader reader = LxcConfig.reader().dialect(Dialect.PROXMOX).sourceName("102.conf");
         LxcConfig config = reader.parse("lxc.arch = amd64\nCores: 2\n");
         assertThat(config.dialect()).isEqualTo(Dialect.PROXMOX);
-        assertThat(config.errors()).singleElement().hasToString(
+        assertThat(config.readingErrors()).singleElement().hasToString(
                 "102.conf:2:1: error: Proxmox cannot parse the key 'Cores': option keys are lower-case letters"
                         + " and '_', optionally followed by digits [PVE001]");
         assertThat(config.path()).isEmpty();

@@ -39,7 +39,7 @@ public final class LxcConfigAssertions {
      * Starts assertions on a config.
      *
      * <pre>{@code
-     * assertThat(LxcConfig.parse("lxc.uts.name = web\n")).hasValue("lxc.uts.name", "web");
+     * assertThat(LxcConfig.parseText("lxc.uts.name = web\n")).hasValue("lxc.uts.name", "web");
      * }</pre>
      *
      * @param actual the config to check

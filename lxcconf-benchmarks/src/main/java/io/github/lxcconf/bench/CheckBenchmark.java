@@ -50,60 +50,60 @@ public class CheckBenchmark {
     /** @return the small input parsed and validated */
     @Benchmark
     public Validation validateSmall() {
-        return LxcConfig.parse(small).validate();
+        return LxcConfig.parseText(small).validate();
     }
 
     /** @return the small input parsed and explained */
     @Benchmark
     public Explanation explainSmall() {
-        return LxcConfig.parse(small).explain();
+        return LxcConfig.parseText(small).explain();
     }
 
     /** @return the small input parsed: the baseline of the two above */
     @Benchmark
     public LxcConfig parseSmallBaseline() {
-        return LxcConfig.parse(small);
+        return LxcConfig.parseText(small);
     }
 
     /** @return the large input parsed and validated */
     @Benchmark
     public Validation validateLarge() {
-        return LxcConfig.parse(large).validate();
+        return LxcConfig.parseText(large).validate();
     }
 
     /** @return the large input parsed and explained */
     @Benchmark
     public Explanation explainLarge() {
-        return LxcConfig.parse(large).explain();
+        return LxcConfig.parseText(large).explain();
     }
 
     /** @return the large input parsed and resolved into its effective configuration (it includes nothing) */
     @Benchmark
     public EffectiveConfig effectiveLarge() {
-        return LxcConfig.parse(large).effective(Path.of("."));
+        return LxcConfig.parseText(large).effective(Path.of("."));
     }
 
     /** @return the large input parsed and migrated (legacy keys and cgroup v1 lines) */
     @Benchmark
     public Migration migrateLarge() {
-        return LxcConfig.parse(large).migrate();
+        return LxcConfig.parseText(large).migrate();
     }
 
     /** @return the small input parsed and put into the canonical layout */
     @Benchmark
     public LxcConfig formatSmall() {
-        return LxcConfig.parse(small).format();
+        return LxcConfig.parseText(small).format();
     }
 
     /** @return the large input parsed and put into the canonical layout (531 of its lines change) */
     @Benchmark
     public LxcConfig formatLarge() {
-        return LxcConfig.parse(large).format();
+        return LxcConfig.parseText(large).format();
     }
 
     /** @return the large input parsed: the baseline of the large benchmarks */
     @Benchmark
     public LxcConfig parseLargeBaseline() {
-        return LxcConfig.parse(large);
+        return LxcConfig.parseText(large);
     }
 }

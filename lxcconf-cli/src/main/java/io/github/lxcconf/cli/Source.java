@@ -133,6 +133,14 @@ record Source(String name, Optional<Path> file, LxcConfig config, java.util.Opti
             throw new UserException(name + " changed since it was read; nothing was written",
                     "another program (pct, the web interface, an editor) wrote it meanwhile: run the command again");
         } catch (AccessDeniedException e) {
+            Path dir = path.toAbsolutePath().getParent();
+            if (dir != null && e.getFile() != null && !Path.of(e.getFile()).toAbsolutePath().equals(path.toAbsolutePath())
+                    || dir != null && !java.nio.file.Files.isWritable(dir)) {
+                // the new text goes to a temporary file beside the config, then replaces it
+                throw new UserException("cannot write " + name + ": the directory " + dir + " is not writable;"
+                        + " the file is unchanged", "--in-place writes a new file beside the config and renames it"
+                        + " over the old one, so it needs write permission on the directory");
+            }
             throw new UserException("cannot write " + name + ": permission denied");
         } catch (IOException e) {
             throw new UserException("cannot write " + name + ": " + reason(e) + "; the file is unchanged");

@@ -123,6 +123,21 @@ class InputErrorsTest {
     }
 
     @Test
+    void aReadOnlyDirectoryIsBlamedNotTheFile() {
+        Path file = CliRun.write(dir, "config", "lxc.utsname = web\n");
+        CliRun r = CliRun.withHooks(f -> {
+            throw new java.nio.file.AccessDeniedException(f.resolveSibling(".config.lxcconf.tmp").toString());
+        }, "migrate", "-i", file.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("lxcconf: cannot write " + file + ": the directory " + dir.toAbsolutePath()
+                + " is not writable; the file is unchanged\n  hint: ");
+        CliRun denied = CliRun.withHooks(f -> {
+            throw new java.nio.file.AccessDeniedException(f.toString());
+        }, "migrate", "-i", file.toString());
+        assertThat(denied.err()).contains("lxcconf: cannot write " + file + ": permission denied\n");
+    }
+
+    @Test
     void aFailedWriteLeavesTheFileAndSaysWhy() {
         Path file = CliRun.write(dir, "config", "lxc.utsname = web\n");
         CliRun r = CliRun.withHooks(f -> {

@@ -228,8 +228,18 @@ final class Explainer {
                 if (proxmox) {
                     s.add("Proxmox removes blank lines the next time it rewrites this file.");
                 }
-            } else if (line instanceof CommentLine) {
-                explainComment(s);
+            } else if (line instanceof CommentLine comment) {
+                int first = i;
+                while (first > 0 && lines.get(first - 1) instanceof CommentLine) {
+                    first--;
+                }
+                if (first < i) {
+                    // one block of comments is explained once, at its first line
+                    s.add("Part of the comment block that starts on line " + (first + 1) + ".");
+                } else {
+                    explainComment(s);
+                }
+                notes(comment, s);
             } else if (line instanceof UnknownLine unknown) {
                 s.add("This line is neither a setting, a comment nor a section header, so "
                         + (proxmox ? "Proxmox" : "liblxc") + " cannot read it: " + sentence(unknown.reason()));
@@ -283,6 +293,18 @@ final class Explainer {
             s.add("Starts the snapshot [" + header.name() + "]: the lines below it, up to the next [section],"
                     + " are the container's settings as they were when the snapshot was taken.");
             s.add("They do not change the running container; Proxmox uses them when you roll back to this snapshot.");
+        }
+    }
+
+    /** In a Proxmox config, how a comment with %XX escapes reads in the Notes. */
+    private void notes(CommentLine comment, List<String> s) {
+        String text = comment.content();
+        if (!proxmox || !text.startsWith("#") || !text.matches(".*%[0-9A-Fa-f]{2}.*")) {
+            return;
+        }
+        String decoded = io.github.lxcconf.model.proxmox.Description.decode(text.substring(1));
+        if (!decoded.equals(text.substring(1))) {
+            s.add("In the Notes it reads: " + decoded.strip());
         }
     }
 

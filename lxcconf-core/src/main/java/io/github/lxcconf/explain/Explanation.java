@@ -14,7 +14,7 @@ import java.util.Optional;
  * nothing can read) and a {@link Summary} of the container as a whole.
  *
  * <pre>{@code
- * Explanation e = LxcConfig.parse("lxc.cgroup.devices.allow: c 10:232 rwm\n").explain();
+ * Explanation e = LxcConfig.parseText("lxc.cgroup.devices.allow: c 10:232 rwm\n").explain();
  * e.lines().get(0).explanation(); // "A cgroup device-access rule: ... /dev/kvm ..."
  * System.out.print(e.toText());
  * }</pre>
@@ -33,7 +33,7 @@ public final class Explanation {
      * Explains a config; {@link LxcConfig#explain()} calls this.
      *
      * <pre>{@code
-     * Explanation e = Explanation.of(LxcConfig.parse("memory: 512\n"));
+     * Explanation e = Explanation.of(LxcConfig.parseText("memory: 512\n"));
      * }</pre>
      *
      * @param config the config

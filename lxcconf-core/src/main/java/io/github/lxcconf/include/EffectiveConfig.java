@@ -82,7 +82,7 @@ public final class EffectiveConfig {
      * are {@link io.github.lxcconf.LxcConfig#validate()}'s to find; loading goes on past them here.
      *
      * <pre>{@code
-     * LxcConfig.parse("lxc.include = gone.conf\nlxc.uts.name = web\n").effective(dir).stoppedBy();
+     * LxcConfig.parseText("lxc.include = gone.conf\nlxc.uts.name = web\n").effective(dir).stoppedBy();
      * // Optional[<string>:1:15: error: included file gone.conf does not exist [INC001]]
      * }</pre>
      *

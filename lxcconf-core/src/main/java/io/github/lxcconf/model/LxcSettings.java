@@ -70,7 +70,7 @@ public final class LxcSettings {
      * Computes the settings of a config. {@link LxcConfig#lxc()} does this once and keeps the result.
      *
      * <pre>{@code
-     * LxcSettings lxc = LxcSettings.of(LxcConfig.parse("lxc.idmap = u 0 100000 65536\n"));
+     * LxcSettings lxc = LxcSettings.of(LxcConfig.parseText("lxc.idmap = u 0 100000 65536\n"));
      * }</pre>
      *
      * @param config the config

@@ -4,7 +4,7 @@ package io.github.lxcconf.syntax;
  * A line that holds nothing but spaces or tabs (or nothing at all).
  *
  * <pre>{@code
- * LxcConfig.parse("\n").lines().get(0) instanceof BlankLine; // true
+ * LxcConfig.parseText("\n").lines().get(0) instanceof BlankLine; // true
  * }</pre>
  */
 public final class BlankLine extends Line {

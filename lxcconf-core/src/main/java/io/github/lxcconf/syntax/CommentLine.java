@@ -8,7 +8,7 @@ package io.github.lxcconf.syntax;
  * URL-encoded at the top of the section.
  *
  * <pre>{@code
- * CommentLine c = (CommentLine) LxcConfig.parse("# hello\n").lines().get(0);
+ * CommentLine c = (CommentLine) LxcConfig.parseText("# hello\n").lines().get(0);
  * c.commentText(); // " hello"
  * }</pre>
  */

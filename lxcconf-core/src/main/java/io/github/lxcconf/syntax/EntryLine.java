@@ -10,7 +10,7 @@ package io.github.lxcconf.syntax;
  * as liblxc or Proxmox reads it.
  *
  * <pre>{@code
- * EntryLine e = (EntryLine) LxcConfig.parse("lxc.uts.name = \"web1\"\n").lines().get(0);
+ * EntryLine e = (EntryLine) LxcConfig.parseText("lxc.uts.name = \"web1\"\n").lines().get(0);
  * e.key();            // "lxc.uts.name"
  * e.separator();      // "="
  * e.valueRaw();       // "\"web1\""

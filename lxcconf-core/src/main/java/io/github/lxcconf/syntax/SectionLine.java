@@ -8,7 +8,7 @@ package io.github.lxcconf.syntax;
  * stay in the previous section, as in Proxmox.
  *
  * <pre>{@code
- * SectionLine s = (SectionLine) LxcConfig.parse("[snap1]\n").lines().get(0);
+ * SectionLine s = (SectionLine) LxcConfig.parseText("[snap1]\n").lines().get(0);
  * s.name();  // "snap1"
  * s.kind();  // SectionKind.SNAPSHOT
  * }</pre>

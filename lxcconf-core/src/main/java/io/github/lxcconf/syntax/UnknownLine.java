@@ -15,7 +15,7 @@ import java.util.Optional;
  * ignores it). Such lines are never dropped: they print back as they were.
  *
  * <pre>{@code
- * UnknownLine u = (UnknownLine) LxcConfig.parse("lxc.uts.name foo\n").lines().get(0);
+ * UnknownLine u = (UnknownLine) LxcConfig.parseText("lxc.uts.name foo\n").lines().get(0);
  * u.code();     // DiagnosticCode.LXC_INVALID_LINE
  * u.reason();   // "liblxc refuses a line that starts with lxc. but has no '='"
  * }</pre>

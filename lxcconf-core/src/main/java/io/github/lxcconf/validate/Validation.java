@@ -27,7 +27,8 @@ public record Validation(ValidationOptions options, List<Diagnostic> diagnostics
     }
 
     /**
-     * Returns the diagnostics of severity error.
+     * Returns the diagnostics of severity error: what liblxc or Proxmox refuses, reading errors
+     * ({@link io.github.lxcconf.LxcConfig#readingErrors()}) included.
      *
      * @return the errors, in line order
      */

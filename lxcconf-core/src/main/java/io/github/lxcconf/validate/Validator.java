@@ -46,7 +46,7 @@ import java.util.regex.Pattern;
  * Errors are what liblxc or Proxmox refuse; warnings what they accept but is almost certainly wrong.
  *
  * <pre>{@code
- * Validation v = Validator.validate(LxcConfig.parse("lxc.utsname = ct1\n"), ValidationOptions.defaults());
+ * Validation v = Validator.validate(LxcConfig.parseText("lxc.utsname = ct1\n"), ValidationOptions.defaults());
  * v.errors().get(0).code(); // VAL_LEGACY_KEY
  * }</pre>
  */

@@ -101,6 +101,17 @@ class ExplanationTest {
         return Path.of("src/test/resources").toAbsolutePath();
     }
 
+    @Test
+    void aCommentBlockIsExplainedOnceAndNotesEscapesAreDecoded() {
+        LxcConfig c = LxcConfig.reader().dialect(io.github.lxcconf.Dialect.PROXMOX)
+                .parse("#Web server%3A nginx\n#second line\narch: amd64\n");
+        Explanation e = c.explain();
+        assertThat(e.line(1).orElseThrow().sentences()).startsWith("A comment: Proxmox does not read it as a setting.")
+                .endsWith("In the Notes it reads: Web server: nginx");
+        assertThat(e.line(2).orElseThrow().sentences())
+                .containsExactly("Part of the comment block that starts on line 1.");
+    }
+
     private static LxcConfig classroom() throws IOException {
         return LxcConfig.parse(resource("/explain/classroom-102.conf"));
     }
