@@ -121,7 +121,7 @@ class EditCommandTest {
         CliRun r = CliRun.run("edit", "--passthrough", "/dev/ttyUSB0", "--passthrough", "/dev/dri", "-p",
                 file.toString());
         assertThat(r.out()).isEqualTo("lxc.uts.name = web\n"
-                + "lxc.cgroup2.devices.allow = c 188:* rwm\n"
+                + "lxc.cgroup2.devices.allow = c 188:0 rwm\n"
                 + "lxc.cgroup2.devices.allow = c 226:* rwm\n"
                 + "lxc.mount.entry = /dev/ttyUSB0 dev/ttyUSB0 none bind,create=file\n"
                 + "lxc.mount.entry = /dev/dri dev/dri none bind,create=dir,optional\n");

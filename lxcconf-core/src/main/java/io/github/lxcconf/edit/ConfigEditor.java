@@ -737,8 +737,36 @@ public final class ConfigEditor {
                 return this; // a devN already passes the node: raw lines would pass it twice
             }
         }
-        allowDevice(device);
+        allowDevice(instanceRule(device, path));
         return bindMount(path, path, CreateMode.FILE);
+    }
+
+    /**
+     * The allow rule for one node of a device kind: its own minor where the node's name gives it
+     * ({@code /dev/ttyUSB0} is {@code c 188:0}, {@code /dev/loop3} {@code b 7:3}, {@code /dev/pts/2}
+     * {@code c 136:2}, {@code /dev/bus/usb/001/004} {@code c 189:3}), else the kind's own rule.
+     */
+    private DeviceRule instanceRule(KnownDevice device, String path) {
+        if (device.minor().isPresent()) {
+            return device.allow(state.version);
+        }
+        OptionalInt minor = OptionalInt.empty();
+        String prefix = device.path().substring(0, device.path().length() - 1);
+        String rest = path.startsWith(prefix) ? path.substring(prefix.length()) : "";
+        if (device == KnownDevice.USB_BUS) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9]{1,3})/([0-9]{1,3})").matcher(rest);
+            if (m.matches() && Integer.parseInt(m.group(1)) > 0 && Integer.parseInt(m.group(2)) > 0) {
+                // the kernel numbers USB device nodes (bus - 1) * 128 + (device - 1)
+                minor = OptionalInt.of((Integer.parseInt(m.group(1)) - 1) * 128 + Integer.parseInt(m.group(2)) - 1);
+            }
+        } else if (rest.matches("[0-9]{1,6}")) {
+            minor = OptionalInt.of(Integer.parseInt(rest));
+        }
+        if (minor.isEmpty()) {
+            return device.allow(state.version);
+        }
+        return DeviceRule.of(true, state.version, device.type(), OptionalInt.of(device.major()), minor,
+                DeviceAccess.RWM);
     }
 
     /**

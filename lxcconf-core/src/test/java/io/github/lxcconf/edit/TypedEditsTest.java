@@ -118,10 +118,18 @@ class TypedEditsTest {
         void passthroughOfNumberedDevicesAndGpus() {
             given("lxc.arch = amd64\n")
                     .when(e -> e.passthrough(KnownDevice.TTY_USB, "/dev/ttyUSB0").passthroughGpu())
-                    .renders("lxc.arch = amd64\nlxc.cgroup2.devices.allow = c 188:* rwm\n"
+                    .renders("lxc.arch = amd64\nlxc.cgroup2.devices.allow = c 188:0 rwm\n"
                             + "lxc.cgroup2.devices.allow = c 226:* rwm\n"
                             + "lxc.mount.entry = /dev/ttyUSB0 dev/ttyUSB0 none bind,create=file\n"
                             + "lxc.mount.entry = /dev/dri dev/dri none bind,create=dir,optional\n");
+            // one node is one minor: ttyUSB3 is not every USB serial adapter
+            given("lxc.arch = amd64\n")
+                    .when(e -> e.passthrough(KnownDevice.LOOP, "/dev/loop3")
+                            .passthrough(KnownDevice.USB_BUS, "/dev/bus/usb/002/005"))
+                    .renders("lxc.arch = amd64\nlxc.cgroup2.devices.allow = b 7:3 rwm\n"
+                            + "lxc.cgroup2.devices.allow = c 189:132 rwm\n"
+                            + "lxc.mount.entry = /dev/loop3 dev/loop3 none bind,create=file\n"
+                            + "lxc.mount.entry = /dev/bus/usb/002/005 dev/bus/usb/002/005 none bind,create=file\n");
             assertThatThrownBy(() -> LxcConfig.parse("").edit().passthrough(KnownDevice.TTY_USB)).hasMessage(
                     "TTY_USB has numbered instances (/dev/ttyUSB*); name one: passthrough(TTY_USB, \"/dev/ttyUSB0\")");
         }
