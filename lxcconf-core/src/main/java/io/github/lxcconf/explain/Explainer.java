@@ -704,6 +704,13 @@ final class Explainer {
                 s.add("So root (ID 0) inside the container is the ordinary ID " + map.hostId()
                         + " on the host: this is what makes the container unprivileged.");
             }
+            if (!(map.hostId() == 100000 && map.range() == 65536)) {
+                String file = map.type() == IdMap.Type.UID ? "/etc/subuid" : "/etc/subgid";
+                s.add("The host must let root use these " + ids + ": " + file + " needs a line 'root:"
+                        + map.hostId() + ":" + map.range() + "' (or one that covers it). Proxmox refuses to start"
+                        + " the container without it, and so does LXC when an ordinary user starts it; the default"
+                        + " entry 'root:100000:65536' covers only the standard mapping.");
+            }
         } catch (IllegalArgumentException e) {
             s.add("An ID mapping that liblxc cannot read, so it refuses to load the file.");
         }
@@ -979,6 +986,36 @@ final class Explainer {
         s.add("Device passthrough " + index + ": Proxmox gives the container the host device " + path
                 + ", allowing it and creating its device file.");
         KnownDevice.byPath(path).ifPresent(k -> s.add(path + " is for " + k.purpose() + "."));
+        boolean uid = dev.value().get("uid").isPresent();
+        boolean gid = dev.value().get("gid").isPresent();
+        boolean mode = dev.value().get("mode").isPresent();
+        s.add("Inside the container the device file belongs to user " + dev.uid() + (uid ? "" : " (root, the default)")
+                + " and group " + dev.gid() + (gid ? "" : " (root, the default)") + ", with mode " + dev.mode()
+                + (mode ? "" : " (the default)") + ": " + modeSentence(dev.mode())
+                + " These are ids inside the container: Proxmox maps them through the container's ID mapping, so"
+                + " in an unprivileged container group " + dev.gid() + " is the container's own, not the host's.");
+        s.add(dev.denyWrite() ? "deny-write=1: the container may only read the device (Proxmox allows 'r', not 'w')."
+                : "The container may read and write the device (Proxmox allows 'rw'), but not create device"
+                + " files (no 'm').");
+    }
+
+    /** Returns who may read and write a device file with an octal mode such as {@code 0660}. */
+    private static String modeSentence(String mode) {
+        if (!mode.matches("0[0-7]{3}")) {
+            return "Proxmox accepts only four octal digits starting with 0, such as 0660.";
+        }
+        String m = mode.substring(1);
+        String[] who = {"the owner", "the group", "everyone else"};
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int bits = m.charAt(i) - '0';
+            String can = (bits & 4) != 0 && (bits & 2) != 0 ? "read and write" : (bits & 4) != 0 ? "read"
+                    : (bits & 2) != 0 ? "write" : null;
+            if (can != null) {
+                parts.add(who[i] + " may " + can);
+            }
+        }
+        return parts.isEmpty() ? "nobody may open it." : String.join(", ", parts) + " it.";
     }
 
     private static String sentence(String text) {

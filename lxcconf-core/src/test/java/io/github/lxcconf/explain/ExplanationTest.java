@@ -191,6 +191,8 @@ class ExplanationTest {
             lxc.mount.entry = /dev/kvm /dev/kvm none bind | absolute  | The target starts with /, but LXC expects a path relative
             lxc.mount.entry = /dev/kvm dev/kvm none bind | no create  | Without create=file the mount fails
             lxc.idmap = u 0 100000 65536         | idmap             | Maps container user IDs 0-65535 to host user IDs 100000-165535.
+            lxc.idmap = u 1000 1000 1            | split idmap       | /etc/subuid needs a line 'root:1000:1' (or one that covers it). Proxmox refuses to start the container without it
+            lxc.idmap = g 0 100000 1000          | split gid idmap   | /etc/subgid needs a line 'root:100000:1000'
             lxc.apparmor.profile = unconfined    | unconfined        | Turns AppArmor off for this container
             lxc.cap.drop = sys_module sys_time   | cap drop          | This line takes sys_module (load kernel modules), sys_time (set the system clock) away from root inside the container.
             lxc.utsname = old                    | legacy key        | lxc.utsname is not in liblxc's table of keys: liblxc refuses to load a file with a key it does not know
@@ -225,6 +227,9 @@ class ExplanationTest {
             swap: 512 # x | The Proxmox option swap is set to '512 # x', which is not a whole number.
             cpulimit: 2   | The container may use at most as much CPU time as 2 CPUs running all the time (0 = no limit).
             foo: bar      | is not an option Proxmox knows: it warns about it ("unknown setting"), keeps the line and writes it back, but nothing reads it.
+            dev0: /dev/dri/renderD128,gid=104,mode=0666 | the device file belongs to user 0 (root, the default) and group 104, with mode 0666: the owner may read and write, the group may read and write, everyone else may read and write it.
+            dev0: /dev/kvm,deny-write=1 | deny-write=1: the container may only read the device (Proxmox allows 'r', not 'w').
+            dev0: /dev/net/tun,mode=666 | Proxmox accepts only four octal digits starting with 0
             """)
     void proxmoxLines(String line, String expected) {
         LineExplanation e = LxcConfig.parse("arch: amd64\n" + line + "\n").explain().line(2).orElseThrow();
