@@ -536,6 +536,22 @@ public final class LxcConfig {
         return Explanation.of(this, effective(includeBase));
     }
 
+    /**
+     * Returns the explanation for a given liblxc release line and host: line diagnostics as
+     * {@link #validate(ValidationOptions)} reports them, includes followed when the options name a base, and a
+     * summary of what the devices come to on the stated host layout.
+     *
+     * <pre>{@code
+     * config.explain(ValidationOptions.defaults().withVersion(LxcVersion.V5_0).withCgroup2Host(false)).toText();
+     * }</pre>
+     *
+     * @param options the release line, the host's cgroup layout and where includes start
+     * @return the explanation
+     */
+    public Explanation explain(ValidationOptions options) {
+        return Explanation.of(this, options);
+    }
+
     // (typed view accessors go here)
 
     // ------------------------------------------------------------------ printing

@@ -4,6 +4,8 @@ import io.github.lxcconf.explain.Explanation;
 import io.github.lxcconf.explain.LineExplanation;
 import io.github.lxcconf.explain.Summary;
 import picocli.CommandLine.Command;
+import io.github.lxcconf.validate.LxcVersion;
+import io.github.lxcconf.validate.ValidationOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,6 +34,17 @@ final class ExplainCommand implements Callable<Integer> {
             description = "follow lxc.include lines, relative paths starting at DIR, and say where inherited settings come from (liblxc starts at its working directory)")
     Path includeBase;
 
+    @Option(names = "--lxc-version", paramLabel = "VERSION", converter = LintCommand.VersionConverter.class,
+            completionCandidates = Completion.LxcVersions.class,
+            description = "the liblxc release line to explain for: 5.0, 6.0 (the default) or 7.0")
+    LxcVersion version;
+
+    @Option(names = "--host-cgroup", paramLabel = "LAYOUT", completionCandidates = Completion.HostCgroups.class,
+            description = "the host's cgroup layout: v2 (cgroup2 only: Proxmox VE 7 and later, current distributions),"
+                    + " v1 or hybrid; the summary says what the devices come to there (by default on a v2 host, and"
+                    + " for a native config also on a v1 host where that differs)")
+    LintCommand.HostCgroup hostCgroup;
+
     @Option(names = "--dialect", paramLabel = "DIALECT", completionCandidates = Completion.Dialects.class,
             description = "read every file as lxc (a native LXC config) or proxmox (a Proxmox VE config) instead of"
                     + " detecting it")
@@ -51,6 +64,11 @@ final class ExplainCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The release line, host layout and include base, as lint reads them. */
+    private ValidationOptions options() {
+        return LintCommand.options(version, hostCgroup, includeBase);
+    }
+
     @Override
     public Integer call() {
         context.dialect = dialect == null ? null
@@ -64,8 +82,7 @@ final class ExplainCommand implements Callable<Integer> {
             context.out.print('[');
         }
         boolean readable = Inputs.each(context, files, source -> {
-            Explanation explanation = includeBase == null ? source.config().explain()
-                    : source.config().explain(includeBase);
+            Explanation explanation = source.config().explain(options());
             if (json) {
                 if (several) {
                     context.out.print(done[0] == 0 ? "\n" : ",\n");

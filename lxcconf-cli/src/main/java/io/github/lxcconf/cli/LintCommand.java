@@ -231,6 +231,11 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private ValidationOptions options() {
+        return options(version, hostCgroup, includeBase);
+    }
+
+    /** The validation options of --lxc-version, --host-cgroup and --include-base (each may be null: unstated). */
+    static ValidationOptions options(LxcVersion version, HostCgroup hostCgroup, Path includeBase) {
         ValidationOptions options = ValidationOptions.defaults();
         if (version != null) {
             options = options.withVersion(version);

@@ -91,4 +91,20 @@ class ExplainCommandTest {
         assertThat((java.util.List<Object>) summary.get("devices")).hasSize(2);
         assertThat((String) summary.get("text")).startsWith("Privileged container");
     }
+
+    @Test
+    void explainsForTheHostAndReleaseLineItIsGiven(@TempDir Path dir) {
+        Path file = CliRun.copy("classroom-102.conf", dir);
+        String kvm = "  - lxc.cgroup.devices.allow c 10:232 rwm: /dev/kvm, read, write and mknod (create the device node); ";
+        assertThat(CliRun.run("explain", file.toString()).out())
+                .contains(kvm + "on a pure cgroup2 host (rw): refused (this line is ignored there)\n");
+        CliRun hybrid = CliRun.run("explain", "--host-cgroup", "hybrid", file.toString());
+        assertThat(hybrid.status()).isZero();
+        assertThat(hybrid.out()).contains(kvm + "on a hybrid host with a cgroup v1 devices controller (rw): granted\n")
+                .doesNotContain("[VAL004]").doesNotContain("on a pure cgroup2 host (rw)");
+        // LXC 7.0 refuses cgroup v1 keys: the line's explanation carries lint's error
+        CliRun seven = CliRun.run("explain", "--lxc-version", "7.0", file.toString());
+        assertThat(seven.out()).contains("LXC 7.0 no longer reads cgroup v1 keys");
+        assertThat(CliRun.run("explain", file.toString()).out()).doesNotContain("LXC 7.0 no longer reads");
+    }
 }

@@ -17,6 +17,7 @@ import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceCatalog;
 import io.github.lxcconf.model.DeviceInfo;
 import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.validate.ValidationOptions;
 import io.github.lxcconf.device.DeviceVerdict;
 import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.model.DeviceAccess;
@@ -113,6 +114,8 @@ final class Explainer {
     /** The last deny-every-device rule of included files (such as common.conf) by key, when includes were resolved. */
     private final Map<String, EffectiveValue> includedDenyAll = new HashMap<>();
     private final Optional<EffectiveConfig> effective;
+    /** The liblxc release line and host layout the explanation is for. */
+    private final ValidationOptions options;
     /** For raw lines a devN option can replace: the sentences that say how. */
     private final Map<Integer, List<String>> devOptionByLine = new HashMap<>();
 
@@ -121,6 +124,11 @@ final class Explainer {
     }
 
     Explainer(LxcConfig config, Optional<EffectiveConfig> effective) {
+        this(config, effective, ValidationOptions.defaults());
+    }
+
+    Explainer(LxcConfig config, Optional<EffectiveConfig> effective, ValidationOptions options) {
+        this.options = options;
         effective.ifPresent(e -> e.entries().stream()
                 .filter(v -> (v.key().equals("lxc.cgroup.devices.deny") || v.key().equals("lxc.cgroup2.devices.deny"))
                         && v.value().trim().equals("a")
@@ -145,7 +153,9 @@ final class Explainer {
         // validate() reports the syntax and typed-view diagnostics too; with includes resolved, the include
         // problems of this file's own lxc.include lines are added. The same code on the same line with the same
         // message is one problem, whichever list reports it.
-        List<Diagnostic> all = new ArrayList<>(config.validate().diagnostics());
+        List<Diagnostic> all = new ArrayList<>(config.validate(options.includeBase().isPresent()
+                ? new ValidationOptions(options.version(), options.cgroup2Host(), Optional.empty()) : options)
+                .diagnostics());
         effective.ifPresent(e -> all.addAll(e.diagnostics()));
         Set<String> seen = new HashSet<>();
         for (Diagnostic d : all) {
@@ -1144,6 +1154,7 @@ final class Explainer {
      * host: refused (...)"}; empty for a rule that names no single device or major.
      */
     private String verdict(DevicePolicy policy, DeviceRule rule) {
+        // the layout stated in the options, else a pure cgroup2 host (and a v1 host where that differs)
         if (rule.isGlobal() || rule.path().isPresent() || rule.major().isEmpty() || rule.type() == DeviceType.ALL) {
             return "";
         }
@@ -1153,6 +1164,10 @@ final class Explainer {
         java.util.function.Function<HostLayout, DeviceVerdict> decide = layout -> rule.minor().isPresent()
                 ? policy.decide(layout, rule.type(), rule.major().getAsInt(), rule.minor().getAsInt(), asked)
                 : known.map(k -> policy.decide(layout, k, asked)).orElse(null);
+        if (options.cgroup2Host().isPresent()) {
+            DeviceVerdict only = decide.apply(options.cgroup2Host().get() ? HostLayout.CGROUP2 : HostLayout.HYBRID);
+            return only == null ? "" : "; " + verdictText(only, rule);
+        }
         DeviceVerdict v2 = decide.apply(HostLayout.CGROUP2);
         if (v2 == null) {
             return "";

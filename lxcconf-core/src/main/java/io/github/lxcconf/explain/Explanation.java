@@ -1,6 +1,7 @@
 package io.github.lxcconf.explain;
 
 import io.github.lxcconf.include.EffectiveConfig;
+import io.github.lxcconf.validate.ValidationOptions;
 
 import io.github.lxcconf.LxcConfig;
 
@@ -60,6 +61,28 @@ public final class Explanation {
     public static Explanation of(LxcConfig config, EffectiveConfig effective) {
         Objects.requireNonNull(config, "config");
         Explainer explainer = new Explainer(config, Optional.of(Objects.requireNonNull(effective, "effective")));
+        return new Explanation(explainer.lines(), explainer.summary());
+    }
+
+    /**
+     * Explains a config as it reads on a given host: the line diagnostics are {@code validate(options)}'s (the
+     * liblxc release line, the host's cgroup layout), includes are followed when the options name a base
+     * directory, and the summary says what the devices come to on that host's layout (a pure cgroup2 host, or one
+     * with a cgroup v1 devices controller); with the layout unstated, it says it for a pure cgroup2 host and,
+     * for a native config, also for a v1 host where that differs.
+     *
+     * <pre>{@code
+     * Explanation.of(config, ValidationOptions.defaults().withCgroup2Host(false)).summary().devices();
+     * }</pre>
+     *
+     * @param config  the config
+     * @param options the release line, the host's cgroup layout and where includes start
+     * @return the explanation
+     */
+    public static Explanation of(LxcConfig config, ValidationOptions options) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(options, "options");
+        Explainer explainer = new Explainer(config, options.includeBase().map(config::effective), options);
         return new Explanation(explainer.lines(), explainer.summary());
     }
 

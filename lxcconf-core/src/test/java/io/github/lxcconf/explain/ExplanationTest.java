@@ -314,4 +314,18 @@ class ExplanationTest {
         }
         assertThat(e.toText()).contains("Summary");
     }
+
+    @Test
+    @DisplayName("explain(options): the summary speaks of the stated host layout only")
+    void summaryForAStatedHost() {
+        LxcConfig c = LxcConfig.parse("lxc.include = /usr/share/lxc/config/common.conf\n"
+                + "lxc.cgroup.devices.allow = c 10:232 rwm\n");
+        String both = String.join("\n", c.explain().summary().devices());
+        assertThat(both).contains("on a pure cgroup2 host (rw): refused (this line is ignored there)")
+                .contains("on a hybrid host with a cgroup v1 devices controller (rw): granted");
+        String v1 = String.join("\n", c.explain(io.github.lxcconf.validate.ValidationOptions.defaults()
+                .withCgroup2Host(false)).summary().devices());
+        assertThat(v1).contains("on a hybrid host with a cgroup v1 devices controller (rw): granted")
+                .doesNotContain("pure cgroup2");
+    }
 }
