@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An LXC or Proxmox VE container config: an immutable, lossless list of
@@ -186,6 +187,29 @@ public final class LxcConfig {
      */
     public Optional<Line> line(int number) {
         return number >= 1 && number <= lines.size() ? Optional.of(lines.get(number - 1)) : Optional.empty();
+    }
+
+    /**
+     * Returns the 1-based number of a line of this config. Lines hold no numbers of their own (an edit moves
+     * them); the config knows where each stands. A line is found by identity, so an equal line of another
+     * config is not one of this config's.
+     *
+     * <pre>{@code
+     * EntryLine hostname = config.entries().get(2);
+     * config.numberOf(hostname); // OptionalInt[3]
+     * }</pre>
+     *
+     * @param line a line of this config
+     * @return its number, or empty when the line is not one of this config's
+     */
+    public OptionalInt numberOf(Line line) {
+        Objects.requireNonNull(line, "line");
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i) == line) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /**

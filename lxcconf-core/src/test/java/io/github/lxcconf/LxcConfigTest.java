@@ -190,4 +190,13 @@ class LxcConfigTest {
         assertThat(config.mainSection().name()).isEmpty();
         assertThat(config.mainSection().header()).isEmpty();
     }
+
+    @Test
+    void numberOfFindsALineByIdentity() {
+        LxcConfig config = LxcConfig.parseText("# web\nlxc.uts.name = web\nlxc.uts.name = web\n");
+        assertThat(config.numberOf(config.lines().get(2))).hasValue(3);
+        assertThat(config.numberOf(config.lines().get(1))).hasValue(2);
+        LxcConfig other = LxcConfig.parseText("lxc.uts.name = web\n");
+        assertThat(config.numberOf(other.lines().get(0))).isEmpty();
+    }
 }

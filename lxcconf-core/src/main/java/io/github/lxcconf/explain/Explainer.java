@@ -506,7 +506,7 @@ final class Explainer {
             } else if (rule.path().isPresent()) {
                 s.add("The device is named by its path " + rule.path().get()
                         + ": LXC looks up its type and numbers on the host when the container starts.");
-                rule.knownDevice().ifPresent(d -> s.add(sentence(rule.path().get() + " is " + describe(d))));
+                rule.deviceInfo().ifPresent(d -> s.add(sentence(rule.path().get() + " is " + describe(d))));
                 s.add(accessSentence(rule.access()));
             } else {
                 s.add(typeSentence(rule.type()));
@@ -521,7 +521,7 @@ final class Explainer {
                 } else if (includedDenyAll.containsKey(rule.version().key(false))) {
                     EffectiveValue deny = includedDenyAll.get(rule.version().key(false));
                     s.add(deny.provenance() + " denies every device (" + deny.key() + " = a); this line allows "
-                            + rule.knownDevice().map(d -> d.name()).orElse("this device") + " back.");
+                            + rule.deviceInfo().map(d -> d.name()).orElse("this device") + " back.");
                 } else {
                     s.add("It re-allows what LXC's default lxc.cgroup.devices.deny = a (common.conf) took away:"
                             + " by default a container may use only a short list of devices such as /dev/null,"
@@ -574,7 +574,7 @@ final class Explainer {
         int major = rule.major().getAsInt();
         Optional<KnownDevice> known = KnownDevice.of(rule);
         if (rule.minor().isPresent()) {
-            Optional<DeviceInfo> info = rule.knownDevice();
+            Optional<DeviceInfo> info = rule.deviceInfo();
             if (info.isPresent()) {
                 s.add(numbers + " is " + info.get().name() + " (" + purpose(info.get(), known) + ").");
             } else {
@@ -1061,7 +1061,7 @@ final class Explainer {
                 what = "every " + (rule.type() == DeviceType.BLOCK ? "block " : rule.type() == DeviceType.CHAR
                         ? "character " : "") + "device";
             } else {
-                what = rule.knownDevice().map(DeviceInfo::name).filter(n -> !n.startsWith("("))
+                what = rule.deviceInfo().map(DeviceInfo::name).filter(n -> !n.startsWith("("))
                         .orElse(rule.minor().isPresent()
                         ? "an unnamed device" : "every device of major " + rule.major().getAsInt());
             }

@@ -22,7 +22,7 @@ import java.util.OptionalInt;
  * DeviceRule kvm = DeviceRule.allow(CgroupVersion.V2, DeviceType.CHAR, 10, 232, DeviceAccess.RWM);
  * kvm.key();                                  // "lxc.cgroup2.devices.allow"
  * kvm.toValue();                              // "c 10:232 rwm"
- * kvm.knownDevice().map(DeviceInfo::name);    // Optional[/dev/kvm]
+ * kvm.deviceInfo().map(DeviceInfo::name);    // Optional[/dev/kvm]
  * DeviceRule.parse(CgroupVersion.V1, true, "b 7:* rwm").minor(); // OptionalInt.empty: all loop devices
  * }</pre>
  *
@@ -359,17 +359,33 @@ public record DeviceRule(boolean allow, CgroupVersion version, DeviceType type, 
     }
 
     /**
-     * Returns the device this rule names, from the device table: by numbers,
+     * Returns the well-known device this rule names exactly (same type, major and minor, or the same path), such
+     * as {@link KnownDevice#KVM} for {@code c 10:232 rwm}; {@link #deviceInfo()} answers for any device in the
+     * table.
+     *
+     * <pre>{@code
+     * DeviceRule.parse(CgroupVersion.V2, true, "c 10:232 rwm").knownDevice(); // Optional[KVM]
+     * DeviceRule.parse(CgroupVersion.V2, true, "c 188:* rwm").knownDevice();  // Optional[TTY_USB]
+     * }</pre>
+     *
+     * @return the known device, or empty
+     */
+    public Optional<KnownDevice> knownDevice() {
+        return KnownDevice.of(this);
+    }
+
+    /**
+     * Returns what the device table says of the device this rule names: by numbers,
      * by the whole major for a {@code *} minor, or by path.
      *
      * <pre>{@code
-     * DeviceRule.parse(CgroupVersion.V1, true, "c 10:232 rwm").knownDevice().map(DeviceInfo::name); // Optional[/dev/kvm]
-     * DeviceRule.parse(CgroupVersion.V1, true, "c 188:* rwm").knownDevice().map(DeviceInfo::name);  // Optional[/dev/ttyUSB0..]
+     * DeviceRule.parse(CgroupVersion.V1, true, "c 10:232 rwm").deviceInfo().map(DeviceInfo::name); // Optional[/dev/kvm]
+     * DeviceRule.parse(CgroupVersion.V1, true, "c 188:* rwm").deviceInfo().map(DeviceInfo::name);  // Optional[/dev/ttyUSB0..]
      * }</pre>
      *
      * @return the device, or empty for the global rule, a {@code *} major or an unknown device
      */
-    public Optional<DeviceInfo> knownDevice() {
+    public Optional<DeviceInfo> deviceInfo() {
         if (path.isPresent()) {
             return DeviceCatalog.byPath(path.get());
         }

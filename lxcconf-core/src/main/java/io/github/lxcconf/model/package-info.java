@@ -15,7 +15,7 @@
  * LxcSettings lxc = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf")).lxc();
  * for (DeviceRule rule : lxc.deviceRules()) {
  *     System.out.println(rule.key() + " = " + rule.toValue() + "  "
- *             + rule.knownDevice().map(DeviceInfo::name).orElse("?"));   // ... = c 10:232 rwm  /dev/kvm
+ *             + rule.deviceInfo().map(DeviceInfo::name).orElse("?"));   // ... = c 10:232 rwm  /dev/kvm
  * }
  * lxc.diagnostics().forEach(System.err::println);
  * }</pre>

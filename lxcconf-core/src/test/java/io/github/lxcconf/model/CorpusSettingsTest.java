@@ -115,7 +115,7 @@ class CorpusSettingsTest {
         LxcSettings common = LxcConfig.parse(templates.resolve("common.conf")).lxc();
         assertThat(common.deviceRules()).hasSize(13);
         assertThat(common.deviceRules().get(0).isGlobal()).isTrue();
-        assertThat(common.deviceRules()).filteredOn(r -> r.knownDevice().isPresent()).hasSize(10);
+        assertThat(common.deviceRules()).filteredOn(r -> r.deviceInfo().isPresent()).hasSize(10);
         assertThat(common.capabilities().list()).containsExactly(Capability.MAC_ADMIN, Capability.MAC_OVERRIDE,
                 Capability.SYS_TIME, Capability.SYS_MODULE, Capability.SYS_RAWIO);
         assertThat(common.seccomp().profile()).contains("@LXCTEMPLATECONFIG@/common.seccomp");

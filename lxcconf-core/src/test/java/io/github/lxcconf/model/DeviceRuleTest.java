@@ -57,7 +57,7 @@ class DeviceRuleTest {
         assertThat(a.toValue()).isEqualTo("a");
         assertThat(a.key()).isEqualTo("lxc.cgroup2.devices.deny");
         assertThat(a).isEqualTo(DeviceRule.global(false, CgroupVersion.V2));
-        assertThat(a.knownDevice()).isEmpty();
+        assertThat(a.deviceInfo()).isEmpty();
         DeviceRule all = DeviceRule.parse(CgroupVersion.V2, false, "a *:* rwm");
         assertThat(all.isGlobal()).isFalse();
         assertThat(all).isNotEqualTo(a);
@@ -71,7 +71,7 @@ class DeviceRuleTest {
         assertThat(r.type()).isEqualTo(DeviceType.ALL);
         assertThat(r.major()).isEmpty();
         assertThat(r.toValue()).isEqualTo("/dev/kvm rwm");
-        assertThat(r.knownDevice().map(DeviceInfo::minor)).contains("232");
+        assertThat(r.deviceInfo().map(DeviceInfo::minor)).contains("232");
         assertThat(DeviceRule.parse(CgroupVersion.V1, true, "/dev/fuse rw ignored").toValue())
                 .isEqualTo("/dev/fuse rw");
     }
@@ -170,22 +170,26 @@ class DeviceRuleTest {
     }
 
     @Test
-    @DisplayName("key, knownDevice, withVersion")
+    @DisplayName("key, deviceInfo, knownDevice, withVersion")
     void accessors() {
         DeviceRule kvm = DeviceRule.allow(CgroupVersion.V1, DeviceType.CHAR, 10, 232, DeviceAccess.RWM);
         assertThat(kvm.key()).isEqualTo("lxc.cgroup.devices.allow");
-        assertThat(kvm.knownDevice().map(DeviceInfo::name)).contains("/dev/kvm");
+        assertThat(kvm.deviceInfo().map(DeviceInfo::name)).contains("/dev/kvm");
         assertThat(kvm.withVersion(CgroupVersion.V2).key()).isEqualTo("lxc.cgroup2.devices.allow");
         assertThat(kvm.withVersion(CgroupVersion.V2).toValue()).isEqualTo("c 10:232 rwm");
         assertThat(DeviceRule.deny(CgroupVersion.V2, DeviceType.BLOCK, 8, 0, DeviceAccess.RWM).key())
                 .isEqualTo("lxc.cgroup2.devices.deny");
-        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 188:* rwm").knownDevice().map(DeviceInfo::name))
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 188:* rwm").deviceInfo().map(DeviceInfo::name))
                 .contains("/dev/ttyUSB0..");
-        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 10:* rwm").knownDevice()).isEmpty();
-        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c *:5 rwm").knownDevice()).isEmpty();
-        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 1:5 rwm").knownDevice().map(DeviceInfo::name))
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 10:* rwm").deviceInfo()).isEmpty();
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c *:5 rwm").deviceInfo()).isEmpty();
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 1:5 rwm").deviceInfo().map(DeviceInfo::name))
                 .contains("/dev/zero");
-        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 10:99 rwm").knownDevice()).isEmpty();
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 10:99 rwm").deviceInfo()).isEmpty();
+        assertThat(kvm.knownDevice()).contains(KnownDevice.KVM);
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 188:* rwm").knownDevice()).contains(KnownDevice.TTY_USB);
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "/dev/net/tun rwm").knownDevice()).contains(KnownDevice.TUN);
+        assertThat(DeviceRule.parse(CgroupVersion.V2, true, "c 188:0 rwm").knownDevice()).isEmpty();
     }
 
     @Test

@@ -51,7 +51,7 @@ class KnownDeviceTest {
                 : DeviceCatalog.lookupMajor(d.type(), d.major()).orElseThrow();
         String stem = d.path().endsWith("*") ? d.path().substring(0, d.path().length() - 1) : d.path();
         assertThat(info.name()).startsWith(stem);
-        assertThat(d.allow(CgroupVersion.V2).knownDevice()).contains(info);
+        assertThat(d.allow(CgroupVersion.V2).deviceInfo()).contains(info);
     }
 
     @Test

@@ -55,7 +55,7 @@ class LxcSettingsTest {
             assertThat(r.allow()).isTrue();
             assertThat(r.key()).isEqualTo("lxc.cgroup.devices.allow");
         });
-        assertThat(lxc.deviceRules()).extracting(r -> r.knownDevice().orElseThrow().name())
+        assertThat(lxc.deviceRules()).extracting(r -> r.deviceInfo().orElseThrow().name())
                 .containsExactly("/dev/kvm", "/dev/net/tun");
         assertThat(lxc.deviceRules()).extracting(r -> KnownDevice.of(r).orElseThrow())
                 .containsExactly(KnownDevice.KVM, KnownDevice.TUN);
