@@ -1,5 +1,20 @@
 package io.github.lxcconf.cli;
 
+import io.github.lxcconf.Dialect;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.device.DecidingLine;
+import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.device.DeviceVerdict;
+import io.github.lxcconf.device.HostLayout;
+import io.github.lxcconf.model.DeviceAccess;
+import io.github.lxcconf.model.DeviceRule;
+import io.github.lxcconf.model.DeviceType;
+import io.github.lxcconf.model.KnownDevice;
+import io.github.lxcconf.model.proxmox.DevicePassthrough;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.OptionalInt;
+
 import io.github.lxcconf.explain.Explanation;
 import io.github.lxcconf.explain.LineExplanation;
 import io.github.lxcconf.explain.Summary;
@@ -52,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = Completion.Formats.class,
-            description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"hostPaths\", \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
+            description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"deviceVerdicts\": [{\"line\", \"rule\", \"device\", \"access\", \"host\", \"granted\", \"reason\", \"lines\"}], \"hostPaths\", \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
     LintCommand.Format format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
@@ -87,7 +102,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (several) {
                     context.out.print(done[0] == 0 ? "\n" : ",\n");
                 }
-                context.out.print(json(source.name(), explanation));
+                context.out.print(json(source.name(), explanation, source.config(), options()));
             } else {
                 if (several) {
                     context.out.print((done[0] == 0 ? "" : "\n") + style.bold("==> " + Style.visible(source.name())
@@ -121,7 +136,7 @@ final class ExplainCommand implements Callable<Integer> {
     }
 
     /** The explanation as one JSON object. */
-    static String json(String file, Explanation explanation) {
+    static String json(String file, Explanation explanation, LxcConfig config, ValidationOptions options) {
         StringBuilder out = new StringBuilder("{\"file\": ").append(Json.string(file)).append(", \"lines\": [");
         String separator = "\n";
         for (LineExplanation line : explanation.lines()) {
@@ -133,6 +148,7 @@ final class ExplainCommand implements Callable<Integer> {
         Summary s = explanation.summary();
         out.append("],\n\"summary\": {\"unprivileged\": ").append(s.unprivileged())
                 .append(", \"devices\": ").append(Json.array(s.devices()))
+                .append(", \"deviceVerdicts\": ").append(deviceVerdicts(config, options))
                 .append(", \"hostPaths\": ").append(Json.array(s.hostPaths()))
                 .append(", \"capabilities\": ").append(Json.array(s.capabilities()))
                 .append(", \"features\": ").append(Json.array(s.features()))
@@ -140,5 +156,57 @@ final class ExplainCommand implements Callable<Integer> {
                 .append(", \"warnings\": ").append(Json.array(s.warnings()))
                 .append(", \"text\": ").append(Json.string(s.text())).append("}}\n");
         return out.toString();
+    }
+
+    /**
+     * Returns, as a JSON array, what lxcconf's device decision says of each device an allow rule or a devN option
+     * of the config names, on the stated host layout (by default a pure cgroup2 host, and for a native config
+     * also a hybrid one): {@code {"line", "rule", "device", "access", "host", "granted", "reason", "lines"}}.
+     */
+    static String deviceVerdicts(LxcConfig config, ValidationOptions options) {
+        List<HostLayout> layouts = options.cgroup2Host().map(v2 -> List.of(v2 ? HostLayout.CGROUP2 : HostLayout.HYBRID))
+                .orElse(config.dialect() == Dialect.PROXMOX ? List.of(HostLayout.CGROUP2)
+                        : List.of(HostLayout.CGROUP2, HostLayout.HYBRID));
+        DevicePolicy policy = DevicePolicy.of(config);
+        List<String> items = new ArrayList<>();
+        for (DeviceRule rule : config.lxc().deviceRules()) {
+            if (!rule.allow() || rule.isGlobal() || rule.major().isEmpty() || rule.type() == DeviceType.ALL
+                    || rule.origin().isEmpty()) {
+                continue;
+            }
+            DeviceAccess open = new DeviceAccess(rule.access().read(), rule.access().write(), false);
+            DeviceAccess access = open.isEmpty() ? rule.access() : open;
+            for (HostLayout layout : layouts) {
+                Optional<DeviceVerdict> v = rule.minor().isPresent()
+                        ? Optional.of(policy.decide(layout, rule.type(), rule.major().getAsInt(),
+                        rule.minor().getAsInt(), access))
+                        : rule.knownDevice().map(k -> policy.decide(layout, k, access));
+                v.ifPresent(verdict -> items.add(verdict(rule.origin().get().lineNumber(),
+                        rule.key() + " = " + rule.toValue(), verdict)));
+            }
+        }
+        if (config.dialect() == Dialect.PROXMOX) {
+            for (DevicePassthrough d : config.proxmox().devices()) {
+                Optional<KnownDevice> known = d.path().flatMap(KnownDevice::byPath);
+                OptionalInt line = config.mainSection().entries().stream().filter(e -> e.key().equals(d.key()))
+                        .reduce((a, b) -> b).map(config::numberOf).orElse(OptionalInt.empty());
+                if (known.isPresent() && line.isPresent()) {
+                    DeviceAccess access = new DeviceAccess(true, !d.denyWrite(), false);
+                    for (HostLayout layout : layouts) {
+                        items.add(verdict(line.getAsInt(), d.key() + ": " + d.path().orElse(""),
+                                policy.decide(layout, known.get(), access)));
+                    }
+                }
+            }
+        }
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    private static String verdict(int line, String rule, DeviceVerdict v) {
+        return "{\"line\": " + line + ", \"rule\": " + Json.string(rule) + ", \"device\": " + Json.string(v.device())
+                + ", \"access\": " + Json.string(v.access().toValue()) + ", \"host\": "
+                + Json.string(v.layout().name().toLowerCase(java.util.Locale.ROOT)) + ", \"granted\": " + v.granted()
+                + ", \"reason\": " + Json.string(v.reason()) + ", \"lines\": "
+                + Json.array(v.lines().stream().map(DecidingLine::toString).toList()) + "}";
     }
 }

@@ -90,6 +90,21 @@ class ExplainCommandTest {
         assertThat(summary.get("unprivileged")).isEqualTo(false);
         assertThat((java.util.List<Object>) summary.get("devices")).hasSize(2);
         assertThat((String) summary.get("text")).startsWith("Privileged container");
+        java.util.List<Object> verdicts = (java.util.List<Object>) summary.get("deviceVerdicts");
+        assertThat(verdicts).hasSize(2);
+        java.util.Map<String, Object> kvm = (java.util.Map<String, Object>) verdicts.get(0);
+        assertThat(kvm).containsEntry("line", 13L).containsEntry("rule", "lxc.cgroup.devices.allow = c 10:232 rwm")
+                .containsEntry("device", "character device 10:232 (/dev/kvm)").containsEntry("access", "rw")
+                .containsEntry("host", "cgroup2").containsEntry("granted", false)
+                .containsEntry("reason", "the device program is an allowlist and no rule allows it");
+        assertThat((java.util.List<Object>) kvm.get("lines")).first().asString()
+                .endsWith(":13: lxc.cgroup.devices.allow = c 10:232 rwm <- ignored: a cgroup v1 key on a pure cgroup2 host");
+        // on a hybrid host the same rule grants it
+        java.util.Map<String, Object> hybrid = (java.util.Map<String, Object>) MiniJson.parse(CliRun.run("explain",
+                "--format", "json", "--host-cgroup", "hybrid", file.toString()).out());
+        assertThat((java.util.List<Object>) ((java.util.Map<String, Object>) hybrid.get("summary")).get("deviceVerdicts"))
+                .first().satisfies(v -> assertThat((java.util.Map<String, Object>) v).containsEntry("host", "hybrid")
+                        .containsEntry("granted", true));
     }
 
     @Test
