@@ -8,7 +8,6 @@ import io.github.lxcconf.device.DeviceVerdict;
 import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceRule;
-import io.github.lxcconf.model.DeviceType;
 import io.github.lxcconf.model.KnownDevice;
 import io.github.lxcconf.model.proxmox.DevicePassthrough;
 import java.util.ArrayList;
@@ -170,18 +169,11 @@ final class ExplainCommand implements Callable<Integer> {
         DevicePolicy policy = DevicePolicy.of(config);
         List<String> items = new ArrayList<>();
         for (DeviceRule rule : config.lxc().deviceRules()) {
-            if (!rule.allow() || rule.isGlobal() || rule.major().isEmpty() || rule.type() == DeviceType.ALL
-                    || rule.origin().isEmpty()) {
+            if (!rule.allow() || rule.origin().isEmpty()) {
                 continue;
             }
-            DeviceAccess open = new DeviceAccess(rule.access().read(), rule.access().write(), false);
-            DeviceAccess access = open.isEmpty() ? rule.access() : open;
             for (HostLayout layout : layouts) {
-                Optional<DeviceVerdict> v = rule.minor().isPresent()
-                        ? Optional.of(policy.decide(layout, rule.type(), rule.major().getAsInt(),
-                        rule.minor().getAsInt(), access))
-                        : rule.knownDevice().map(k -> policy.decide(layout, k, access));
-                v.ifPresent(verdict -> items.add(verdict(rule.origin().get().lineNumber(),
+                policy.decide(layout, rule).ifPresent(verdict -> items.add(verdict(rule.origin().get().lineNumber(),
                         rule.key() + " = " + rule.toValue(), verdict)));
             }
         }

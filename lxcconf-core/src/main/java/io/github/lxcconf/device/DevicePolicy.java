@@ -213,6 +213,33 @@ public final class DevicePolicy {
                 describe(device.type(), device.major(), minor, Optional.of(device.path())));
     }
 
+    /**
+     * Returns whether the container may use the device an allow rule names, asked as the rule asks it: an open
+     * with the rule's r and w letters (one access, as the kernel checks an open), or mknod for an {@code m}-only
+     * rule. For a rule with a {@code *} minor, every minor of a {@link KnownDevice} kind ({@code c 188:*}).
+     *
+     * <pre>{@code
+     * policy.decide(HostLayout.CGROUP2, DeviceRule.parse(CgroupVersion.V1, true, "c 10:232 rwm")); // asks rw
+     * }</pre>
+     *
+     * @param layout the host's cgroup layout
+     * @param rule   a rule naming one device, or every minor of a known kind
+     * @return the verdict, or empty for the global rule, a path, a {@code *} major, the type {@code a} or a
+     *         {@code *} minor of a major no known device kind has
+     */
+    public Optional<DeviceVerdict> decide(HostLayout layout, DeviceRule rule) {
+        Objects.requireNonNull(rule, "rule");
+        if (rule.isGlobal() || rule.path().isPresent() || rule.major().isEmpty() || rule.type() == DeviceType.ALL) {
+            return Optional.empty();
+        }
+        DeviceAccess open = new DeviceAccess(rule.access().read(), rule.access().write(), false);
+        DeviceAccess asked = open.isEmpty() ? rule.access() : open;
+        if (rule.minor().isPresent()) {
+            return Optional.of(decide(layout, rule.type(), rule.major().getAsInt(), rule.minor().getAsInt(), asked));
+        }
+        return rule.knownDevice().map(k -> decide(layout, k, asked));
+    }
+
     private DeviceVerdict decide(HostLayout layout, DeviceType type, int major, int minor, DeviceAccess access,
                                  String device) {
         Objects.requireNonNull(layout, "layout");

@@ -1155,27 +1155,18 @@ final class Explainer {
      */
     private String verdict(DevicePolicy policy, DeviceRule rule) {
         // the layout stated in the options, else a pure cgroup2 host (and a v1 host where that differs)
-        if (rule.isGlobal() || rule.path().isPresent() || rule.major().isEmpty() || rule.type() == DeviceType.ALL) {
-            return "";
-        }
-        DeviceAccess open = new DeviceAccess(rule.access().read(), rule.access().write(), false);
-        DeviceAccess asked = open.isEmpty() ? rule.access() : open;
-        Optional<KnownDevice> known = KnownDevice.of(rule);
-        java.util.function.Function<HostLayout, DeviceVerdict> decide = layout -> rule.minor().isPresent()
-                ? policy.decide(layout, rule.type(), rule.major().getAsInt(), rule.minor().getAsInt(), asked)
-                : known.map(k -> policy.decide(layout, k, asked)).orElse(null);
         if (options.cgroup2Host().isPresent()) {
-            DeviceVerdict only = decide.apply(options.cgroup2Host().get() ? HostLayout.CGROUP2 : HostLayout.HYBRID);
-            return only == null ? "" : "; " + verdictText(only, rule);
+            return policy.decide(options.cgroup2Host().get() ? HostLayout.CGROUP2 : HostLayout.HYBRID, rule)
+                    .map(v -> "; " + verdictText(v, rule)).orElse("");
         }
-        DeviceVerdict v2 = decide.apply(HostLayout.CGROUP2);
-        if (v2 == null) {
+        Optional<DeviceVerdict> v2 = policy.decide(HostLayout.CGROUP2, rule);
+        if (v2.isEmpty()) {
             return "";
         }
-        String text = "; " + verdictText(v2, rule);
+        String text = "; " + verdictText(v2.get(), rule);
         if (!proxmox) {
-            DeviceVerdict v1 = decide.apply(HostLayout.HYBRID);
-            if (v1.granted() != v2.granted()) {
+            DeviceVerdict v1 = policy.decide(HostLayout.HYBRID, rule).orElseThrow();
+            if (v1.granted() != v2.get().granted()) {
                 text += "; " + verdictText(v1, rule);
             }
         }

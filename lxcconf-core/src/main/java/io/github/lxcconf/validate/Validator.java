@@ -4,9 +4,7 @@ import io.github.lxcconf.device.DevicePolicy;
 import io.github.lxcconf.device.DeviceVerdict;
 import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.model.CgroupVersion;
-import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceRule;
-import io.github.lxcconf.model.DeviceType;
 
 import io.github.lxcconf.model.MountEntry;
 
@@ -400,20 +398,18 @@ public final class Validator {
         } catch (IllegalArgumentException e) {
             return "";
         }
-        if (rule.isGlobal() || rule.path().isPresent() || rule.major().isEmpty() || rule.minor().isEmpty()
-                || rule.type() == DeviceType.ALL || !(rule.access().read() || rule.access().write())) {
+        if (rule.minor().isEmpty() || !(rule.access().read() || rule.access().write())) {
             return "";
         }
         if (devicePolicy == null) {
             devicePolicy = DevicePolicy.of(config);
         }
-        DeviceAccess open = new DeviceAccess(rule.access().read(), rule.access().write(), false);
-        DeviceVerdict v = devicePolicy.decide(HostLayout.CGROUP2, rule.type(), rule.major().getAsInt(),
-                rule.minor().getAsInt(), open);
-        if (v.granted()) {
+        Optional<DeviceVerdict> verdict = devicePolicy.decide(HostLayout.CGROUP2, rule);
+        if (verdict.isEmpty() || verdict.get().granted()) {
             return "";
         }
-        return "; as the config stands, a pure cgroup2 host refuses the container " + v.device() + " (" + open + ")";
+        DeviceVerdict v = verdict.get();
+        return "; as the config stands, a pure cgroup2 host refuses the container " + v.device() + " (" + v.access() + ")";
     }
 
     /** The matching cgroup2 line for a v1 key, as a hint. */
