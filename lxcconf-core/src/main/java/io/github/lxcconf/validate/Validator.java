@@ -367,6 +367,9 @@ public final class Validator {
                     key.startsWith("lxc.environment.") ? "use 'lxc.environment' on this release" : null);
             return Optional.empty();
         }
+        if (key.startsWith("lxc.cgroup2.devices.") && options.cgroup2Host().orElse(true)) {
+            stopsTheStart(e, n);
+        }
         if (k.isCgroupV1Family()) {
             String v2 = cgroup2Line(key, e.value(), proxmox ? ": " : " = ");
             if (!options.version().acceptsCgroupV1Keys()) {
@@ -382,6 +385,29 @@ public final class Validator {
             }
         }
         return info;
+    }
+
+    /**
+     * Warns at a cgroup2 device rule that checks nothing ({@code a *:* rwm}) when the device decision finds it in
+     * liblxc's program: the kernel's verifier refuses the program and the container does not start (seen with
+     * liblxc 5.0.2: "Failed to load bpf program").
+     */
+    private void stopsTheStart(EntryLine e, int n) {
+        if (!e.value().matches("a[ \t]+\\*:\\*[ \t]+[rwm]{3}") || !e.value().contains("r") || !e.value().contains("w")
+                || !e.value().contains("m")) {
+            return;
+        }
+        if (devicePolicy == null) {
+            devicePolicy = DevicePolicy.of(config);
+        }
+        Optional<String> failure = devicePolicy.decide(HostLayout.CGROUP2, io.github.lxcconf.model.DeviceType.CHAR, 1, 3,
+                io.github.lxcconf.model.DeviceAccess.parse("r").orElseThrow()).startFailure();
+        if (failure.filter(f -> f.contains("(" + config.sourceName() + ":" + n + ")")).isPresent()) {
+            add(DiagnosticCode.LXC_DEVICE_RULE, Severity.WARNING, n, e.keyColumn(),
+                    "on a cgroup2 host this rule checks nothing, so the kernel refuses liblxc's device program"
+                            + " (\"Failed to load bpf program\") and the container does not start",
+                    "write 'a' alone: 'lxc.cgroup2.devices.allow = a' allows every device");
+        }
     }
 
     /**

@@ -241,4 +241,24 @@ class ValidatorTest {
                 .extracting(Diagnostic::message).isEqualTo("Proxmox warns: \"lxc.cgroup.devices.allow is deprecated,"
                         + " this will be a hard error in the future!\"");
     }
+
+    @Test
+    void aCgroup2RuleThatChecksNothingStopsTheStart() {
+        // seen with liblxc 5.0.2 on a cgroup2 host: "Failed to load bpf program", lxc-execute exits 1
+        String text = "lxc.include = /usr/share/lxc/config/common.conf\nlxc.cgroup2.devices.allow = a *:* rwm\n";
+        Validation v = lxc(text).validate();
+        assertThat(v.withCode(DiagnosticCode.LXC_DEVICE_RULE)).singleElement().satisfies(d -> {
+            assertThat(d.line()).isEqualTo(2);
+            assertThat(d.message()).isEqualTo("on a cgroup2 host this rule checks nothing, so the kernel refuses"
+                    + " liblxc's device program (\"Failed to load bpf program\") and the container does not start");
+            assertThat(d.hint()).contains("write 'a' alone: 'lxc.cgroup2.devices.allow = a' allows every device");
+        });
+        // a deny of it is skipped in the allowlist, so it stops nothing; a v1 host ignores cgroup2 lines
+        assertThat(lxc(text.replace("allow = a *", "deny = a *")).validate().withCode(DiagnosticCode.LXC_DEVICE_RULE))
+                .isEmpty();
+        assertThat(lxc(text).validate(ValidationOptions.defaults().withCgroup2Host(false))
+                .withCode(DiagnosticCode.LXC_DEVICE_RULE)).isEmpty();
+        assertThat(lxc(text.replace("a *:* rwm", "c *:* rwm")).validate().withCode(DiagnosticCode.LXC_DEVICE_RULE))
+                .isEmpty();
+    }
 }

@@ -1,15 +1,19 @@
 package io.github.lxcconf.it.container;
 
+import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.it.CgroupHost;
 import io.github.lxcconf.it.ContainerRun;
 import io.github.lxcconf.it.Containers;
-import io.github.lxcconf.it.DeviceProbe;
 import io.github.lxcconf.it.DeviceProbe.Access;
 import io.github.lxcconf.it.DeviceProbe.Device;
+import io.github.lxcconf.it.DeviceProbe;
 import io.github.lxcconf.it.LxcHost;
 import io.github.lxcconf.it.container.MeasuredDeviceModel.Rule;
+import io.github.lxcconf.model.DeviceAccess;
+import io.github.lxcconf.model.KnownDevice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -300,10 +304,16 @@ class DeviceMatrixTest {
 
     @Test
     void cgroup2RuleForEveryDeviceWithAllAccessStopsLiblxc() {
-        ContainerRun run = Containers.run(CgroupHost.CGROUP2,
-                Containers.config("lxc.cgroup2.devices.allow = a *:* rwm"), "echo started");
+        String config = Containers.config("lxc.cgroup2.devices.allow = a *:* rwm");
+        ContainerRun run = Containers.run(CgroupHost.CGROUP2, config, "echo started");
         assertThat(run.exitCode()).as(run.describe()).isNotZero();
         assertThat(run.stdout()).doesNotContain("started");
         assertThat(run.log()).contains("Failed to load bpf program");
+        // lxcconf says so before the start: the device decision and lint
+        LxcConfig parsed = LxcConfig.parseText(config);
+        assertThat(DevicePolicy.of(parsed).decide(HostLayout.CGROUP2, KnownDevice.NULL,
+                DeviceAccess.parse("r").orElseThrow()).startFailure()).isPresent();
+        assertThat(parsed.validate().withCode(DiagnosticCode.LXC_DEVICE_RULE)).singleElement()
+                .satisfies(d -> assertThat(d.message()).endsWith("the container does not start"));
     }
 }
