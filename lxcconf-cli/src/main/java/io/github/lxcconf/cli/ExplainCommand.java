@@ -9,6 +9,8 @@ import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceRule;
 import io.github.lxcconf.model.KnownDevice;
+import io.github.lxcconf.model.MountEntry;
+import io.github.lxcconf.model.proxmox.MountPoint;
 import io.github.lxcconf.model.proxmox.DevicePassthrough;
 import java.util.ArrayList;
 import java.util.Optional;
@@ -66,7 +68,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = Completion.Formats.class,
-            description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"deviceVerdicts\": [{\"line\", \"rule\", \"device\", \"access\", \"host\", \"granted\", \"reason\", \"lines\"}], \"hostPaths\", \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
+            description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"deviceVerdicts\": [{\"line\", \"rule\", \"device\", \"access\", \"host\", \"granted\", \"reason\", \"lines\"}], \"hostPaths\", \"mounts\": [{\"line\", \"key\", \"source\", \"target\", \"readOnly\"}], \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
     LintCommand.Format format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
@@ -149,6 +151,7 @@ final class ExplainCommand implements Callable<Integer> {
                 .append(", \"devices\": ").append(Json.array(s.devices()))
                 .append(", \"deviceVerdicts\": ").append(deviceVerdicts(config, options))
                 .append(", \"hostPaths\": ").append(Json.array(s.hostPaths()))
+                .append(", \"mounts\": ").append(mounts(config))
                 .append(", \"capabilities\": ").append(Json.array(s.capabilities()))
                 .append(", \"features\": ").append(Json.array(s.features()))
                 .append(", \"relaxations\": ").append(Json.array(s.relaxations()))
@@ -192,6 +195,40 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         return "[" + String.join(", ", items) + "]";
+    }
+
+    /**
+     * Returns, as a JSON array, the host paths the container sees: each bind mount ({@code lxc.mount.entry} with
+     * {@code bind}) and each Proxmox mount point of a host directory or device,
+     * {@code {"line", "key", "source", "target", "readOnly"}}.
+     */
+    static String mounts(LxcConfig config) {
+        List<String> items = new ArrayList<>();
+        for (MountEntry m : config.lxc().mountEntries()) {
+            if (m.isBind() && m.origin().isPresent()) {
+                items.add(mount(m.origin().get().lineNumber(), "lxc.mount.entry", m.source(), m.target(),
+                        m.options().contains("ro")));
+            }
+        }
+        if (config.dialect() == Dialect.PROXMOX) {
+            for (MountPoint mp : config.proxmox().mountPoints()) {
+                if (mp.volumeType().filter(t -> t != MountPoint.VolumeType.VOLUME).isEmpty()) {
+                    continue;
+                }
+                OptionalInt line = config.mainSection().entries().stream().filter(e -> e.key().equals(mp.key()))
+                        .reduce((a, b) -> b).map(config::numberOf).orElse(OptionalInt.empty());
+                if (line.isPresent()) {
+                    items.add(mount(line.getAsInt(), mp.key(), mp.volume().orElse(""), mp.path().orElse(""),
+                            mp.readOnly()));
+                }
+            }
+        }
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    private static String mount(int line, String key, String source, String target, boolean readOnly) {
+        return "{\"line\": " + line + ", \"key\": " + Json.string(key) + ", \"source\": " + Json.string(source)
+                + ", \"target\": " + Json.string(target) + ", \"readOnly\": " + readOnly + "}";
     }
 
     private static String verdict(int line, String rule, DeviceVerdict v) {

@@ -99,6 +99,11 @@ class ExplainCommandTest {
                 .containsEntry("reason", "the device program is an allowlist and no rule allows it");
         assertThat((java.util.List<Object>) kvm.get("lines")).first().asString()
                 .endsWith(":13: lxc.cgroup.devices.allow = c 10:232 rwm <- ignored: a cgroup v1 key on a pure cgroup2 host");
+        java.util.List<Object> mounts = (java.util.List<Object>) summary.get("mounts");
+        assertThat(mounts).singleElement().satisfies(m -> assertThat((java.util.Map<String, Object>) m)
+                .containsEntry("line", 17L).containsEntry("key", "lxc.mount.entry")
+                .containsEntry("source", "/dev/net/tun").containsEntry("target", "dev/net/tun")
+                .containsEntry("readOnly", false));
         // on a hybrid host the same rule grants it
         java.util.Map<String, Object> hybrid = (java.util.Map<String, Object>) MiniJson.parse(CliRun.run("explain",
                 "--format", "json", "--host-cgroup", "hybrid", file.toString()).out());
@@ -121,5 +126,20 @@ class ExplainCommandTest {
         CliRun seven = CliRun.run("explain", "--lxc-version", "7.0", file.toString());
         assertThat(seven.out()).contains("LXC 7.0 no longer reads cgroup v1 keys");
         assertThat(CliRun.run("explain", file.toString()).out()).doesNotContain("LXC 7.0 no longer reads");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonListsProxmoxMountPointsOfHostPaths(@TempDir Path dir) {
+        Path file = CliRun.write(dir, "105.conf", "arch: amd64\nmp0: /srv/data,mp=/data,ro=1\n"
+                + "mp1: local-lvm:vm-105-disk-1,mp=/var/lib/db\n");
+        java.util.Map<String, Object> json = (java.util.Map<String, Object>) MiniJson.parse(
+                CliRun.run("explain", "--format", "json", file.toString()).out());
+        java.util.List<Object> mounts = (java.util.List<Object>) ((java.util.Map<String, Object>) json.get("summary"))
+                .get("mounts");
+        // the storage volume is not a host path
+        assertThat(mounts).singleElement().satisfies(m -> assertThat((java.util.Map<String, Object>) m)
+                .containsEntry("line", 2L).containsEntry("key", "mp0").containsEntry("source", "/srv/data")
+                .containsEntry("target", "/data").containsEntry("readOnly", true));
     }
 }
