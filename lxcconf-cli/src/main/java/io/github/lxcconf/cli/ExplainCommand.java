@@ -183,8 +183,7 @@ final class ExplainCommand implements Callable<Integer> {
         if (config.dialect() == Dialect.PROXMOX) {
             for (DevicePassthrough d : config.proxmox().devices()) {
                 Optional<KnownDevice> known = d.path().flatMap(KnownDevice::byPath);
-                OptionalInt line = config.mainSection().entries().stream().filter(e -> e.key().equals(d.key()))
-                        .reduce((a, b) -> b).map(config::numberOf).orElse(OptionalInt.empty());
+                OptionalInt line = lastLine(config, d.key());
                 if (known.isPresent() && line.isPresent()) {
                     DeviceAccess access = new DeviceAccess(true, !d.denyWrite(), false);
                     for (HostLayout layout : layouts) {
@@ -215,8 +214,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (mp.volumeType().filter(t -> t != MountPoint.VolumeType.VOLUME).isEmpty()) {
                     continue;
                 }
-                OptionalInt line = config.mainSection().entries().stream().filter(e -> e.key().equals(mp.key()))
-                        .reduce((a, b) -> b).map(config::numberOf).orElse(OptionalInt.empty());
+                OptionalInt line = lastLine(config, mp.key());
                 if (line.isPresent()) {
                     items.add(mount(line.getAsInt(), mp.key(), mp.volume().orElse(""), mp.path().orElse(""),
                             mp.readOnly()));
@@ -224,6 +222,12 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         return "[" + String.join(", ", items) + "]";
+    }
+
+    /** The number of the main section's last line with this key: the one Proxmox reads. */
+    private static OptionalInt lastLine(LxcConfig config, String key) {
+        return config.mainSection().entries().stream().filter(e -> e.key().equals(key)).reduce((a, b) -> b)
+                .map(config::numberOf).orElse(OptionalInt.empty());
     }
 
     private static String mount(int line, String key, String source, String target, boolean readOnly) {

@@ -103,7 +103,7 @@ public final class DevicePolicy {
             }
             for (DevicePassthrough d : config.proxmox().devices()) {
                 int line = lineOf(main, d.key());
-                Optional<String> numbers = d.path().flatMap(DevicePolicy::numbersOf);
+                Optional<String> numbers = d.path().flatMap(Step::node).map(Step.Node::text);
                 if (line < 1 || numbers.isEmpty()) {
                     continue;
                 }
@@ -287,17 +287,6 @@ public final class DevicePolicy {
             }
         }
         return kind + numbers + name.map(n -> " (" + n + ")").orElse("");
-    }
-
-    /** Returns {@code c 10:200} for a /dev path whose numbers are known. */
-    private static Optional<String> numbersOf(String path) {
-        Optional<KnownDevice> known = KnownDevice.byPath(path);
-        if (known.isPresent() && known.get().minor().isPresent()) {
-            KnownDevice d = known.get();
-            return Optional.of(Step.letter(d.type()) + " " + d.major() + ":" + d.minor().getAsInt());
-        }
-        return DeviceCatalog.byPath(path).filter(i -> i.major().matches("[0-9]{1,9}") && i.minor().matches("[0-9]{1,9}"))
-                .map(i -> Step.letter(i.type()) + " " + i.major() + ":" + i.minor());
     }
 
     private static int lineOf(Section section, String key) {

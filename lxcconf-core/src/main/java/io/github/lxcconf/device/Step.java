@@ -1,7 +1,6 @@
 package io.github.lxcconf.device;
 
 import io.github.lxcconf.model.DeviceAccess;
-import io.github.lxcconf.model.DeviceInfo;
 import io.github.lxcconf.model.DeviceRule;
 import io.github.lxcconf.model.DeviceType;
 import io.github.lxcconf.model.KnownDevice;
@@ -58,21 +57,28 @@ record Step(int index, String key, String value, String source, int line, Option
         String letters = letters();
         int mask = mask(r.access());
         if (r.path().isPresent()) {
-            String path = r.path().get();
-            Optional<KnownDevice> known = KnownDevice.byPath(path);
-            if (known.isPresent() && known.get().minor().isPresent()) {
-                KnownDevice d = known.get();
-                return Optional.of(new Numbers(letter(d.type()), d.major(), d.minor().getAsInt(), letters, mask));
-            }
-            Optional<DeviceInfo> info = DeviceCatalog.byPath(path);
-            if (info.isPresent() && info.get().major().matches("[0-9]{1,9}")
-                    && info.get().minor().matches("[0-9]{1,9}")) {
-                return Optional.of(new Numbers(letter(info.get().type()), Integer.parseInt(info.get().major()),
-                        Integer.parseInt(info.get().minor()), letters, mask));
-            }
-            return Optional.empty();
+            return node(r.path().get()).map(n -> new Numbers(n.type(), n.major(), n.minor(), letters, mask));
         }
         return Optional.of(new Numbers(letter(r.type()), r.major().orElse(-1), r.minor().orElse(-1), letters, mask));
+    }
+
+    /** A device node: type letter, major and minor. */
+    record Node(char type, int major, int minor) {
+        /** Returns {@code c 10:200}. */
+        String text() {
+            return type + " " + major + ":" + minor;
+        }
+    }
+
+    /** Returns the numbers of a /dev path, from the known devices, then the device table; empty when unknown. */
+    static Optional<Node> node(String path) {
+        Optional<KnownDevice> known = KnownDevice.byPath(path);
+        if (known.isPresent() && known.get().minor().isPresent()) {
+            KnownDevice d = known.get();
+            return Optional.of(new Node(letter(d.type()), d.major(), d.minor().getAsInt()));
+        }
+        return DeviceCatalog.byPath(path).filter(i -> i.major().matches("[0-9]{1,9}") && i.minor().matches("[0-9]{1,9}"))
+                .map(i -> new Node(letter(i.type()), Integer.parseInt(i.major()), Integer.parseInt(i.minor())));
     }
 
     /** The access letters as written (liblxc reads at most three), which liblxc compares as text. */
