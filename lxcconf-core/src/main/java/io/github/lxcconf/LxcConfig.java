@@ -14,6 +14,8 @@ import io.github.lxcconf.migrate.MigrationOptions;
 import io.github.lxcconf.model.LxcSettings;
 import io.github.lxcconf.model.proxmox.ProxmoxRewrite;
 import io.github.lxcconf.model.proxmox.ProxmoxSettings;
+import io.github.lxcconf.proxmox.ProxmoxNode;
+import io.github.lxcconf.proxmox.StartConfig;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
@@ -542,6 +544,40 @@ public final class LxcConfig {
      */
     public ProxmoxRewrite proxmoxRewrite() {
         return ProxmoxRewrite.of(this);
+    }
+
+    /**
+     * Returns the native LXC config Proxmox VE generates when it starts this container ({@code pct start}), on
+     * the node of the Proxmox start corpus ({@link ProxmoxNode#defaults()}: cgroup2, lxc 6.0.5, 16 CPUs, every
+     * bridge with MTU 1500). {@code [pve:pending]} is applied first, as {@code vm_start} does.
+     *
+     * <pre>{@code
+     * StartConfig start = LxcConfig.parse(Path.of("/etc/pve/lxc/101.conf")).startConfig();
+     * start.text();     // "lxc.cgroup.relative = 0\n...lxc.rootfs.path = /var/lib/lxc/101/rootfs\n..."
+     * start.refusal();  // Optional[missing 'arch' - internal error] when Proxmox refuses to start
+     * }</pre>
+     *
+     * @return the generated config, its warnings and Proxmox's refusal if it refuses
+     * @throws IllegalStateException if this is a native LXC config (read with {@link Dialect#LXC}): only a
+     *                               Proxmox config has a start config
+     */
+    public StartConfig startConfig() {
+        return startConfig(ProxmoxNode.defaults());
+    }
+
+    /**
+     * Returns the native LXC config Proxmox VE generates when it starts this container on a given node.
+     *
+     * <pre>{@code
+     * config.startConfig(ProxmoxNode.builder().cpus(4).bridge("vmbr0", 9000).seed(7).build());
+     * }</pre>
+     *
+     * @param node the node's facts (cgroup layout, lxc version, CPUs, bridges, devices, ...)
+     * @return the generated config, its warnings and Proxmox's refusal if it refuses
+     * @throws IllegalStateException if this is a native LXC config (read with {@link Dialect#LXC})
+     */
+    public StartConfig startConfig(ProxmoxNode node) {
+        return StartConfig.of(this, node);
     }
 
     /**

@@ -39,7 +39,8 @@ final class Cli {
             commandListHeading = "%nCommands:%n",
             exitCodeListHeading = EXIT_HEADING,
             exitCodeList = {"0:success (lint: no errors)",
-                    "1:lint found errors, migrate --check or fmt --check found lines to change, get found no value",
+                    "1:lint found errors, migrate --check or fmt --check found lines to change, get found no value,"
+                            + " start-config: Proxmox refuses to start a container",
                     "2:usage error, or a file that cannot be read or written",
                     "3:internal error (a bug in lxcconf: please report it)"},
             footerHeading = EXAMPLES,
@@ -49,6 +50,7 @@ final class Cli {
                     "  lxcconf edit --passthrough /dev/kvm --in-place /etc/pve/lxc/102.conf",
                     "  lxcconf get /etc/pve/lxc/102.conf net0.hwaddr",
                     "  lxcconf fmt --check /var/lib/lxc/*/config",
+                    "  lxcconf start-config /etc/pve/lxc/102.conf",
                     "",
                     "Run 'lxcconf help COMMAND' or 'lxcconf COMMAND --help' for a command's options."})
     static final class Root implements Runnable {
@@ -69,6 +71,7 @@ final class Cli {
         cli.addSubcommand("edit", new EditCommand(context));
         cli.addSubcommand("get", new GetCommand(context));
         cli.addSubcommand("fmt", new FmtCommand(context));
+        cli.addSubcommand("start-config", new StartConfigCommand(context));
         cli.addSubcommand("help", new CommandLine.HelpCommand());
         // bash and zsh completion, from picocli: source <(lxcconf generate-completion)
         cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());

@@ -33,12 +33,13 @@ class MainTest {
         assertThat(r.status()).isZero();
         assertThat(r.out()).startsWith("Usage: lxcconf [-hV] COMMAND\n")
                 .contains("\nCommands:\n"
-                        + "  explain  Explain every line of a config in plain English, then sum it up.\n"
-                        + "  lint     Check configs; print compiler-style FILE:LINE:COLUMN messages.\n"
-                        + "  migrate  Migrate legacy keys and cgroup v1 settings; print a diff.\n"
-                        + "  edit     Edit a config: devices, bind mounts, keys; print a diff.\n"
-                        + "  get      Print the value(s) of a key.\n"
-                        + "  fmt      Print a config in the canonical style, or check that it is.\n")
+                        + "  explain       Explain every line of a config in plain English, then sum it up.\n"
+                        + "  lint          Check configs; print compiler-style FILE:LINE:COLUMN messages.\n"
+                        + "  migrate       Migrate legacy keys and cgroup v1 settings; print a diff.\n"
+                        + "  edit          Edit a config: devices, bind mounts, keys; print a diff.\n"
+                        + "  get           Print the value(s) of a key.\n"
+                        + "  fmt           Print a config in the canonical style, or check that it is.\n"
+                        + "  start-config  Print the native LXC config Proxmox VE writes at start.\n")
                 .contains("\nExit status:\n  0   success (lint: no errors)\n")
                 .contains("\nExamples:\n  lxcconf explain /etc/pve/lxc/102.conf\n");
         assertThat(r.err()).isEmpty();

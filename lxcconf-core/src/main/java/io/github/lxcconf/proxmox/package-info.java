@@ -1,0 +1,15 @@
+/**
+ * What Proxmox VE does with a container config: the native LXC config {@code pct start} generates from it
+ * ({@link io.github.lxcconf.proxmox.StartConfig}), on a node described by
+ * {@link io.github.lxcconf.proxmox.ProxmoxNode}.
+ *
+ * <p>The typed view of the Proxmox format itself (options, property strings, snapshots) is
+ * {@code io.github.lxcconf.model.proxmox}; this package holds behaviour.
+ *
+ * <pre>{@code
+ * LxcConfig pve = LxcConfig.parse(Path.of("/etc/pve/lxc/101.conf"));
+ * StartConfig start = pve.startConfig(ProxmoxNode.builder().cpus(8).seed(1).build());
+ * start.refusal().ifPresentOrElse(System.err::println, () -> System.out.print(start.text()));
+ * }</pre>
+ */
+package io.github.lxcconf.proxmox;
