@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * What happens to each rule when liblxc loads the policy on a host: which ABIs it is added for (libseccomp
@@ -196,9 +195,5 @@ final class PolicyChecker {
             at++;
         }
         return at;
-    }
-
-    static Set<String> names(List<SeccompRule> rules) {
-        return rules.stream().map(SeccompRule::syscall).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
     }
 }
