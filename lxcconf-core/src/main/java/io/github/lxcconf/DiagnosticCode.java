@@ -252,6 +252,49 @@ public enum DiagnosticCode {
     MIG_DEVICE_BEHAVIOUR_CHANGES("MIG008", Severity.WARNING, "migrated device rules behave differently"),
     // (INC and MIG codes go here)
 
+    // ---- seccomp policy files (io.github.lxcconf.seccomp) ----
+    /** The first line of a policy is not the version 1 or 2: liblxc refuses it ("Invalid version"). */
+    SEC_BAD_VERSION("SEC001", Severity.ERROR, "seccomp policy version is not 1 or 2"),
+    /** Nothing follows the version: liblxc refuses the policy ("Invalid config file"). */
+    SEC_NO_POLICY_LINE("SEC002", Severity.ERROR, "seccomp policy without a policy line"),
+    /** A version 1 policy line without {@code allowlist} (the old {@code whitelist} too, since LXC 4.0.4). */
+    SEC_V1_NOT_ALLOWLIST("SEC003", Severity.ERROR, "version 1 policy that is not an allowlist"),
+    /** The policy line contains {@code debug}: liblxc refuses it ("Debug not yet implemented"). */
+    SEC_DEBUG("SEC004", Severity.ERROR, "debug in the seccomp policy line"),
+    /** A version 2 policy line that starts with none of denylist, blacklist, allowlist, whitelist. */
+    SEC_BAD_POLICY_STYLE("SEC005", Severity.ERROR, "seccomp policy line is no denylist or allowlist"),
+    /** An action liblxc does not know ({@code log}, {@code trace}, a typo, {@code errno} without a number). */
+    SEC_UNKNOWN_ACTION("SEC006", Severity.ERROR, "unknown seccomp action"),
+    /** A version 1 rule that does not start with a system call number. */
+    SEC_V1_NOT_A_NUMBER("SEC007", Severity.ERROR, "version 1 rule without a number"),
+    /** An {@code [arch]} section liblxc does not know ({@code [amd64]}, a trailing blank, a CR line end). */
+    SEC_UNKNOWN_ARCH("SEC008", Severity.ERROR, "unknown seccomp architecture section"),
+    /** An argument filter liblxc cannot read (index past 5, a value that is no number, an unknown operator). */
+    SEC_BAD_ARG_FILTER("SEC009", Severity.ERROR, "invalid seccomp argument filter"),
+    /** An error number libseccomp refuses (below 0 or above 4094): the container does not start. */
+    SEC_ERRNO_RANGE("SEC010", Severity.ERROR, "error number libseccomp refuses"),
+    /** A rule whose action is the policy's default: libseccomp refuses it ("Permission denied"). */
+    SEC_RULE_IS_DEFAULT("SEC011", Severity.ERROR, "rule action equals the policy default"),
+    /** Two filters of one rule on the same argument: libseccomp refuses the rule ("Invalid argument"). */
+    SEC_ARG_FILTERED_TWICE("SEC012", Severity.ERROR, "two filters on one argument"),
+    /** Two rules for one system call with the same filters and different actions: libseccomp refuses the second. */
+    SEC_CONFLICTING_RULES("SEC013", Severity.ERROR, "conflicting seccomp rules"),
+    /** The policy file named by {@code lxc.seccomp.profile} cannot be read: the container does not start. */
+    SEC_UNREADABLE("SEC014", Severity.ERROR, "seccomp policy file cannot be read"),
+    /** A system call name libseccomp does not know on any architecture: liblxc skips the rule. */
+    SEC_UNKNOWN_SYSCALL("SEC020", Severity.WARNING, "unknown system call; rule skipped"),
+    /** A system call that does not exist on the architectures the rule is for: liblxc skips the rule there. */
+    SEC_SYSCALL_NOT_ON_ARCH("SEC021", Severity.WARNING, "system call missing on the architecture; rule skipped"),
+    /** A rule line ending in CR (a Windows line end): a name alone no longer resolves, and liblxc skips it. */
+    SEC_CR_LINE_END("SEC022", Severity.WARNING, "CR line end hides the system call"),
+    /** A rule with argument filters for a call that another rule refuses or allows without filters: it has no effect. */
+    SEC_SHADOWED_RULE("SEC023", Severity.WARNING, "filtered rule overridden by an unfiltered rule"),
+    /** Text liblxc reads past and ignores (a 7th filter, characters after a filter's operator). */
+    SEC_IGNORED_TEXT("SEC024", Severity.WARNING, "text liblxc ignores"),
+    /** A version 1 number that is no system call of the host's architecture. */
+    SEC_V1_UNKNOWN_NUMBER("SEC025", Severity.WARNING, "version 1 number that is no system call"),
+    // (SEC codes go here)
+
     // ---- bytes and characters ----
     /** The file is not valid UTF-8; it is kept byte for byte. */
     ENC_INVALID_UTF8("ENC001", Severity.WARNING, "not valid UTF-8"),

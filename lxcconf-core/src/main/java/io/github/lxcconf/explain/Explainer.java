@@ -118,6 +118,8 @@ final class Explainer {
     private final ValidationOptions options;
     /** For raw lines a devN option can replace: the sentences that say how. */
     private final Map<Integer, List<String>> devOptionByLine = new HashMap<>();
+    /** The seccomp policy of lxc.seccomp.profile, once read (null until asked). */
+    private Optional<io.github.lxcconf.seccomp.SeccompPolicy> profilePolicy;
 
     Explainer(LxcConfig config) {
         this(config, Optional.empty());
@@ -402,10 +404,15 @@ final class Explainer {
             case "lxc.apparmor.allow_incomplete" -> s.add(flag(value)
                     ? "Starts the container even if the host's AppArmor cannot confine it fully (weaker isolation)."
                     : "Refuses to start without full AppArmor confinement (the default).");
-            case "lxc.seccomp.profile" -> s.add(value.isEmpty()
-                    ? "Clears the seccomp profile: no system call filter is loaded (a relaxation)."
-                    : "Loads the seccomp profile " + value + ": a list of system calls (kernel functions) the"
-                    + " container is allowed or denied to call, such as kexec_load or init_module.");
+            case "lxc.seccomp.profile" -> {
+                s.add(value.isEmpty()
+                        ? "Clears the seccomp profile: no system call filter is loaded (a relaxation)."
+                        : "Loads the seccomp profile " + value + ": a list of system calls (kernel functions) the"
+                        + " container is allowed or denied to call, such as kexec_load or init_module.");
+                if (!value.isEmpty() && isLastProfileLine(number)) {
+                    profilePolicy().ifPresent(p -> s.add(profileSentence(p)));
+                }
+            }
             case "lxc.seccomp.allow_nesting" -> s.add(flag(value)
                     ? "Lets processes in the container add their own seccomp filters, so nested containers work."
                     : "Does not let the container stack its own seccomp filters (the default).");
@@ -1128,7 +1135,8 @@ final class Explainer {
             relaxations.add("no seccomp filter (lxc.seccomp.profile is empty)");
         }
         sc.profile().filter(p -> !p.isEmpty()).ifPresent(p -> relaxations.add("seccomp profile " + p
-                + " replaces the default system call filter"));
+                + " replaces the default system call filter" + profilePolicy().map(pol -> ": " + profileSentence(pol))
+                .orElse("")));
         if (sc.allowNesting()) {
             relaxations.add("seccomp allows nesting (lxc.seccomp.allow_nesting)");
         }
@@ -1208,4 +1216,26 @@ final class Explainer {
     }
 
 
+
+    /** The policy the config's lxc.seccomp.profile names, read when the options name a base directory. */
+    private Optional<io.github.lxcconf.seccomp.SeccompPolicy> profilePolicy() {
+        if (profilePolicy == null) {
+            profilePolicy = options.includeBase()
+                    .flatMap(base -> io.github.lxcconf.seccomp.SeccompPolicy.ofConfig(config, base));
+        }
+        return profilePolicy;
+    }
+
+    private boolean isLastProfileLine(int number) {
+        return lxc.seccomp().origins().stream().filter(o -> o.key().equals("lxc.seccomp.profile"))
+                .mapToInt(o -> o.lineNumber()).max().orElse(-1) == number;
+    }
+
+    /** What the profile does, in the policy's own summary sentences; or why liblxc will not load it. */
+    private static String profileSentence(io.github.lxcconf.seccomp.SeccompPolicy policy) {
+        if (policy.lines().isEmpty()) {
+            return policy.diagnostics().get(0).message() + ".";
+        }
+        return "The profile says: " + String.join(" ", policy.explain().summary());
+    }
 }
