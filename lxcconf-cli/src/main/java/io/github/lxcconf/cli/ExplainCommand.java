@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.OptionalInt;
 
+import io.github.lxcconf.explain.CapabilitySetting;
 import io.github.lxcconf.explain.Explanation;
 import io.github.lxcconf.explain.LineExplanation;
 import io.github.lxcconf.explain.Summary;
@@ -68,7 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             completionCandidates = Completion.Formats.class,
-            description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"deviceVerdicts\": [{\"line\", \"rule\", \"device\", \"access\", \"host\", \"granted\", \"reason\", \"lines\"}], \"hostPaths\", \"mounts\": [{\"line\", \"key\", \"source\", \"target\", \"readOnly\"}], \"capabilities\", \"features\", \"relaxations\", \"warnings\", \"text\"}}")
+            description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"deviceVerdicts\": [{\"line\", \"rule\", \"device\", \"access\", \"host\", \"granted\", \"reason\", \"lines\"}], \"hostPaths\", \"mounts\": [{\"line\", \"key\", \"source\", \"target\", \"readOnly\"}], \"capabilities\", \"capabilitySettings\": [{\"name\", \"number\", \"kept\", \"file\", \"line\"}], \"features\", \"relaxations\", \"warnings\", \"text\"}}")
     LintCommand.Format format;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
@@ -153,6 +154,7 @@ final class ExplainCommand implements Callable<Integer> {
                 .append(", \"hostPaths\": ").append(Json.array(s.hostPaths()))
                 .append(", \"mounts\": ").append(mounts(config))
                 .append(", \"capabilities\": ").append(Json.array(s.capabilities()))
+                .append(", \"capabilitySettings\": ").append(capabilitySettings(file, s))
                 .append(", \"features\": ").append(Json.array(s.features()))
                 .append(", \"relaxations\": ").append(Json.array(s.relaxations()))
                 .append(", \"warnings\": ").append(Json.array(s.warnings()))
@@ -220,6 +222,22 @@ final class ExplainCommand implements Callable<Integer> {
                             mp.readOnly()));
                 }
             }
+        }
+        return "[" + String.join(", ", items) + "]";
+    }
+
+    /**
+     * Returns, as a JSON array, the capabilities the lxc.cap.drop / lxc.cap.keep list ends up naming (the summary's
+     * {@link Summary#capabilitySettings()}), {@code {"name", "number", "kept", "file", "line"}}: kept is true for a
+     * keep list, false for a drop list; file and line name the line that named it, in this config or in a file it
+     * includes.
+     */
+    static String capabilitySettings(String file, Summary summary) {
+        List<String> items = new ArrayList<>();
+        for (CapabilitySetting c : summary.capabilitySettings()) {
+            items.add("{\"name\": " + Json.string(c.capability().lxcName()) + ", \"number\": " + c.capability().number()
+                    + ", \"kept\": " + c.kept() + ", \"file\": " + Json.string(c.includedFile().orElse(file))
+                    + ", \"line\": " + c.line() + "}");
         }
         return "[" + String.join(", ", items) + "]";
     }

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fmt", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Print a config in the canonical style, or check that it is.",
         description = {"Prints the config in the canonical style, as gofmt does; the file is not changed unless --in-place is given. The canonical style: 'key = value' for LXC, 'key: value' for Proxmox (as Proxmox writes it), no indentation, no blanks after a value, empty blank lines, a line end after the last line. Values, comment text, line order and line ends are kept; a line that does not parse, or would be read differently, is left as it is.",
+                "With several configs (a directory stands for the configs in it), each formatted config starts with a line '==> FILE <==', as explain and head print it; --in-place, --check and --diff name the file on each line they print.",
                 "--check prints FILE:LINE: not in canonical style, with the canonical form, for every line that is not canonical."},
         exitCodeListHeading = Cli.EXIT_HEADING,
         exitCodeList = {"0:printed or written; with --check: every line is canonical",
@@ -55,11 +56,9 @@ final class FmtCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--in-place cannot be combined with --check or --diff");
         }
         Source.checkInPlace(spec, inPlace, files);
-        if (!inPlace && !check && !diff && Inputs.inputs(files).size() > 1) {
-            throw new ParameterException(spec.commandLine(),
-                    "printing the formatted config takes one FILE; use --check, --diff or --in-place for several");
-        }
+        boolean several = Inputs.inputs(files).size() > 1;
         boolean[] different = {false};
+        int[] printed = {0};
         boolean readable = Inputs.each(context, files, source -> {
             LxcConfig original = source.config();
             LxcConfig formatted = original.format();
@@ -76,6 +75,10 @@ final class FmtCommand implements Callable<Integer> {
                 context.err.println("lxcconf: formatted " + source.name());
             }
             if (!check && !diff && !inPlace) {
+                if (several) {
+                    context.out.print((printed[0]++ == 0 ? "" : "\n") + "==> " + Style.visible(source.name()) + " <==\n");
+                    context.out.flush();
+                }
                 context.writeBytes(formatted.toBytes());
             }
         });

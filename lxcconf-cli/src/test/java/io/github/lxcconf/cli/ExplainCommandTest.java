@@ -113,6 +113,34 @@ class ExplainCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void jsonCarriesTheCapabilitiesAsObjectsWithTheLineThatNamesEach(@TempDir Path dir) throws java.io.IOException {
+        Path common = CliRun.write(dir, "common.conf", "lxc.cap.drop = mac_admin sys_time\n");
+        Path file = CliRun.write(dir, "config", "lxc.include = common.conf\nlxc.uts.name = web\n"
+                + "lxc.cap.drop = 12 sys_time\n");
+        CliRun r = CliRun.run("explain", "--format", "json", "--include-base", dir.toString(), file.toString());
+        assertThat(r.status()).isZero();
+        java.util.Map<String, Object> summary = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                MiniJson.parse(r.out())).get("summary");
+        assertThat((java.util.List<Object>) summary.get("capabilitySettings")).containsExactly(
+                java.util.Map.of("name", "mac_admin", "number", 33L, "kept", false, "file", common.toString(), "line", 1L),
+                java.util.Map.of("name", "sys_time", "number", 25L, "kept", false, "file", file.toString(), "line", 3L),
+                java.util.Map.of("name", "net_admin", "number", 12L, "kept", false, "file", file.toString(), "line", 3L));
+        // the same answer as the text items, which stay as they were
+        assertThat((java.util.List<Object>) summary.get("capabilities"))
+                .contains("the included files drop: mac_admin, sys_time (common.conf line 1)");
+
+        // includes not read: the config's own lines; a keep list keeps
+        Path keep = CliRun.write(dir, "keep.conf", "lxc.cap.keep = sys_admin\n");
+        java.util.Map<String, Object> kept = (java.util.Map<String, Object>) ((java.util.Map<String, Object>)
+                MiniJson.parse(CliRun.run("explain", "--format", "json", keep.toString()).out())).get("summary");
+        assertThat((java.util.List<Object>) kept.get("capabilitySettings")).containsExactly(
+                java.util.Map.of("name", "sys_admin", "number", 21L, "kept", true, "file", keep.toString(), "line", 1L));
+        Path none = CliRun.write(dir, "none.conf", "lxc.uts.name = web\n");
+        assertThat(CliRun.run("explain", "--format", "json", none.toString()).out()).contains("\"capabilitySettings\": []");
+    }
+
+    @Test
     void explainsForTheHostAndReleaseLineItIsGiven(@TempDir Path dir) {
         Path file = CliRun.copy("classroom-102.conf", dir);
         String kvm = "  - lxc.cgroup.devices.allow c 10:232 rwm: /dev/kvm, read, write and mknod (create the device node); ";

@@ -48,6 +48,34 @@ class FmtCommandTest {
     }
 
     @Test
+    void severalFilesArePrintedEachAfterAHeaderAndNoneIsChanged() {
+        Path a = CliRun.write(dir, "a", MESSY);
+        Path b = CliRun.write(dir, "b.conf", CANONICAL);
+        CliRun r = CliRun.run("fmt", a.toString(), b.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).isEqualTo("==> " + a + " <==\n" + CANONICAL + "\n==> " + b + " <==\n" + CANONICAL);
+        assertThat(CliRun.read(a)).isEqualTo(MESSY);
+
+        // standard input among files is one config among several; a missing file is reported, the rest printed
+        CliRun mixed = CliRun.withStdin("lxc.arch=amd64\n", "fmt", "-", dir.resolve("nope").toString(), b.toString());
+        assertThat(mixed.status()).isEqualTo(2);
+        assertThat(mixed.out()).isEqualTo("==> <stdin> <==\nlxc.arch = amd64\n\n==> " + b + " <==\n" + CANONICAL);
+        assertThat(mixed.err()).startsWith("lxcconf: cannot read " + dir.resolve("nope") + ": no such file\n");
+
+        // one file, whatever names it, prints the config alone: it can be redirected to a file
+        CliRun one = CliRun.run("fmt", a.toString());
+        assertThat(one.out()).isEqualTo(CANONICAL);
+    }
+
+    @Test
+    void theHelpSaysHowSeveralFilesArePrinted() {
+        assertThat(CliRun.run("fmt", "--help").out().replaceAll("\\s+", " "))
+                .contains("With several configs (a directory stands for the configs in it), each formatted config"
+                        + " starts with a line '==> FILE <==', as explain and head print it;");
+    }
+
+    @Test
     void diffPrintsAUnifiedDiff() {
         CliRun r = CliRun.withStdin(MESSY, "fmt", "--diff", "-");
         assertThat(r.status()).isZero();
@@ -82,11 +110,6 @@ class FmtCommandTest {
     @Test
     void usageErrors() {
         Path a = CliRun.write(dir, "a", MESSY);
-        Path b = CliRun.write(dir, "b", MESSY);
-        CliRun two = CliRun.run("fmt", a.toString(), b.toString());
-        assertThat(two.status()).isEqualTo(2);
-        assertThat(two.err()).isEqualTo("lxcconf: printing the formatted config takes one FILE; use --check,"
-                + " --diff or --in-place for several\nTry 'lxcconf fmt --help' for more information.\n");
         assertThat(CliRun.run("fmt", "-i", "--check", a.toString()).err())
                 .startsWith("lxcconf: --in-place cannot be combined with --check or --diff\n");
         assertThat(CliRun.withStdin(MESSY, "fmt", "-i", "-").err())

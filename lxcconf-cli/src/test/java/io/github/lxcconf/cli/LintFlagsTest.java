@@ -62,8 +62,8 @@ class LintFlagsTest {
 
     /**
      * The SARIF 2.1.0 structure GitHub code scanning reads: version, runs[].tool.driver.name and rules,
-     * results with ruleId, level, message.text and a physical location with a 1-based region. (The schema
-     * itself is not shipped in any Maven artifact the build may use, so this checks the required properties.)
+     * results with ruleId, level, message.text and a physical location with a 1-based region. (SarifSchemaTest
+     * validates the whole log against the SARIF 2.1.0 schema; this checks what the values must be.)
      */
     @Test
     @SuppressWarnings("unchecked")

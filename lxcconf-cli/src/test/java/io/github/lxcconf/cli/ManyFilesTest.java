@@ -109,8 +109,19 @@ class ManyFilesTest {
         assertThat(r.out()).isEqualTo(lxc.resolve("web1/config") + ":1: not in canonical style\n"
                 + "  canonical: lxc.uts.name = web1\n");
         CliRun print = CliRun.run("fmt", lxc.toString());
-        assertThat(print.status()).isEqualTo(2);
-        assertThat(print.err()).contains("printing the formatted config takes one FILE");
+        assertThat(print.status()).isZero();
+        assertThat(print.out()).isEqualTo("==> " + lxc.resolve("db/config") + " <==\nlxc.utsname = db\n\n==> "
+                + lxc.resolve("web1/config") + " <==\nlxc.uts.name = web1\n");
+
+        // a directory with one config prints that config alone; an empty one says so
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        CliRun one = CliRun.run("fmt", lxc.resolve("web1").toString());
+        assertThat(one.status()).isZero();
+        assertThat(one.out()).isEqualTo("lxc.uts.name = web1\n");
+        CliRun none = CliRun.run("fmt", empty.toString(), lxc.resolve("web1").toString());
+        assertThat(none.status()).isEqualTo(2);
+        assertThat(none.err()).startsWith("lxcconf: no configs found in " + empty + "\n  hint: ");
+        assertThat(none.out()).isEqualTo("==> " + lxc.resolve("web1/config") + " <==\nlxc.uts.name = web1\n");
     }
 
     @Test

@@ -9,9 +9,12 @@ import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.SectionLine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -46,12 +49,19 @@ final class CapabilitySummary {
         String clearedWhere = "";
         String clearedKey = "";
         final List<String> lines = new ArrayList<>();
+        /** Each name in the list, with the file (empty for the config's own lines) and line that named it last. */
+        final Map<String, CapabilitySetting> settings = new HashMap<>();
 
         void apply(String key, String value, int line, String where) {
+            apply(key, value, line, where, Optional.empty());
+        }
+
+        void apply(String key, String value, int line, String where, Optional<String> file) {
             String v = value.strip();
             if (v.isEmpty()) {
                 keep = false;
                 names.clear();
+                settings.clear();
                 lines.clear();
                 clearedAt = line;
                 clearedWhere = where;
@@ -63,17 +73,24 @@ final class CapabilitySummary {
             for (String token : v.split("[ \t]+")) {
                 if (keepLine && token.equals("none")) {
                     names.clear();
+                    settings.clear();
                     used = true;
                 } else {
                     Optional<Capability> cap = token.matches("[0-9]{1,3}")
                             ? Capability.of(Integer.parseInt(token)) : Capability.of(token);
                     if (cap.isPresent()) {
                         names.add(cap.get().lxcName());
+                        settings.put(cap.get().lxcName(), new CapabilitySetting(cap.get(), keepLine, file, line));
                         used = true;
                     }
                 }
             }
             if (used) {
+                if (keepLine != keep) {
+                    // a keep line after drop lines, or a drop line after keep lines, turns the whole list over
+                    settings.replaceAll((name, set) -> new CapabilitySetting(set.capability(), keepLine,
+                            set.includedFile(), set.line()));
+                }
                 keep = keepLine;
                 lines.add(where);
             }
@@ -173,6 +190,23 @@ final class CapabilitySummary {
         return out;
     }
 
+    /**
+     * The list the container ends up with, one element per capability in the order the lines name them:
+     * the included files' lines when they were read, then this config's own lines (the order the summary
+     * items describe). Defaults that were not read are not in it.
+     */
+    static List<CapabilitySetting> settings(LxcConfig config, Optional<EffectiveConfig> effective) {
+        State state = effective.map(CapabilitySummary::included).orElseGet(State::new);
+        List<Line> lines = config.lines();
+        for (int i = 0; i < lines.size() && !(lines.get(i) instanceof SectionLine); i++) {
+            if (lines.get(i) instanceof EntryLine e
+                    && (e.key().equals("lxc.cap.drop") || e.key().equals("lxc.cap.keep"))) {
+                state.apply(e.key(), e.value(), i + 1, "line " + (i + 1));
+            }
+        }
+        return state.names.stream().map(state.settings::get).toList();
+    }
+
     /** The capabilities the included files leave dropped (none when they end in keep mode). */
     static List<String> includedDrops(EffectiveConfig effective) {
         State d = included(effective);
@@ -192,7 +226,8 @@ final class CapabilitySummary {
                         && (e.key().equals("lxc.cap.drop") || e.key().equals("lxc.cap.keep"))) {
                     String name = file.path().map(p -> p.getFileName() == null ? p.toString()
                             : p.getFileName().toString()).orElse(file.config().sourceName());
-                    d.apply(e.key(), e.value(), i + 1, name + " line " + (i + 1));
+                    d.apply(e.key(), e.value(), i + 1, name + " line " + (i + 1),
+                            Optional.of(file.path().map(Path::toString).orElse(file.config().sourceName())));
                 }
             }
         }

@@ -1153,7 +1153,8 @@ final class Explainer {
         if (proxmox && config.proxmox().template()) {
             warnings.add("this container is a template: Proxmox will not start it; clone it first");
         }
-        return new Summary(unprivileged, devices, hostPaths, capabilities, features, relaxations, warnings);
+        return new Summary(unprivileged, devices, hostPaths, capabilities, features, relaxations, warnings,
+                CapabilitySummary.settings(config, effective));
     }
 
     /**

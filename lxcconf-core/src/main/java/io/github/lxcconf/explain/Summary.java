@@ -12,6 +12,7 @@ import java.util.Objects;
  * Summary s = config.explain().summary();
  * s.devices();       // ["c 10:232 rwm: /dev/kvm (KVM), read, write and mknod", ...]
  * s.unprivileged();  // false
+ * s.capabilitySettings();  // [CapabilitySetting[capability=SYS_TIME, kept=false, includedFile=Optional.empty, line=3]]
  * s.text();          // a paragraph per topic
  * }</pre>
  *
@@ -23,9 +24,14 @@ import java.util.Objects;
  * @param features       nesting, keyctl, fuse and other features turned on
  * @param relaxations    AppArmor and seccomp relaxations
  * @param warnings       things that will not work as written
+ * @param capabilitySettings the capabilities the {@code lxc.cap.drop} / {@code lxc.cap.keep} list ends up
+ *                       naming, each with the line that named it: this config's lines, and the included files'
+ *                       when they were resolved (the {@code capabilities} items also say what unread defaults
+ *                       usually drop)
  */
 public record Summary(boolean unprivileged, List<String> devices, List<String> hostPaths, List<String> capabilities,
-                      List<String> features, List<String> relaxations, List<String> warnings) {
+                      List<String> features, List<String> relaxations, List<String> warnings,
+                      List<CapabilitySetting> capabilitySettings) {
 
     /**
      * Copies the lists.
@@ -33,6 +39,7 @@ public record Summary(boolean unprivileged, List<String> devices, List<String> h
      * @throws NullPointerException if a component is null
      */
     public Summary {
+        capabilitySettings = List.copyOf(capabilitySettings);
         devices = List.copyOf(devices);
         hostPaths = List.copyOf(hostPaths);
         capabilities = List.copyOf(capabilities);
