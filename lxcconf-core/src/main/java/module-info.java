@@ -27,6 +27,8 @@ module io.github.lxcconf {
     exports io.github.lxcconf.migrate;
     exports io.github.lxcconf.model;
     exports io.github.lxcconf.model.proxmox;
+    exports io.github.lxcconf.proxmox;
+    exports io.github.lxcconf.seccomp;
     exports io.github.lxcconf.syntax;
     exports io.github.lxcconf.validate;
 }
