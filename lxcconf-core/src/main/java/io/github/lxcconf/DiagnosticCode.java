@@ -68,6 +68,11 @@ public enum DiagnosticCode {
     LXC_HOOK("LXC114", Severity.ERROR, "lxc.hook with a value"),
     /** An {@code lxc.environment} entry with nothing before its {@code =}. */
     LXC_ENVIRONMENT("LXC115", Severity.WARNING, "environment entry without a name"),
+    /**
+     * A legacy key ({@code lxc.network.type}, {@code lxc.utsname}, {@code lxc.rootfs}, {@code lxc.id_map}, ...)
+     * that the typed views do not read: liblxc 3.0 and later refuse it, so it holds nothing.
+     */
+    LXC_LEGACY_KEY_IGNORED("LXC120", Severity.WARNING, "legacy key the typed views do not read"),
     // (LXC1xx codes go here)
 
     // ---- Proxmox option values and property strings (io.github.lxcconf.model.proxmox) ----

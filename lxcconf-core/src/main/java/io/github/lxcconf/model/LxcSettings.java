@@ -6,6 +6,7 @@ import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
+import io.github.lxcconf.validate.KeyCatalog;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * lines of the main section are read, in file order; what Proxmox generates
  * from its own options ({@code net0}, {@code features}, ...) is not. Values that do
  * not fit their grammar are left out and reported in {@link #diagnostics()};
- * nothing throws. Unlike liblxc, which stops at the first error, every line is
+ * nothing throws. Legacy keys ({@code lxc.network.*}, {@code lxc.utsname}, {@code lxc.rootfs}, ...) are
+ * not read, and each gets a diagnostic ({@code LXC120}). Unlike liblxc, which stops at the first error, every line is
  * read so that every problem is reported. A NUL character ends the reading,
  * as it ends liblxc's. Instances are immutable and safe to share.
  *
@@ -273,6 +275,7 @@ public final class LxcSettings {
         final List<Origin> seOrigins = new ArrayList<>();
         final List<EnvironmentVariable> environment = new ArrayList<>();
         final List<Hook> hooks = new ArrayList<>();
+        int legacyInterfaces;
 
         Reader(Problems problems) {
             this.problems = problems;
@@ -291,8 +294,31 @@ public final class LxcSettings {
                     valueBeforeNul(e).ifPresent(v -> apply(new Origin(e, lineNumber), e.key(), v));
                     return;
                 }
+                if (legacy(new Origin(e, lineNumber), e.key())) {
+                    continue;
+                }
                 apply(new Origin(e, lineNumber), e.key(), e.value());
             }
+        }
+
+        /**
+         * Reports a legacy key, which the views do not read (liblxc 3.0 and later refuse it), and returns
+         * whether the key was one. Each {@code lxc.network.type} starts a new legacy interface, so the
+         * replacement names the index the line would have.
+         */
+        private boolean legacy(Origin at, String key) {
+            Optional<KeyCatalog.LegacyKey> legacy = KeyCatalog.standard().legacy(key);
+            if (legacy.isEmpty()) {
+                return false;
+            }
+            if (key.equals("lxc.network.type")) {
+                legacyInterfaces++;
+            }
+            Optional<String> replacement = legacy.get().replacement(key, legacyInterfaces - 1);
+            problems.key(DiagnosticCode.LXC_LEGACY_KEY_IGNORED, at, "'" + key + "' is a legacy name that liblxc 3.0"
+                    + " and later refuse; the typed views do not read it", replacement
+                    .map(r -> "write '" + r + "' instead").orElse("delete the line: liblxc has no replacement"));
+            return true;
         }
 
         /** The value liblxc sees on a line with a NUL: the text before it, or nothing if the NUL comes first. */
@@ -319,9 +345,8 @@ public final class LxcSettings {
             return Optional.of(v);
         }
 
-        private void apply(Origin at, String key, String raw) {
-            // a value of only blanks (reachable with quotes: " ") is the empty value for liblxc
-            String value = raw.chars().allMatch(c -> Values.isBlank((char) c)) ? "" : raw;
+        private void apply(Origin at, String key, String value) {
+            // only the empty value clears or unsets: a quoted blank " " is a value, as liblxc reads it
             switch (key) {
                 case "lxc.cgroup.devices.allow" -> deviceRule(at, CgroupVersion.V1, true, value);
                 case "lxc.cgroup.devices.deny" -> deviceRule(at, CgroupVersion.V1, false, value);

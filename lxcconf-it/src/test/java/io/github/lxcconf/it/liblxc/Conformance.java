@@ -12,6 +12,7 @@ import io.github.lxcconf.model.IdMap;
 import io.github.lxcconf.model.LxcSettings;
 import io.github.lxcconf.model.MountAuto;
 import io.github.lxcconf.model.MountEntry;
+import io.github.lxcconf.model.NetworkAddress;
 import io.github.lxcconf.model.NetworkInterface;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.validate.LxcVersion;
@@ -270,8 +271,8 @@ final class Conformance {
             }
             String expected = switch (sub) {
                 case "flags" -> "up";
-                case "ipv4.address" -> String.join("\n", values.stream().map(v -> address(v, true)).toList());
-                case "ipv6.address" -> String.join("\n", values.stream().map(v -> address(v, false)).toList());
+                case "ipv4.address" -> String.join("\n", i.ipv4().stream().map(NetworkAddress::toString).toList());
+                case "ipv6.address" -> String.join("\n", i.ipv6().stream().map(NetworkAddress::toString).toList());
                 case "veth.ipv4.route", "veth.ipv6.route", "veth.vlan.tagged.id" ->
                         String.join("", values.stream().map(v -> v + "\n").toList());
                 // liblxc cuts an interface name to IFNAMSIZ - 1 bytes; lxcconf keeps it whole and says so (LXC1xx)
@@ -292,26 +293,6 @@ final class Conformance {
                 : new String(Arrays.copyOf(utf8, 15), StandardCharsets.UTF_8);
     }
 
-    /**
-     * An address as liblxc prints it: without the broadcast, with the prefix it assumes when none is written:
-     * 64 for IPv6; for IPv4 the class of the address, which liblxc 5.0.2 reads from the last octet, not the first
-     * ({@code 10.0.0.200} gets {@code /24}, {@code 192.168.1.5} gets {@code /8}, a last octet of 224 or more
-     * {@code /0}).
-     */
-    static String address(String value, boolean ipv4) {
-        String a = value.strip().split("[ \t]+")[0];
-        if (a.contains("/")) {
-            return a;
-        }
-        if (!ipv4) {
-            return a + "/64";
-        }
-        String[] octets = a.split("\\.");
-        int last = Integer.parseInt(octets[octets.length - 1]);
-        int prefix = last < 128 ? 8 : last < 192 ? 16 : last < 224 ? 24 : 0;
-        return a + "/" + prefix;
-    }
-
     /** An lxc.mount.auto item as liblxc's getter prints it; liblxc prints nothing for :force items and shmounts. */
     static String mountAutoAsLiblxc(MountAuto item) {
         if (item.force() || item.kind() == MountAuto.Kind.SHMOUNTS) {
@@ -321,10 +302,7 @@ final class Conformance {
     }
 
     private static Optional<Capability> capability(String name) {
-        if (name.matches("[0-9]+")) {
-            return name.length() > 3 ? Optional.empty() : Capability.of(Integer.parseInt(name));
-        }
-        return Capability.of(name);
+        return Capability.ofWord(name);
     }
 
     private static <T> List<T> parsed(List<String> values, Function<String, T> parse) {
