@@ -64,6 +64,11 @@ final class Conformance {
             "veth.mode", "bridge", "macvlan.mode", "private", "ipvlan.mode", "l2", "ipvlan.isolation", "bridge",
             "vlan.id", "0");
     private static final Pattern NET_KEY = Pattern.compile("lxc\\.net\\.([0-9]{1,9})(\\..*)?");
+    /** The single-valued keys with a typed view, compared as get_config_item prints them. */
+    private static final List<String> SINGLE_KEYS = List.of("lxc.uts.name", "lxc.rootfs.path", "lxc.arch",
+            "lxc.tty.max", "lxc.pty.max", "lxc.autodev", "lxc.mount.fstab");
+    /** Most cgroup setting keys compared per file. */
+    private static final int MAX_CGROUP_KEYS = 32;
     /** Most interfaces compared per file; a fuzzed index such as lxc.net.99999 is still compared. */
     private static final int MAX_INTERFACES = 16;
 
@@ -126,6 +131,9 @@ final class Conformance {
         LxcSettings settings = settings(config, effective);
         List<Integer> interfaces = interfaceIndices(config, effective, settings);
         List<String> keys = new ArrayList<>(LIST_KEYS);
+        keys.addAll(SINGLE_KEYS);
+        List<String> cgroupKeys = cgroupKeys(config, effective, settings);
+        keys.addAll(cgroupKeys);
         for (int n : interfaces) {
             NET_SUB_KEYS.forEach(s -> keys.add("lxc.net." + n + "." + s));
         }
@@ -134,6 +142,7 @@ final class Conformance {
         int compared = 0;
         if (loaded.accepted() && !validation.hasErrors()) {
             compared = compare(loaded, settings, interfaces, differences);
+            compared += compareSingles(loaded, settings, cgroupKeys, differences);
         }
         return new Verdict(file, loaded.accepted(), !validation.hasErrors(), loaded.error(),
                 validation.errors().stream().findFirst(), differences, loaded.failedLine(), compared, loaded.hung());
@@ -194,6 +203,50 @@ final class Conformance {
             }
         }
         return indices.stream().limit(MAX_INTERFACES).toList();
+    }
+
+    /** The lxc.cgroup.* and lxc.cgroup2.* setting keys written (device rules and directories aside). */
+    private static List<String> cgroupKeys(LxcConfig config, EffectiveConfig effective, LxcSettings settings) {
+        TreeSet<String> keys = new TreeSet<>(settings.resourceLimits().keys());
+        List<String> written = new ArrayList<>();
+        config.entries().stream().filter(EntryLine::isLxcKey).forEach(e -> written.add(e.key()));
+        effective.entries().forEach(e -> written.add(e.key()));
+        for (String key : written) {
+            if (key.matches("lxc\\.cgroup2?\\.[a-z_]+\\.[a-z_.]+") && !key.matches("lxc\\.cgroup2?\\.devices\\..*")
+                    && !key.matches("lxc\\.cgroup\\.dir.*") && key.indexOf('\t') < 0) {
+                keys.add(key);
+            }
+        }
+        return keys.stream().limit(MAX_CGROUP_KEYS).toList();
+    }
+
+    /**
+     * Compares the single-valued views (hostname, root filesystem path, personality, ttys, ptys, autodev, fstab
+     * path) and the cgroup settings, and returns how many values were compared.
+     */
+    private static int compareSingles(LibLxc.Loaded l, LxcSettings s, List<String> cgroupKeys, List<String> out) {
+        Map<String, String> typed = Map.of(
+                "lxc.uts.name", s.hostname().orElse(""),
+                "lxc.rootfs.path", s.rootfs().map(r -> r.path()).orElse(""),
+                "lxc.arch", s.arch().map(a -> a.lxcName()).orElse(""),
+                "lxc.tty.max", Long.toString(s.ttyMax()),
+                "lxc.pty.max", Long.toString(s.ptyMax()),
+                "lxc.autodev", s.autodev() ? "1" : "0",
+                "lxc.mount.fstab", s.mountFstab().orElse(""));
+        for (String key : SINGLE_KEYS) {
+            String lib = l.value(key).orElse("(cannot be read)");
+            if (!lib.equals(typed.get(key))) {
+                out.add(key + ": liblxc holds '" + lib + "', lxcconf '" + typed.get(key) + "'");
+            }
+        }
+        for (String key : cgroupKeys) {
+            List<String> lib = l.lines(key);
+            List<String> values = s.resourceLimits().values(key);
+            if (!lib.equals(values)) {
+                out.add(key + ": liblxc holds " + lib + ", lxcconf " + values);
+            }
+        }
+        return SINGLE_KEYS.size() + cgroupKeys.size();
     }
 
     /** Compares, and returns how many typed values were compared. */

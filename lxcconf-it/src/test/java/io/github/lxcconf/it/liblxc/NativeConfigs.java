@@ -80,6 +80,28 @@ final class NativeConfigs {
             new String[] {"lxc.cap.drop", "\" \""}, new String[] {"lxc.cap.keep", "'\t'"},
             new String[] {"lxc.mount.auto", "\" \""}, new String[] {"lxc.idmap", "\" \""},
             new String[] {"lxc.cgroup2.devices.allow", "\" \""}, new String[] {"lxc.cgroup.devices.deny", "\" \""});
+    /** Single-valued keys with a typed view, with values liblxc reads (and a few it refuses). */
+    private static final List<String[]> SINGLES = List.of(new String[] {"lxc.uts.name", "web1"},
+            new String[] {"lxc.uts.name", "\" web \""}, new String[] {"lxc.uts.name", ""},
+            new String[] {"lxc.rootfs.path", "dir:/var/lib/lxc/web/rootfs/"}, new String[] {"lxc.rootfs.path", "/srv//ct/./x"},
+            new String[] {"lxc.rootfs.path", "overlay:/lower:/upper"}, new String[] {"lxc.rootfs.path", "zfs:tank/ct"},
+            new String[] {"lxc.rootfs.path", "lvm:/dev/vg/lv"}, new String[] {"lxc.rootfs.path", "dir:"},
+            new String[] {"lxc.rootfs.path", "./rel/../x/"}, new String[] {"lxc.rootfs.path", ""},
+            new String[] {"lxc.arch", "x86"}, new String[] {"lxc.arch", "amd64"}, new String[] {"lxc.arch", "arm64"},
+            new String[] {"lxc.arch", "armhf"}, new String[] {"lxc.arch", "AMD64"}, new String[] {"lxc.arch", "mips64el"},
+            new String[] {"lxc.arch", "ppc64el"}, new String[] {"lxc.arch", "linux32"},
+            new String[] {"lxc.tty.max", "4"}, new String[] {"lxc.tty.max", "0x10"}, new String[] {"lxc.tty.max", "010"},
+            new String[] {"lxc.tty.max", ""}, new String[] {"lxc.pty.max", "1024"}, new String[] {"lxc.pty.max", "+8"},
+            new String[] {"lxc.autodev", "0"}, new String[] {"lxc.autodev", "1"}, new String[] {"lxc.autodev", ""},
+            new String[] {"lxc.autodev", "0x1"}, new String[] {"lxc.mount.fstab", "/var/lib/lxc/web//fstab"},
+            new String[] {"lxc.mount.fstab", "./fstab"},
+            new String[] {"lxc.cgroup2.memory.max", "2G"}, new String[] {"lxc.cgroup2.memory.max", ""},
+            new String[] {"lxc.cgroup2.memory.swap.max", "0"}, new String[] {"lxc.cgroup2.cpu.max", "150000 100000"},
+            new String[] {"lxc.cgroup2.pids.max", "max"}, new String[] {"lxc.cgroup2.cpuset.cpus", "0-3,6"},
+            new String[] {"lxc.cgroup.memory.limit_in_bytes", "1G"}, new String[] {"lxc.cgroup.memory.limit_in_bytes", ""},
+            new String[] {"lxc.cgroup.cpu.shares", "512"}, new String[] {"lxc.cgroup.cpuset.cpus", "1"},
+            new String[] {"lxc.cgroup2.memory.max", "\" \""}, new String[] {"lxc.cgroup2", ""},
+            new String[] {"lxc.cgroup", ""});
     private static final List<String> WELL_FORMED_SEPARATORS = List.of(" = ", " = ", "=", " =", "= ", "\t=\t");
 
     private NativeConfigs() {
@@ -143,6 +165,9 @@ final class NativeConfigs {
                 return new String[] {r.nextInt(4) == 0 ? "lxc.cap.keep" : "lxc.cap.drop", caps.toString()};
             }
             case 7, 8 -> {
+                if (r.nextInt(3) == 0) {
+                    return pick(r, SINGLES);
+                }
                 int index = r.nextInt(3);
                 if (r.nextInt(3) == 0) {
                     return new String[] {"lxc.net." + index + ".type", pick(r, NET_TYPES)};
