@@ -18,7 +18,8 @@ import java.util.OptionalLong;
  *
  * <p>liblxc does not read these values when it loads a file: it keeps every line of a key, in order
  * ({@link #values(String)}), and writes each to the cgroup file when the container starts, so the last one
- * counts ({@link #value(CgroupVersion, String)}). An empty value clears that key's lines; an empty
+ * counts ({@link #value(CgroupVersion, String)}), except in the files that take one device per write
+ * ({@code io.max}, {@code blkio.throttle.*}), where every line counts ({@link #ioLimits}). An empty value clears that key's lines; an empty
  * {@code lxc.cgroup =} or {@code lxc.cgroup2 =} clears every line of its version. A host uses one version:
  * a cgroup2 host ignores the v1 keys. The typed accessors take the version and read its key: for example
  * {@link #memory} reads {@code memory.limit_in_bytes} (v1) or {@code memory.max} (v2). A value the kernel
@@ -41,6 +42,9 @@ public final class ResourceLimits {
     public static final ResourceLimits NONE = new ResourceLimits(Map.of());
 
     private static final long DEFAULT_PERIOD = 100_000;
+    private static final List<String> IO_KINDS = List.of("rbps", "wbps", "riops", "wiops");
+    private static final List<String> V1_IO_FILES = List.of("blkio.throttle.read_bps_device",
+            "blkio.throttle.write_bps_device", "blkio.throttle.read_iops_device", "blkio.throttle.write_iops_device");
 
     private final Map<String, List<String>> values;
 
@@ -173,6 +177,72 @@ public final class ResourceLimits {
         public String toString() {
             return first == last ? Integer.toString(first) : first + "-" + last;
         }
+    }
+
+    /**
+     * A block I/O limit of one device: {@code io.max} in cgroup2 ({@code MAJOR:MINOR rbps=N wbps=N riops=N
+     * wiops=N}) or a {@code blkio.throttle.*_device} file in v1 ({@code MAJOR:MINOR N}).
+     *
+     * <pre>{@code
+     * // lxc.cgroup2.io.max = 8:0 rbps=1048576 wiops=max
+     * limits.ioLimits(CgroupVersion.V2); // [8:0 rbps=1048576, 8:0 wiops=max]
+     * }</pre>
+     *
+     * @param major the device's major number
+     * @param minor the device's minor number
+     * @param kind  {@code rbps}, {@code wbps} (bytes per second), {@code riops} or {@code wiops} (operations per
+     *              second)
+     * @param limit the limit
+     */
+    public record IoLimit(int major, int minor, String kind, Limit limit) {
+        /**
+         * Checks the components.
+         *
+         * @throws IllegalArgumentException if a number is negative or the kind is not one of the four
+         */
+        public IoLimit {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(limit, "limit");
+            if (major < 0 || minor < 0 || !IO_KINDS.contains(kind)) {
+                throw new IllegalArgumentException("not an I/O limit: " + major + ":" + minor + " " + kind);
+            }
+        }
+
+        /** Returns {@code MAJOR:MINOR KIND=LIMIT}. */
+        @Override
+        public String toString() {
+            return major + ":" + minor + " " + kind + "=" + limit;
+        }
+    }
+
+    /**
+     * Returns the block I/O limits, per device and kind: unlike the other files, {@code io.max} and the
+     * {@code blkio.throttle.*_device} files take one device per write, so every line counts, and for one
+     * device and kind the last one. A limit of {@code max} (cgroup2) or 0 (v1) removes a limit.
+     *
+     * <pre>{@code
+     * // lxc.cgroup.blkio.throttle.read_bps_device = 8:0 1048576
+     * limits.ioLimits(CgroupVersion.V1); // [8:0 rbps=1048576]
+     * }</pre>
+     *
+     * @param version the key family
+     * @return the limits in the order first written, possibly empty
+     */
+    public List<IoLimit> ioLimits(CgroupVersion version) {
+        LinkedHashMap<String, IoLimit> out = new LinkedHashMap<>();
+        if (version == CgroupVersion.V2) {
+            for (String v : values("lxc.cgroup2.io.max")) {
+                ioMax(v).ifPresent(list -> list.forEach(l -> out.put(l.major() + ":" + l.minor() + l.kind(), l)));
+            }
+        } else {
+            for (int i = 0; i < IO_KINDS.size(); i++) {
+                String kind = IO_KINDS.get(i);
+                for (String v : values("lxc.cgroup." + V1_IO_FILES.get(i))) {
+                    throttle(v, kind).ifPresent(l -> out.put(l.major() + ":" + l.minor() + l.kind(), l));
+                }
+            }
+        }
+        return List.copyOf(out.values());
     }
 
     /**
@@ -423,6 +493,73 @@ public final class ResourceLimits {
         return number(parts.get(0)).map(q -> new CpuQuota(OptionalLong.of(q), every));
     }
 
+    /** MAJOR:MINOR as the kernel reads it, or null. */
+    private static int[] device(String text) {
+        String[] mm = text.split(":", -1);
+        if (mm.length != 2 || !Values.isDigits(mm[0]) || !Values.isDigits(mm[1]) || mm[0].length() > 9
+                || mm[1].length() > 9) {
+            return null;
+        }
+        return new int[] {Integer.parseInt(mm[0]), Integer.parseInt(mm[1])};
+    }
+
+    /** One io.max line: MAJOR:MINOR then KIND=N|max words. */
+    private static Optional<List<IoLimit>> ioMax(String value) {
+        List<String> words = Values.splitBlanks(value.strip());
+        if (words.size() < 2) {
+            return Optional.empty();
+        }
+        int[] d = device(words.get(0));
+        if (d == null) {
+            return Optional.empty();
+        }
+        List<IoLimit> out = new ArrayList<>();
+        for (String w : words.subList(1, words.size())) {
+            int eq = w.indexOf('=');
+            String kind = eq < 0 ? "" : w.substring(0, eq);
+            if (!IO_KINDS.contains(kind)) {
+                return Optional.empty();
+            }
+            String n = w.substring(eq + 1);
+            Optional<Limit> l = n.equals("max") ? Optional.of(Limit.UNLIMITED) : scanned(n).map(Limit::of);
+            if (l.isEmpty()) {
+                return Optional.empty();
+            }
+            out.add(new IoLimit(d[0], d[1], kind, l.get()));
+        }
+        return Optional.of(out);
+    }
+
+    /** One blkio.throttle.*_device line: MAJOR:MINOR N; 0 removes the limit. */
+    private static Optional<IoLimit> throttle(String value, String kind) {
+        List<String> words = Values.splitBlanks(value.strip());
+        int[] d = words.size() == 2 ? device(words.get(0)) : null;
+        if (d == null) {
+            return Optional.empty();
+        }
+        return scanned(words.get(1)).map(n -> new IoLimit(d[0], d[1], kind, n == 0 ? Limit.UNLIMITED : Limit.of(n)));
+    }
+
+    /** A number as the kernel's sscanf("%llu") reads it for the I/O limits: the leading decimal digits. */
+    private static Optional<Long> scanned(String text) {
+        int end = 0;
+        while (end < text.length() && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end == 0 ? Optional.empty() : number(text.substring(0, end));
+    }
+
+    /** Whether an I/O limit line has a number with text after its digits, which the kernel ignores. */
+    private static boolean misread(String value) {
+        for (String w : Values.splitBlanks(value.strip())) {
+            String n = w.indexOf('=') >= 0 ? w.substring(w.indexOf('=') + 1) : w;
+            if (!n.isEmpty() && Character.isDigit(n.charAt(0)) && !Values.isDigits(n) && w.indexOf(':') < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The kernel's cpulist: comma-separated numbers and ranges, blanks around allowed, empty for none. */
     static Optional<List<CpuRange>> cpuList(String value) {
         String v = value.strip();
@@ -497,9 +634,20 @@ public final class ResourceLimits {
                 case "blkio.weight" -> one.ioWeight(version).isPresent() ? null : "a number from 10 to 1000";
                 case "io.weight" -> one.ioWeight(version).isPresent() || value.strip().matches("[0-9]+:[0-9]+ .*")
                         ? null : "a number from 1 to 10000, or default N, or MAJOR:MINOR N";
+                case "io.max" -> ioMax(value).isPresent() && !misread(value) ? null
+                        : "MAJOR:MINOR then rbps=, wbps=, riops= or wiops= with a number or max, such as '8:0 rbps=1048576'";
+                case "blkio.throttle.read_bps_device", "blkio.throttle.write_bps_device",
+                        "blkio.throttle.read_iops_device", "blkio.throttle.write_iops_device" ->
+                        throttle(value, "rbps").isPresent() && !misread(value) ? null
+                                : "MAJOR:MINOR and a number, such as '8:0 1048576'";
                 default -> null;
             };
-            if (expected != null) {
+            if (expected != null && (file.equals("io.max") || file.startsWith("blkio.throttle."))
+                    && (file.equals("io.max") ? ioMax(value) : throttle(value, "rbps")).isPresent()) {
+                problems.value(DiagnosticCode.LXC_RESOURCE_LIMIT, at, "the kernel reads only the digits at the"
+                        + " start of each number in '" + value + "' for " + file + " (2M is 2): liblxc does not read it"
+                        + " when it loads the file", "write the number in full, without a unit, such as 2097152");
+            } else if (expected != null) {
                 problems.value(DiagnosticCode.LXC_RESOURCE_LIMIT, at, "the kernel refuses '" + value + "' for "
                         + file + " when the container starts: liblxc does not read it when it loads the file",
                         "write " + expected);

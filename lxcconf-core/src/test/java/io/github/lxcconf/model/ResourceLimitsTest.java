@@ -122,4 +122,29 @@ class ResourceLimitsTest {
                         + " not read it when it loads the file");
         assertThat(lxc("lxc.cgroup2.memory.max = 1.5G\n").resourceLimits().memory(CgroupVersion.V2)).isEmpty();
     }
+
+    @Test
+    @DisplayName("io limits: one device per write, so every line counts; per device and kind the last")
+    void ioLimits() {
+        ResourceLimits v2 = lxc("""
+                lxc.cgroup2.io.max = 8:0 rbps=1048576 wiops=max
+                lxc.cgroup2.io.max = 8:0 rbps=2097152
+                """).resourceLimits();
+        assertThat(v2.ioLimits(CgroupVersion.V2)).hasToString("[8:0 rbps=2097152, 8:0 wiops=max]");
+        assertThat(v2.ioLimits(CgroupVersion.V2)).hasSize(2);
+        assertThat(problems("lxc.cgroup2.io.max = 8:16 wbps=2M\nlxc.cgroup2.io.max = 8:16 xbps=1\n"))
+                .containsExactly("1:22 warning LXC121 the kernel reads only the digits at the start of each number in"
+                        + " '8:16 wbps=2M' for io.max (2M is 2): liblxc does not read it when it loads the file",
+                        "2:22 warning LXC121 the kernel refuses '8:16 xbps=1' for io.max when the container starts:"
+                                + " liblxc does not read it when it loads the file");
+        assertThat(lxc("lxc.cgroup2.io.max = 8:16 wbps=2M\n").resourceLimits().ioLimits(CgroupVersion.V2))
+                .hasToString("[8:16 wbps=2]");
+        ResourceLimits v1 = lxc("""
+                lxc.cgroup.blkio.throttle.read_bps_device = 8:0 1048576
+                lxc.cgroup.blkio.throttle.write_iops_device = 8:0 100
+                lxc.cgroup.blkio.throttle.read_bps_device = 8:16 0
+                """).resourceLimits();
+        assertThat(v1.ioLimits(CgroupVersion.V1)).hasToString("[8:0 rbps=1048576, 8:16 rbps=max, 8:0 wiops=100]");
+        assertThat(v1.ioLimits(CgroupVersion.V2)).isEmpty();
+    }
 }
