@@ -728,6 +728,9 @@ final class Explainer {
     }
 
     private static String range(BigInteger first, BigInteger count) {
+        if (count.signum() == 0) {
+            return "(none: the range is 0)";
+        }
         return count.equals(BigInteger.ONE) ? first.toString() : first + "-" + first.add(count).subtract(BigInteger.ONE);
     }
 
