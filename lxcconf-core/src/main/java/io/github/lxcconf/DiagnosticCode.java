@@ -68,6 +68,18 @@ public enum DiagnosticCode {
     LXC_HOOK("LXC114", Severity.ERROR, "lxc.hook with a value"),
     /** An {@code lxc.environment} entry with nothing before its {@code =}. */
     LXC_ENVIRONMENT("LXC115", Severity.WARNING, "environment entry without a name"),
+    /**
+     * A legacy key ({@code lxc.network.type}, {@code lxc.utsname}, {@code lxc.rootfs}, {@code lxc.id_map}, ...)
+     * that the typed views do not read: liblxc 3.0 and later refuse it, so it holds nothing.
+     */
+    LXC_LEGACY_KEY_IGNORED("LXC120", Severity.WARNING, "legacy key the typed views do not read"),
+    /**
+     * A cgroup resource limit ({@code lxc.cgroup2.memory.max}, {@code lxc.cgroup.cpu.shares}, ...) whose value
+     * the kernel refuses when the container starts; liblxc does not read it when it loads the file.
+     */
+    LXC_RESOURCE_LIMIT("LXC121", Severity.WARNING, "resource limit the kernel refuses at start"),
+    /** The file {@code lxc.mount.fstab} names cannot be read: the container does not start. */
+    LXC_FSTAB_MISSING("LXC122", Severity.WARNING, "lxc.mount.fstab file missing"),
     // (LXC1xx codes go here)
 
     // ---- Proxmox option values and property strings (io.github.lxcconf.model.proxmox) ----

@@ -99,16 +99,7 @@ final class GetCommand implements Callable<Integer> {
     static List<String> values(Dialect dialect, Section section, String key) {
         List<String> all = section.values(key);
         if (!all.isEmpty()) {
-            if (!key.startsWith("lxc.") || !KeyCatalog.standard().isList(key)) {
-                return List.of(all.get(all.size() - 1));
-            }
-            int from = 0;
-            for (int i = 0; i < all.size(); i++) {
-                if (all.get(i).isBlank()) {
-                    from = i + 1;
-                }
-            }
-            return all.subList(from, all.size());
+            return KeyCatalog.standard().holds(key, all);
         }
         if (dialect == Dialect.PROXMOX && key.equals("description")) {
             // the Notes, written as # lines, decoded as pct config shows them

@@ -78,6 +78,11 @@ final class Checks {
         return key;
     }
 
+    static String comment(String text) {
+        checkCharacters("comment", text);
+        return text;
+    }
+
     static String snapshotName(String name) {
         Objects.requireNonNull(name, "name");
         checkCharacters("snapshot name", name);

@@ -878,7 +878,7 @@ public final class ConfigEditor {
         java.util.Set<String> present = new java.util.LinkedHashSet<>();
         for (EntryLine e : entries()) {
             if (e.key().equals(key) || e.key().equals(other)) {
-                if (e.value().isBlank()) {
+                if (e.value().isEmpty()) {
                     present.clear();
                     continue;
                 }
@@ -1124,6 +1124,85 @@ public final class ConfigEditor {
         return this;
     }
 
+    // ------------------------------------------------------------------ comments
+
+    /**
+     * Adds a comment line above a given line (of any kind, in any section, identified as for
+     * {@link #replace}): {@code # TEXT}, with the anchor's indent and line end; no other line changes.
+     * liblxc ignores comments. In a Proxmox file a comment is not ignored: Proxmox reads every {@code #} line
+     * of a section into that section's description (the Notes in its GUI), and at its next write moves it to
+     * the top of the section, URL-encoded ({@code :} becomes {@code %3A}); use {@link #setDescription} to
+     * change the Notes themselves.
+     *
+     * <pre>{@code
+     * // lxc.cgroup2.devices.allow = c 10:200 rwm
+     * config.edit().commentAbove(config.lines().get(0), "tun for the VPN").build();
+     * // # tun for the VPN
+     * // lxc.cgroup2.devices.allow = c 10:200 rwm
+     * }</pre>
+     *
+     * @param line a line of the config being edited
+     * @param text the comment, written as is after {@code "# "}; empty writes a lone {@code #}
+     * @return this editor
+     * @throws IllegalArgumentException if the line is not a line of the config being edited (or was already
+     *                                  removed or replaced in this edit), or the text holds a line break, a NUL or
+     *                                  another control character
+     */
+    public ConfigEditor commentAbove(Line line, String text) {
+        Objects.requireNonNull(line, "line");
+        Line comment = CommentEdits.commentAbove(line, text, state.eol());
+        List<Line> lines = state.mutable(); // pending removals applied first, so indexOf's index is into this list
+        lines.add(indexOf(line), comment);
+        return this;
+    }
+
+    /**
+     * Comments out an entry line: the line becomes its indent, {@code "# "}, then the rest of its bytes
+     * unchanged, line end included, so that {@link #uncomment} gives the line back byte for byte. liblxc
+     * then ignores it. In a Proxmox file the commented-out line becomes part of the section's description
+     * (the Notes), and Proxmox moves it to the top of the section at its next write.
+     *
+     * <pre>{@code
+     * // lxc.apparmor.profile = unconfined
+     * config.edit().commentOut((EntryLine) config.lines().get(0)).build();
+     * // # lxc.apparmor.profile = unconfined
+     * }</pre>
+     *
+     * @param line an entry line of the config being edited
+     * @return this editor
+     * @throws IllegalArgumentException if the line is not a line of the config being edited, or was already
+     *                                  removed or replaced in this edit
+     */
+    public ConfigEditor commentOut(EntryLine line) {
+        Objects.requireNonNull(line, "line");
+        state.setRaw(indexOf(line), CommentEdits.commentedOut(line));
+        return this;
+    }
+
+    /**
+     * Uncomments a comment that holds an entry line: the text after {@code #} and one blank, behind the
+     * comment's indent and with its line end, becomes the line. Only a comment whose text reads back, in the
+     * config's dialect, as one entry line with a key the dialect reads is accepted. In a Proxmox file the
+     * comment was part of the section's description (the Notes); it leaves it.
+     *
+     * <pre>{@code
+     * // # lxc.apparmor.profile = unconfined
+     * config.edit().uncomment((CommentLine) config.lines().get(0)).build();
+     * // lxc.apparmor.profile = unconfined
+     * }</pre>
+     *
+     * @param line a comment line of the config being edited
+     * @return this editor
+     * @throws IllegalArgumentException if the line is not a line of the config being edited (or was already
+     *                                  removed or replaced in this edit), or its text is not an entry line
+     */
+    public ConfigEditor uncomment(CommentLine line) {
+        Objects.requireNonNull(line, "line");
+        int i = indexOf(line);
+        state.setRaw(i, CommentEdits.uncommented(line, dialect()));
+        return this;
+    }
+
     /**
      * Returns the edited config. Unchanged lines are the same objects as before.
      *
@@ -1191,7 +1270,7 @@ public final class ConfigEditor {
                 if (same.test(e)) {
                     return true;
                 }
-                if (e.isLxcKey() && e.value().isBlank()) {
+                if (e.isLxcKey() && e.value().isEmpty()) {
                     return false;
                 }
             }

@@ -76,8 +76,7 @@ final class CapabilitySummary {
                     settings.clear();
                     used = true;
                 } else {
-                    Optional<Capability> cap = token.matches("[0-9]{1,3}")
-                            ? Capability.of(Integer.parseInt(token)) : Capability.of(token);
+                    Optional<Capability> cap = Capability.ofWord(token);
                     if (cap.isPresent()) {
                         names.add(cap.get().lxcName());
                         settings.put(cap.get().lxcName(), new CapabilitySetting(cap.get(), keepLine, file, line));

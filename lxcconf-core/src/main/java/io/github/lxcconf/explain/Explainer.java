@@ -46,6 +46,7 @@ import io.github.lxcconf.syntax.UnknownLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -717,11 +718,11 @@ final class Explainer {
             String ids = map.type() == IdMap.Type.UID ? "user IDs" : "group IDs";
             s.add("Maps container " + ids + " " + range(map.containerId(), map.range()) + " to host " + ids + " "
                     + range(map.hostId(), map.range()) + ".");
-            if (map.containerId() == 0 && map.hostId() != 0) {
+            if (map.containerId().signum() == 0 && map.hostId().signum() != 0) {
                 s.add("So root (ID 0) inside the container is the ordinary ID " + map.hostId()
                         + " on the host: this is what makes the container unprivileged.");
             }
-            if (!(map.hostId() == 100000 && map.range() == 65536)) {
+            if (!(map.hostId().equals(BigInteger.valueOf(100000)) && map.range().equals(BigInteger.valueOf(65536)))) {
                 String file = map.type() == IdMap.Type.UID ? "/etc/subuid" : "/etc/subgid";
                 s.add("The host must let root use these " + ids + ": " + file + " needs a line 'root:"
                         + map.hostId() + ":" + map.range() + "' (or one that covers it). Proxmox refuses to start"
@@ -733,15 +734,18 @@ final class Explainer {
         }
     }
 
-    private static String range(long first, long count) {
-        return count == 1 ? Long.toString(first) : first + "-" + (first + count - 1);
+    private static String range(BigInteger first, BigInteger count) {
+        if (count.signum() == 0) {
+            return "(none: the range is 0)";
+        }
+        return count.equals(BigInteger.ONE) ? first.toString() : first + "-" + first.add(count).subtract(BigInteger.ONE);
     }
 
     private static void explainCaps(String value, boolean drop, List<String> s) {
         s.add("Capabilities are the separate powers of root (load kernel modules, change the clock, ...).");
         List<String> names = new ArrayList<>();
         for (String word : BLANKS.split(value.trim())) {
-            Optional<Capability> cap = Capability.of(word.toLowerCase(Locale.ROOT));
+            Optional<Capability> cap = Capability.ofWord(word);
             names.add(word + cap.map(c -> Optional.ofNullable(CAPABILITY_POWERS.get(c.lxcName()))
                     .map(p -> " (" + p + ")").orElse("")).orElse(" (not a capability name liblxc knows)"));
         }

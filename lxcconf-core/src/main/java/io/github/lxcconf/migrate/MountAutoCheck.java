@@ -40,7 +40,7 @@ final class MountAutoCheck {
             if (!(line instanceof EntryLine e) || !e.key().equals("lxc.mount.auto")) {
                 continue;
             }
-            if (e.value().isBlank()) {
+            if (e.value().isEmpty()) {
                 seen.clear(); // an empty value clears every category
                 continue;
             }

@@ -226,18 +226,17 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
         }
 
         private static Optional<Capability> capability(String token) {
-            if (Values.isDigits(token)) {
-                return token.length() > 3 ? Optional.empty() : Capability.of(Integer.parseInt(token));
-            }
-            return Capability.of(token);
+            return Capability.ofWord(token);
         }
 
         private static String problem(Mode key, String token) {
             if (token.equals("none")) {
                 return "'none' is only accepted in lxc.cap.keep; in " + key.key + " liblxc refuses the file";
             }
-            if (Values.isDigits(token)) {
-                return "capability number " + token + " is above " + Capability.last().number() + " ("
+            Optional<java.math.BigInteger> number = Capability.number(token);
+            if (number.isPresent()) {
+                return "capability number " + token + (token.equals(number.get().toString()) ? "" : " (" + number.get()
+                        + ")") + " is above " + Capability.last().number() + " ("
                         + Capability.last().lxcName() + "), the last capability Linux knows; liblxc refuses the"
                         + " file";
             }
@@ -253,7 +252,10 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
             if (!bare.equals(token) && Capability.of(bare).isPresent()) {
                 return "write '" + bare + "': lower case, without CAP_";
             }
-            if (Values.isDigits(token)) {
+            if (Values.isDigits(token) && Capability.number(token).isEmpty()) {
+                return "liblxc reads numbers as C does: a leading 0 makes them octal (010 is 8), 0x hexadecimal";
+            }
+            if (Capability.number(token).isPresent()) {
                 return "a number is accepted only up to the host kernel's last capability";
             }
             for (Capability c : Capability.values()) {

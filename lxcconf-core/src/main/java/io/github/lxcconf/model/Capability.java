@@ -1,5 +1,6 @@
 package io.github.lxcconf.model;
 
+import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -144,6 +145,36 @@ public enum Capability {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Returns the capability one word of {@code lxc.cap.drop} or {@code lxc.cap.keep} names, read as liblxc
+     * reads it: a name such as {@code sys_admin}, or else a number as C's {@code strtoul} with base 0 reads
+     * it ({@code 0x15} is hexadecimal, a leading {@code 0} octal, one {@code +} allowed).
+     *
+     * <pre>{@code
+     * Capability.ofWord("sys_admin"); // Optional[SYS_ADMIN]
+     * Capability.ofWord("0x15");      // Optional[SYS_ADMIN]: 21
+     * Capability.ofWord("010");       // Optional[SETPCAP]: octal 8, not 10
+     * Capability.ofWord("08");        // Optional.empty: 8 is no octal digit, liblxc refuses the file
+     * Capability.ofWord("none");      // Optional.empty: a word of lxc.cap.keep, not a capability
+     * }</pre>
+     *
+     * @param word one blank-separated word of the value
+     * @return the capability, or empty if liblxc refuses the word
+     */
+    public static Optional<Capability> ofWord(String word) {
+        Optional<Capability> named = of(word);
+        if (named.isPresent()) {
+            return named;
+        }
+        return number(word).filter(n -> n.compareTo(BigInteger.valueOf(ALL.length)) < 0)
+                .flatMap(n -> of(n.intValueExact()));
+    }
+
+    /** The number a word is, as liblxc's lxc_safe_uint reads it (base 0, at most UINT_MAX), or empty. */
+    static Optional<BigInteger> number(String word) {
+        return Values.cUnsigned(word).filter(n -> n.compareTo(Values.UINT_MAX) <= 0);
     }
 
     /**

@@ -22,12 +22,17 @@ import java.util.Optional;
  * }</pre>
  *
  * @param type        uid or gid
- * @param containerId the first id inside the container
- * @param hostId      the first id on the host
- * @param range       how many ids are mapped (0 is accepted)
+ * <p>Ids and ranges are unsigned 64-bit numbers, as liblxc keeps them: it accepts any of 0 to
+ * 2<sup>64</sup>&nbsp;&minus;&nbsp;1 when it loads a file ({@code u 0 18446744073709551615 1}); the kernel
+ * refuses ids above 2<sup>32</sup>&nbsp;&minus;&nbsp;2 only when the container starts.
+ *
+ * @param containerId the first id inside the container, 0 to 2^64 - 1
+ * @param hostId      the first id on the host, 0 to 2^64 - 1
+ * @param range       how many ids are mapped, 0 to 2^64 - 1 (0 is accepted)
  * @param origin      the line the map was read from; empty when built by hand
  */
-public record IdMap(Type type, long containerId, long hostId, long range, Optional<Origin> origin) {
+public record IdMap(Type type, BigInteger containerId, BigInteger hostId, BigInteger range,
+                    Optional<Origin> origin) {
 
     /**
      * Whether a map is for user or group ids.
@@ -61,15 +66,20 @@ public record IdMap(Type type, long containerId, long hostId, long range, Option
     /**
      * Checks the components.
      *
-     * @throws NullPointerException     if the type or the origin is null
-     * @throws IllegalArgumentException if a number is negative
+     * @throws NullPointerException     if a component is null
+     * @throws IllegalArgumentException if a number is negative or above 2^64 - 1
      */
     public IdMap {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(containerId, "containerId");
+        Objects.requireNonNull(hostId, "hostId");
+        Objects.requireNonNull(range, "range");
         Objects.requireNonNull(origin, "origin");
-        if (containerId < 0 || hostId < 0 || range < 0) {
-            throw new IllegalArgumentException("ids and ranges are not negative, got " + containerId + " " + hostId
-                    + " " + range);
+        for (BigInteger n : new BigInteger[] {containerId, hostId, range}) {
+            if (n.signum() < 0 || n.compareTo(Values.ULONG_MAX) > 0) {
+                throw new IllegalArgumentException("ids and ranges are 0 to 18446744073709551615, got "
+                        + containerId + " " + hostId + " " + range);
+            }
         }
     }
 
@@ -84,9 +94,11 @@ public record IdMap(Type type, long containerId, long hostId, long range, Option
      * @param hostId      the first host uid
      * @param range       the number of uids
      * @return the map
+     * @throws IllegalArgumentException if a number is negative
      */
     public static IdMap uid(long containerId, long hostId, long range) {
-        return new IdMap(Type.UID, containerId, hostId, range, Optional.empty());
+        return new IdMap(Type.UID, BigInteger.valueOf(containerId), BigInteger.valueOf(hostId),
+                BigInteger.valueOf(range), Optional.empty());
     }
 
     /**
@@ -100,9 +112,11 @@ public record IdMap(Type type, long containerId, long hostId, long range, Option
      * @param hostId      the first host gid
      * @param range       the number of gids
      * @return the map
+     * @throws IllegalArgumentException if a number is negative
      */
     public static IdMap gid(long containerId, long hostId, long range) {
-        return new IdMap(Type.GID, containerId, hostId, range, Optional.empty());
+        return new IdMap(Type.GID, BigInteger.valueOf(containerId), BigInteger.valueOf(hostId),
+                BigInteger.valueOf(range), Optional.empty());
     }
 
     /**
@@ -110,6 +124,7 @@ public record IdMap(Type type, long containerId, long hostId, long range, Option
      *
      * <pre>{@code
      * IdMap.parse("g 0 0x186a0 65536").hostId(); // 100000: numbers are read as in C, base 0
+     * IdMap.parse("u 0 18446744073709551615 1").hostId(); // 18446744073709551615, the largest
      * IdMap.parse("u 0 100000");                // throws: ... has 3 fields ...
      * }</pre>
      *
@@ -147,17 +162,18 @@ public record IdMap(Type type, long containerId, long hostId, long range, Option
                     + " range); liblxc refuses the file", hint);
         }
         String[] names = {"container id", "host id", "range"};
-        long[] numbers = new long[3];
+        BigInteger[] numbers = new BigInteger[3];
         for (int i = 0; i < 3; i++) {
             Optional<BigInteger> n = Values.cUnsigned(fields.get(i + 1));
             if (n.isEmpty()) {
                 return Parsed.fail(prefix + "the " + names[i] + " '" + fields.get(i + 1) + "' is not a number;"
                         + " liblxc refuses the file", hint);
             }
-            if (n.get().compareTo(BigInteger.valueOf(Long.MAX_VALUE)) > 0) {
-                return Parsed.fail(prefix + "the " + names[i] + " " + fields.get(i + 1) + " is too large", hint);
+            if (n.get().compareTo(Values.ULONG_MAX) > 0) {
+                return Parsed.fail(prefix + "the " + names[i] + " " + fields.get(i + 1) + " is above"
+                        + " 18446744073709551615 (2^64 - 1); liblxc refuses the file", hint);
             }
-            numbers[i] = n.get().longValueExact();
+            numbers[i] = n.get();
         }
         return Parsed.ok(new IdMap(type, numbers[0], numbers[1], numbers[2], origin));
     }
@@ -180,8 +196,8 @@ public record IdMap(Type type, long containerId, long hostId, long range, Option
      */
     @Override
     public boolean equals(Object other) {
-        return other instanceof IdMap m && type == m.type && containerId == m.containerId && hostId == m.hostId
-                && range == m.range;
+        return other instanceof IdMap m && type == m.type && containerId.equals(m.containerId)
+                && hostId.equals(m.hostId) && range.equals(m.range);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
+import io.github.lxcconf.validate.KeyCatalog;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * The typed {@code lxc.*} settings of a config's main section, computed once:
  * device rules, mounts, id maps, capabilities, network interfaces, AppArmor,
- * seccomp, SELinux, environment and hooks.
+ * seccomp, SELinux, environment, hooks, hostname, root filesystem, architecture,
+ * ttys and ptys, autodev, cgroup resource limits and the {@code lxc.mount.fstab} file.
  *
  * <p>Lines are applied in file order with liblxc's rules: single-valued keys
  * keep the last value, list keys append, an empty value clears (a list, a
@@ -24,7 +26,8 @@ import java.util.Optional;
  * lines of the main section are read, in file order; what Proxmox generates
  * from its own options ({@code net0}, {@code features}, ...) is not. Values that do
  * not fit their grammar are left out and reported in {@link #diagnostics()};
- * nothing throws. Unlike liblxc, which stops at the first error, every line is
+ * nothing throws. Legacy keys ({@code lxc.network.*}, {@code lxc.utsname}, {@code lxc.rootfs}, ...) are
+ * not read, and each gets a diagnostic ({@code LXC120}). Unlike liblxc, which stops at the first error, every line is
  * read so that every problem is reported. A NUL character ends the reading,
  * as it ends liblxc's. Instances are immutable and safe to share.
  *
@@ -49,6 +52,14 @@ public final class LxcSettings {
     private final Selinux selinux;
     private final List<EnvironmentVariable> environment;
     private final List<Hook> hooks;
+    private final Optional<String> hostname;
+    private final Optional<RootFs> rootfs;
+    private final Optional<Architecture> arch;
+    private final long ttyMax;
+    private final long ptyMax;
+    private final boolean autodev;
+    private final ResourceLimits resourceLimits;
+    private final Optional<String> fstab;
     private final List<Diagnostic> diagnostics;
 
     private LxcSettings(Reader r) {
@@ -63,6 +74,14 @@ public final class LxcSettings {
         this.selinux = new Selinux(r.seContext, r.seKeyring, r.seOrigins);
         this.environment = List.copyOf(r.environment);
         this.hooks = List.copyOf(r.hooks);
+        this.hostname = r.hostname;
+        this.rootfs = r.rootfs;
+        this.arch = r.arch;
+        this.ttyMax = r.ttyMax;
+        this.ptyMax = r.ptyMax;
+        this.autodev = r.autodev;
+        this.resourceLimits = r.limits.result();
+        this.fstab = r.fstab;
         this.diagnostics = r.problems.sorted();
     }
 
@@ -221,6 +240,128 @@ public final class LxcSettings {
     }
 
     /**
+     * Returns the container's hostname, {@code lxc.uts.name}, as written (blanks inside quotes kept).
+     *
+     * <pre>{@code
+     * // lxc.uts.name = web1
+     * lxc.hostname(); // Optional[web1]
+     * }</pre>
+     *
+     * @return the hostname, or empty when not set (liblxc then uses the container's name)
+     */
+    public Optional<String> hostname() {
+        return hostname;
+    }
+
+    /**
+     * Returns the root filesystem, {@code lxc.rootfs.path}: its storage type and normalised path.
+     *
+     * <pre>{@code
+     * // lxc.rootfs.path = dir:/var/lib/lxc/web/rootfs/
+     * lxc.rootfs(); // Optional[RootFs[storage=Optional[dir], path=/var/lib/lxc/web/rootfs]]
+     * }</pre>
+     *
+     * @return the root filesystem, or empty when liblxc holds no path
+     */
+    public Optional<RootFs> rootfs() {
+        return rootfs;
+    }
+
+    /**
+     * Returns the personality {@code lxc.arch} sets, normalised as liblxc does ({@code x86} is
+     * {@link Architecture#I686}, {@code amd64} {@link Architecture#X86_64}). A name liblxc refuses is left out
+     * (the validator reports it).
+     *
+     * <pre>{@code
+     * // lxc.arch = amd64
+     * lxc.arch().map(Architecture::lxcName); // Optional[x86_64]
+     * }</pre>
+     *
+     * @return the personality, or empty when not set (the host's)
+     */
+    public Optional<Architecture> arch() {
+        return arch;
+    }
+
+    /**
+     * Returns {@code lxc.tty.max}: how many ttys liblxc gives the container (numbers read in base 0).
+     *
+     * <pre>{@code
+     * // lxc.tty.max = 0x4
+     * lxc.ttyMax(); // 4
+     * }</pre>
+     *
+     * @return the number, 0 when not set or empty
+     */
+    public long ttyMax() {
+        return ttyMax;
+    }
+
+    /**
+     * Returns {@code lxc.pty.max}: the size of the container's devpts instance (numbers read in base 0).
+     *
+     * @return the number, 0 when not set or empty (no limit set by liblxc)
+     */
+    public long ptyMax() {
+        return ptyMax;
+    }
+
+    /**
+     * Returns {@code lxc.autodev}: whether liblxc mounts a tmpfs on {@code /dev} and makes the minimal device
+     * nodes. On by default; an empty value turns it off.
+     *
+     * <pre>{@code
+     * // lxc.autodev =
+     * lxc.autodev(); // false
+     * }</pre>
+     *
+     * @return whether autodev is on
+     */
+    public boolean autodev() {
+        return autodev;
+    }
+
+    /**
+     * Returns the cgroup resource limits, {@code lxc.cgroup.*} and {@code lxc.cgroup2.*} (device rules aside).
+     *
+     * <pre>{@code
+     * // lxc.cgroup2.memory.max = 2G
+     * lxc.resourceLimits().memory(CgroupVersion.V2); // Optional[2147483648]
+     * }</pre>
+     *
+     * @return the limits; {@link ResourceLimits#NONE} when nothing is set
+     */
+    public ResourceLimits resourceLimits() {
+        return resourceLimits;
+    }
+
+    /**
+     * Returns the path {@code lxc.mount.fstab} names, normalised as liblxc does.
+     *
+     * @return the path as liblxc holds it, or empty
+     */
+    public Optional<String> mountFstab() {
+        return fstab;
+    }
+
+    /**
+     * Reads the file {@code lxc.mount.fstab} names, a relative path resolved against a base directory (liblxc
+     * resolves it against its working directory). A missing file is a diagnostic of the result, not an
+     * exception.
+     *
+     * <pre>{@code
+     * lxc.fstab(Path.of("/var/lib/lxc/web")).map(Fstab::entries); // Optional[[proc proc proc ...]]
+     * }</pre>
+     *
+     * @param baseDir the directory a relative path starts from
+     * @return the file's entries and problems, or empty when {@code lxc.mount.fstab} is not set
+     */
+    public Optional<Fstab> fstab(java.nio.file.Path baseDir) {
+        Objects.requireNonNull(baseDir, "baseDir");
+        return fstab.map(f -> Fstab.read(baseDir.resolve(f)));
+    }
+
+    /**
      * Returns whether the container runs in a user namespace: it has uid and gid maps.
      *
      * @return whether there are {@code u} and {@code g} id maps
@@ -273,11 +414,21 @@ public final class LxcSettings {
         final List<Origin> seOrigins = new ArrayList<>();
         final List<EnvironmentVariable> environment = new ArrayList<>();
         final List<Hook> hooks = new ArrayList<>();
+        int legacyInterfaces;
+        Optional<String> hostname = Optional.empty();
+        Optional<RootFs> rootfs = Optional.empty();
+        Optional<Architecture> arch = Optional.empty();
+        long ttyMax;
+        long ptyMax;
+        boolean autodev = true;
+        final ResourceLimits.Reader limits;
+        Optional<String> fstab = Optional.empty();
 
         Reader(Problems problems) {
             this.problems = problems;
             this.capabilities = new Capabilities.Reader(problems);
             this.network = new NetworkReader(problems);
+            this.limits = new ResourceLimits.Reader(problems);
         }
 
         void read(Section section) {
@@ -291,8 +442,31 @@ public final class LxcSettings {
                     valueBeforeNul(e).ifPresent(v -> apply(new Origin(e, lineNumber), e.key(), v));
                     return;
                 }
+                if (legacy(new Origin(e, lineNumber), e.key())) {
+                    continue;
+                }
                 apply(new Origin(e, lineNumber), e.key(), e.value());
             }
+        }
+
+        /**
+         * Reports a legacy key, which the views do not read (liblxc 3.0 and later refuse it), and returns
+         * whether the key was one. Each {@code lxc.network.type} starts a new legacy interface, so the
+         * replacement names the index the line would have.
+         */
+        private boolean legacy(Origin at, String key) {
+            Optional<KeyCatalog.LegacyKey> legacy = KeyCatalog.standard().legacy(key);
+            if (legacy.isEmpty()) {
+                return false;
+            }
+            if (key.equals("lxc.network.type")) {
+                legacyInterfaces++;
+            }
+            Optional<String> replacement = legacy.get().replacement(key, legacyInterfaces - 1);
+            problems.key(DiagnosticCode.LXC_LEGACY_KEY_IGNORED, at, "'" + key + "' is a legacy name that liblxc 3.0"
+                    + " and later refuse; the typed views do not read it", replacement
+                    .map(r -> "write '" + r + "' instead").orElse("delete the line: liblxc has no replacement"));
+            return true;
         }
 
         /** The value liblxc sees on a line with a NUL: the text before it, or nothing if the NUL comes first. */
@@ -319,9 +493,8 @@ public final class LxcSettings {
             return Optional.of(v);
         }
 
-        private void apply(Origin at, String key, String raw) {
-            // a value of only blanks (reachable with quotes: " ") is the empty value for liblxc
-            String value = raw.chars().allMatch(c -> Values.isBlank((char) c)) ? "" : raw;
+        private void apply(Origin at, String key, String value) {
+            // only the empty value clears or unsets: a quoted blank " " is a value, as liblxc reads it
             switch (key) {
                 case "lxc.cgroup.devices.allow" -> deviceRule(at, CgroupVersion.V1, true, value);
                 case "lxc.cgroup.devices.deny" -> deviceRule(at, CgroupVersion.V1, false, value);
@@ -329,6 +502,14 @@ public final class LxcSettings {
                 case "lxc.cgroup2.devices.deny" -> deviceRule(at, CgroupVersion.V2, false, value);
                 case "lxc.cgroup" -> clearRules(value, CgroupVersion.V1);
                 case "lxc.cgroup2" -> clearRules(value, CgroupVersion.V2);
+                case "lxc.uts.name" -> hostname = value.isEmpty() ? Optional.empty() : Optional.of(value);
+                case "lxc.rootfs.path" -> rootfs = RootFs.of(value);
+                case "lxc.arch" -> arch = Architecture.of(value).or(() -> arch);
+                case "lxc.tty.max" -> ttyMax = unsignedInt(value, ttyMax);
+                case "lxc.pty.max" -> ptyMax = unsignedInt(value, ptyMax);
+                case "lxc.autodev" -> autodev = value.isEmpty() ? false : Values.cBoolean(value).orElse(autodev);
+                case "lxc.mount.fstab" -> fstab = value.isEmpty() ? Optional.empty()
+                        : Optional.of(Values.simplifyPath(value));
                 case "lxc.mount.entry" -> mountEntry(at, value);
                 case "lxc.mount.auto" -> mountAuto(at, value);
                 case "lxc.idmap" -> idMap(at, value);
@@ -351,6 +532,8 @@ public final class LxcSettings {
                 default -> {
                     if (key.equals("lxc.net") || key.startsWith("lxc.net.")) {
                         network.read(at, key, value);
+                    } else if (ResourceLimits.Reader.isSetting(key)) {
+                        limits.read(at, key, value);
                     } else if (key.startsWith("lxc.hook.")) {
                         HookType.of(key.substring("lxc.hook.".length())).ifPresent(t -> hook(at, t, value));
                     }
@@ -374,7 +557,17 @@ public final class LxcSettings {
         private void clearRules(String value, CgroupVersion version) {
             if (value.isEmpty()) {
                 deviceRules.removeIf(r -> r.version() == version);
+                limits.clear(version);
             }
+        }
+
+        /** An unsigned int in base 0, as lxc_safe_uint reads it; empty is 0; what liblxc refuses keeps the last. */
+        private static long unsignedInt(String value, long previous) {
+            if (value.isEmpty()) {
+                return 0;
+            }
+            return Values.cUnsigned(value).filter(n -> n.compareTo(Values.UINT_MAX) <= 0)
+                    .map(java.math.BigInteger::longValueExact).orElse(previous);
         }
 
         private void mountEntry(Origin at, String value) {

@@ -220,6 +220,21 @@ public record NetworkInterface(int index, Map<String, List<String>> subKeys, Lis
     }
 
     /**
+     * Returns the IPv4 addresses as liblxc holds them, each with its prefix, the default one where none is
+     * written (see {@link NetworkAddress}).
+     *
+     * <pre>{@code
+     * // lxc.net.0.ipv4.address = 192.168.1.1
+     * eth0.ipv4(); // [192.168.1.1/8]: liblxc 5.0.2 takes the class from the last octet
+     * }</pre>
+     *
+     * @return the addresses in order, possibly empty
+     */
+    public List<NetworkAddress> ipv4() {
+        return ipv4Addresses().stream().map(NetworkAddress::parseIpv4).toList();
+    }
+
+    /**
      * Returns the IPv4 gateway: an address, {@code auto} or {@code dev}.
      *
      * @return the gateway
@@ -235,6 +250,21 @@ public record NetworkInterface(int index, Map<String, List<String>> subKeys, Lis
      */
     public List<String> ipv6Addresses() {
         return values("ipv6.address");
+    }
+
+    /**
+     * Returns the IPv6 addresses as liblxc holds them: as {@code inet_ntop} prints them, prefix 64 where
+     * none is written.
+     *
+     * <pre>{@code
+     * // lxc.net.0.ipv6.address = FE80:0::1
+     * eth0.ipv6(); // [fe80::1/64]
+     * }</pre>
+     *
+     * @return the addresses in order, possibly empty
+     */
+    public List<NetworkAddress> ipv6() {
+        return ipv6Addresses().stream().map(NetworkAddress::parseIpv6).toList();
     }
 
     /**
@@ -425,36 +455,13 @@ public record NetworkInterface(int index, Map<String, List<String>> subKeys, Lis
     }
 
     private static String ipv4Address(String v) {
-        int blank = v.indexOf(' ');
-        String address = blank < 0 ? v : v.substring(0, blank);
-        if (blank >= 0 && !Values.isIpv4(v.substring(blank + 1))) {
-            return "the broadcast address '" + v.substring(blank + 1) + "' is not an IPv4 address";
-        }
-        int slash = address.indexOf('/');
-        String ip = slash < 0 ? address : address.substring(0, slash);
-        if (!Values.isIpv4(ip)) {
-            return "'" + ip + "' is not an IPv4 address";
-        }
-        if (slash >= 0) {
-            Optional<BigInteger> prefix = Values.cUnsigned(address.substring(slash + 1));
-            if (prefix.isEmpty() || prefix.get().compareTo(BigInteger.valueOf(32)) > 0) {
-                return "the prefix '/" + address.substring(slash + 1) + "' is not 0 to 32";
-            }
-        }
-        return null;
+        Parsed<NetworkAddress> p = NetworkAddress.ipv4(v);
+        return p.isOk() ? null : p.problem();
     }
 
     private static String ipv6Address(String v) {
-        int slash = v.indexOf('/');
-        String ip = slash < 0 ? v : v.substring(0, slash);
-        if (!Values.isIpv6(ip)) {
-            return "'" + ip + "' is not an IPv6 address";
-        }
-        if (slash >= 0 && Values.cUnsigned(v.substring(slash + 1)).filter(n -> n.compareTo(Values.UINT_MAX) <= 0)
-                .isEmpty()) {
-            return "the prefix '/" + v.substring(slash + 1) + "' is not a number";
-        }
-        return null;
+        Parsed<NetworkAddress> p = NetworkAddress.ipv6(v);
+        return p.isOk() ? null : p.problem();
     }
 
     private static String route(String v, boolean six) {

@@ -180,4 +180,30 @@ final class Values {
         }
         return text;
     }
+
+    /**
+     * Normalises a path as liblxc 5.0.2 does for its path keys: runs of {@code /} become one, {@code .}
+     * components and a trailing {@code /} go, {@code ..} stays; {@code /} stays {@code /}, and a relative path
+     * of only {@code .} components becomes {@code .}.
+     */
+    static String simplifyPath(String path) {
+        if (path.isEmpty()) {
+            return "";
+        }
+        boolean absolute = path.charAt(0) == '/';
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.split("/")) {
+            if (part.isEmpty() || part.equals(".")) {
+                continue;
+            }
+            if (sb.length() > 0 || absolute) {
+                sb.append('/');
+            }
+            sb.append(part);
+        }
+        if (sb.length() == 0) {
+            return absolute ? "/" : ".";
+        }
+        return sb.toString();
+    }
 }

@@ -324,6 +324,56 @@ public final class KeyCatalog {
     }
 
     /**
+     * Returns what a key holds after its values are read in file order, as liblxc holds them: for a list
+     * key, every value after the last empty one (only the empty value clears a list; a quoted blank
+     * {@code " "} is a value, and liblxc keeps it); for any other key, the last value.
+     *
+     * <pre>{@code
+     * KeyCatalog.standard().holds("lxc.mount.entry", List.of("/a a none bind", "", "/b b none bind"));
+     * // [/b b none bind]
+     * KeyCatalog.standard().holds("lxc.hook.mount", List.of("/bin/a", " ")); // [/bin/a,  ]
+     * KeyCatalog.standard().holds("lxc.uts.name", List.of("a", "b"));        // [b]
+     * }</pre>
+     *
+     * @param key    the key as written
+     * @param values its values in file order, as {@link io.github.lxcconf.syntax.EntryLine#value()} reads them
+     * @return the values the key holds, possibly empty
+     */
+    public List<String> holds(String key, List<String> values) {
+        Objects.requireNonNull(key, "key");
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        if (!key.startsWith("lxc.") || !isList(key)) {
+            return List.of(values.get(values.size() - 1));
+        }
+        int from = 0;
+        for (int i = 0; i < values.size(); i++) {
+            if (clearsList(values.get(i))) {
+                from = i + 1;
+            }
+        }
+        return List.copyOf(values.subList(from, values.size()));
+    }
+
+    /**
+     * Returns whether a value of a list key clears the list: only the empty value does. A value of blanks,
+     * written with quotes ({@code lxc.mount.entry = " "}), is a value: liblxc 5.0.2 keeps it in the list
+     * (or, for a key whose value is a list of words, such as {@code lxc.cap.drop}, adds no word).
+     *
+     * <pre>{@code
+     * KeyCatalog.clearsList("");   // true
+     * KeyCatalog.clearsList(" ");  // false
+     * }</pre>
+     *
+     * @param value the value as {@link io.github.lxcconf.syntax.EntryLine#value()} reads it
+     * @return whether it clears
+     */
+    public static boolean clearsList(String value) {
+        return value.isEmpty();
+    }
+
+    /**
      * Finds the legacy row for a key that liblxc 3.0 and later refuse.
      *
      * @param key the key as written

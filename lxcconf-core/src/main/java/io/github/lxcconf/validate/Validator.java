@@ -85,7 +85,9 @@ public final class Validator {
     public static Validation validate(LxcConfig config, ValidationOptions options) {
         Validator v = new Validator(config, options);
         v.out.addAll(config.diagnostics());
-        v.out.addAll(config.lxc().diagnostics());
+        // a legacy key is reported once, below (VAL002), not also as the typed views' LXC120
+        config.lxc().diagnostics().stream().filter(d -> d.code() != DiagnosticCode.LXC_LEGACY_KEY_IGNORED)
+                .forEach(v.out::add);
         v.out.addAll(config.proxmox().diagnostics());
         v.mounts();
         if (v.proxmox) {

@@ -191,6 +191,9 @@ class ExplanationTest {
             lxc.mount.entry = /dev/kvm /dev/kvm none bind | absolute  | The target starts with /, but LXC expects a path relative
             lxc.mount.entry = /dev/kvm dev/kvm none bind | no create  | Without create=file the mount fails
             lxc.idmap = u 0 100000 65536         | idmap             | Maps container user IDs 0-65535 to host user IDs 100000-165535.
+            lxc.idmap = u 0 18446744073709551615 1 | 2^64-1 host id | Maps container user IDs 0 to host user IDs 18446744073709551615.
+            lxc.idmap = u 0 100000 0             | empty range       | Maps container user IDs (none: the range is 0) to host user IDs (none: the range is 0).
+            lxc.cap.drop = 0x15 010              | cap numbers       | This line takes 0x15 (mount file systems and many other administration tasks), 010 (change process capabilities) away
             lxc.idmap = u 1000 1000 1            | split idmap       | /etc/subuid needs a line 'root:1000:1' (or one that covers it). Proxmox refuses to start the container without it
             lxc.idmap = g 0 100000 1000          | split gid idmap   | /etc/subgid needs a line 'root:100000:1000'
             lxc.apparmor.profile = unconfined    | unconfined        | Turns AppArmor off for this container

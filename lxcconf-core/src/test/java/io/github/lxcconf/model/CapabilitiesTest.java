@@ -101,7 +101,9 @@ class CapabilitiesTest {
             lxc.cap.drop | sys_resources | unknown capability 'sys_resources' in lxc.cap.drop; liblxc refuses the file | did you mean 'sys_resource'?
             lxc.cap.drop | none          | 'none' is only accepted in lxc.cap.keep; in lxc.cap.drop liblxc refuses the file | to drop nothing, clear the list with an empty 'lxc.cap.drop =' line
             lxc.cap.drop | 41            | capability number 41 is above 40 (checkpoint_restore), the last capability Linux knows; liblxc refuses the file | a number is accepted only up to the host kernel's last capability
-            lxc.cap.drop | 0x15          | unknown capability '0x15' in lxc.cap.drop; liblxc refuses the file | capability names are lower case without CAP_, such as sys_admin or net_raw; see capabilities(7)
+            lxc.cap.drop | 0x29          | capability number 0x29 (41) is above 40 (checkpoint_restore), the last capability Linux knows; liblxc refuses the file | a number is accepted only up to the host kernel's last capability
+            lxc.cap.drop | 08            | unknown capability '08' in lxc.cap.drop; liblxc refuses the file | liblxc reads numbers as C does: a leading 0 makes them octal (010 is 8), 0x hexadecimal
+            lxc.cap.drop | 4294967296    | unknown capability '4294967296' in lxc.cap.drop; liblxc refuses the file | liblxc reads numbers as C does: a leading 0 makes them octal (010 is 8), 0x hexadecimal
             """)
     @DisplayName("unknown capabilities are errors with a hint; the other names of the line still count")
     void unknown(String key, String token, String message, String hint) {
@@ -113,10 +115,15 @@ class CapabilitiesTest {
     }
 
     @Test
-    @DisplayName("numbers up to the last capability are accepted")
+    @DisplayName("numbers up to the last capability are accepted, read as C's strtoul with base 0 reads them")
     void numbers() {
         assertThat(lxc("lxc.cap.drop = 21 40 0\n").capabilities().list())
                 .containsExactly(Capability.SYS_ADMIN, Capability.CHECKPOINT_RESTORE, Capability.CHOWN);
+        // liblxc 5.0.2: 0x15 is 21 (sys_admin), 010 is octal 8 (setpcap), not 10
+        LxcSettings s = lxc("lxc.cap.drop = 0x15 010 +7 0X1f 00\n");
+        assertThat(s.capabilities().list()).containsExactly(Capability.SYS_ADMIN, Capability.SETPCAP,
+                Capability.SETUID, Capability.SETFCAP, Capability.CHOWN);
+        assertThat(s.diagnostics()).isEmpty();
     }
 
     @Test

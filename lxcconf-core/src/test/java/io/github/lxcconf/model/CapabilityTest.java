@@ -45,4 +45,23 @@ class CapabilityTest {
             assertThat(Capability.of(c.number())).contains(c);
         }
     }
+
+    @Test
+    @DisplayName("a word of lxc.cap.drop: a name, or a number in C notation (base 0) up to the last capability")
+    void ofWord() {
+        assertThat(Capability.ofWord("sys_admin")).contains(Capability.SYS_ADMIN);
+        assertThat(Capability.ofWord("21")).contains(Capability.SYS_ADMIN);
+        assertThat(Capability.ofWord("0x15")).contains(Capability.SYS_ADMIN);
+        assertThat(Capability.ofWord("0X15")).contains(Capability.SYS_ADMIN);
+        assertThat(Capability.ofWord("010")).contains(Capability.SETPCAP);
+        assertThat(Capability.ofWord("+8")).contains(Capability.SETPCAP);
+        assertThat(Capability.ofWord("0x28")).contains(Capability.CHECKPOINT_RESTORE);
+        assertThat(Capability.ofWord("0x29")).isEmpty();
+        assertThat(Capability.ofWord("08")).isEmpty();
+        assertThat(Capability.ofWord("0x")).isEmpty();
+        assertThat(Capability.ofWord("-0")).isEmpty();
+        assertThat(Capability.ofWord("4294967296")).isEmpty();
+        assertThat(Capability.ofWord("none")).isEmpty();
+        assertThat(Capability.ofWord("SYS_ADMIN")).isEmpty();
+    }
 }

@@ -5,6 +5,7 @@ import static io.github.lxcconf.model.ModelTesting.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,14 @@ class IdMapTest {
             'u\t0   100000\t65536'  | UID | 0    | 100000 | 65536 | u 0 100000 65536
             g 0 0x186a0 65536       | GID | 0    | 100000 | 65536 | g 0 100000 65536
             u 010 0X10 +5           | UID | 8    | 16     | 5     | u 8 16 5
+            u 0 18446744073709551615 1 | UID | 0 | 18446744073709551615 | 1 | u 0 18446744073709551615 1
+            u 0 0xffffffffffffffff 1   | UID | 0 | 18446744073709551615 | 1 | u 0 18446744073709551615 1
+            u 18446744073709551615 0 18446744073709551615 | UID | 18446744073709551615 | 0 | 18446744073709551615 | u 18446744073709551615 0 18446744073709551615
             """)
-    @DisplayName("u|g container host range: numbers are C unsigned longs in base 0; range 0 is accepted")
-    void parse(String value, IdMap.Type type, long container, long host, long range, String canonical) {
+    @DisplayName("u|g container host range: numbers are C unsigned longs in base 0, up to 2^64 - 1; range 0 is"
+            + " accepted")
+    void parse(String value, IdMap.Type type, BigInteger container, BigInteger host, BigInteger range,
+               String canonical) {
         IdMap m = IdMap.parse(value);
         assertThat(m).isEqualTo(new IdMap(type, container, host, range, Optional.empty()));
         assertThat(m.toValue()).isEqualTo(canonical);
@@ -41,7 +47,8 @@ class IdMapTest {
             u 0 abc 65536            | the host id 'abc' is not a number; liblxc refuses the file
             u 0 08 1                 | the host id '08' is not a number; liblxc refuses the file
             u 0 1 65536x             | the range '65536x' is not a number; liblxc refuses the file
-            u 0 99999999999999999999 1 | the host id 99999999999999999999 is too large
+            u 0 99999999999999999999 1 | the host id 99999999999999999999 is above 18446744073709551615 (2^64 - 1); liblxc refuses the file
+            u 0 18446744073709551616 1 | the host id 18446744073709551616 is above 18446744073709551615 (2^64 - 1); liblxc refuses the file
             """)
     @DisplayName("what liblxc refuses, with the reason")
     void bad(String value, String reason) {
@@ -85,7 +92,11 @@ class IdMapTest {
         assertThat(parsed).isNotEqualTo(IdMap.gid(1001, 1000, 1));
         assertThat(IdMap.Type.UID.letter()).isEqualTo('u');
         assertThatThrownBy(() -> IdMap.uid(-1, 0, 1)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("ids and ranges are not negative, got -1 0 1");
-        assertThatThrownBy(() -> new IdMap(null, 0, 0, 1, Optional.empty())).hasMessage("type");
+                .hasMessage("ids and ranges are 0 to 18446744073709551615, got -1 0 1");
+        assertThatThrownBy(() -> new IdMap(IdMap.Type.UID, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64),
+                BigInteger.ONE, Optional.empty())).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ids and ranges are 0 to 18446744073709551615, got 0 18446744073709551616 1");
+        assertThatThrownBy(() -> new IdMap(null, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ONE,
+                Optional.empty())).hasMessage("type");
     }
 }

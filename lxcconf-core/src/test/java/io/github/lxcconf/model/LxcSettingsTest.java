@@ -190,21 +190,71 @@ class LxcSettingsTest {
     }
 
     @Test
-    @DisplayName("a value of only blanks (with quotes) is the empty value: it clears")
-    void blankIsEmpty() {
+    @DisplayName("a quoted blank is a value, not the empty value: it clears nothing (liblxc 5.0.2 holds it)")
+    void blankIsAValue() {
         LxcSettings s = lxc("""
                 lxc.mount.entry = /a b none bind
                 lxc.mount.entry = " "
                 lxc.cap.drop = sys_admin
                 lxc.cap.drop = '	'
+                lxc.mount.auto = proc:rw
+                lxc.mount.auto = " "
+                lxc.hook.mount = /bin/a
+                lxc.hook.mount = " "
                 lxc.net.0.type = veth
                 lxc.net.0.link = br0
                 lxc.net.0.link = "  "
                 """);
-        assertThat(s.mountEntries()).isEmpty();
-        assertThat(s.capabilities()).isEqualTo(Capabilities.NONE);
-        assertThat(s.networkInterface(0).orElseThrow().link()).isEmpty();
-        assertThat(s.diagnostics()).isEmpty();
+        assertThat(s.mountEntries()).extracting(MountEntry::toValue).containsExactly("/a b none bind");
+        assertThat(s.capabilities().list()).containsExactly(Capability.SYS_ADMIN);
+        assertThat(s.mountAuto()).extracting(MountAuto::toValue).containsExactly("proc:rw");
+        assertThat(s.hooks()).extracting(Hook::command).containsExactly("/bin/a", " ");
+        assertThat(s.networkInterface(0).orElseThrow().link()).contains("  ");
+        assertThat(s.diagnostics()).extracting(d -> d.line() + " " + d.code().id()).containsExactly("2 LXC102");
+    }
+
+    @Test
+    @DisplayName("legacy keys are not read, and each gets a warning that names its replacement (LXC120)")
+    void legacyKeys() {
+        LxcSettings s = lxc("""
+                lxc.network.type = veth
+                lxc.network.link = br0
+                lxc.network.type = veth
+                lxc.network.ipv4 = 10.0.0.1
+                lxc.utsname = web
+                lxc.rootfs = /x
+                lxc.id_map = u 0 100000 65536
+                lxc.pivotdir = x
+                lxc.network.3.link = br1
+                lxc.limit.nofile = 1024
+                """);
+        assertThat(s.networkInterfaces()).isEmpty();
+        assertThat(s.idMaps()).isEmpty();
+        String tail = "' is a legacy name that liblxc 3.0 and later refuse; the typed views do not read it";
+        assertThat(problems(s)).containsExactly(
+                "1:1 warning LXC120 'lxc.network.type" + tail, "2:1 warning LXC120 'lxc.network.link" + tail,
+                "3:1 warning LXC120 'lxc.network.type" + tail, "4:1 warning LXC120 'lxc.network.ipv4" + tail,
+                "5:1 warning LXC120 'lxc.utsname" + tail, "6:1 warning LXC120 'lxc.rootfs" + tail,
+                "7:1 warning LXC120 'lxc.id_map" + tail, "8:1 warning LXC120 'lxc.pivotdir" + tail,
+                "9:1 warning LXC120 'lxc.network.3.link" + tail, "10:1 warning LXC120 'lxc.limit.nofile" + tail);
+        assertThat(s.diagnostics()).extracting(d -> d.hint().orElse("")).containsExactly(
+                "write 'lxc.net.0.type' instead", "write 'lxc.net.0.link' instead", "write 'lxc.net.1.type' instead",
+                "write 'lxc.net.1.ipv4.address' instead", "write 'lxc.uts.name' instead",
+                "write 'lxc.rootfs.path' instead", "write 'lxc.idmap' instead",
+                "delete the line: liblxc has no replacement", "write 'lxc.net.3.link' instead",
+                "write 'lxc.prlimit.nofile' instead");
+        // validate() reports a legacy key once: its own VAL002 error, not also the typed views' warning
+        assertThat(LxcConfig.reader().dialect(Dialect.LXC).parse("lxc.utsname = web\n").validate().diagnostics())
+                .extracting(d -> d.code().id()).containsExactly("VAL002");
+    }
+
+    @Test
+    @DisplayName("a quoted blank where liblxc needs a value is refused, as liblxc refuses the file")
+    void blankRefused() {
+        assertThat(lxc("lxc.idmap = \" \"\n").diagnostics()).extracting(d -> d.code().id())
+                .containsExactly("LXC104");
+        assertThat(lxc("lxc.cap.drop = sys_time\nlxc.cap.keep = \" \"\n").diagnostics())
+                .extracting(d -> d.code().id()).containsExactly("LXC106");
     }
 
     @Test

@@ -6,6 +6,8 @@ import io.github.lxcconf.it.CgroupHost;
 import io.github.lxcconf.it.ContainerRun;
 import io.github.lxcconf.it.Containers;
 import io.github.lxcconf.it.LxcHost;
+import io.github.lxcconf.model.CgroupVersion;
+import io.github.lxcconf.model.ResourceLimits;
 import io.github.lxcconf.validate.ValidationOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,24 @@ class ResourceLimitContainerTest {
                 .withCode(DiagnosticCode.VAL_CGROUP_V1_IGNORED)).isEmpty();
         assertThat(parsed.validate(ValidationOptions.defaults().withCgroup2Host(true))
                 .withCode(DiagnosticCode.VAL_CGROUP_V1_IGNORED)).hasSize(2);
+    }
+
+    @Test
+    void theTypedLimitsAreWhatTheKernelHolds(@TempDir Path tmp) throws Exception {
+        Path sync = syncDir(tmp);
+        // numbers as the kernel reads them: memparse in base 0 with a unit, pids.max in base 0, the last line wins
+        String config = Containers.config(syncMount(sync), "lxc.cgroup.memory.limit_in_bytes = 1G",
+                "lxc.cgroup.memory.limit_in_bytes = 0x30M", "lxc.cgroup.pids.max = 0x20");
+        var result = whileRunning(CgroupHost.HYBRID, config, sync, "",
+                name -> Map.of(
+                        "memory", Path.of("/sys/fs/cgroup/memory/lxc.payload." + name + "/memory.limit_in_bytes"),
+                        "pids", Path.of("/sys/fs/cgroup/pids/lxc.payload." + name + "/pids.max")));
+        ResourceLimits typed = LxcConfig.parse(config).lxc().resourceLimits();
+        assertThat(typed.memory(CgroupVersion.V1)).hasValueSatisfying(
+                l -> assertThat(l.toString()).isEqualTo(result.getKey().get("memory")));
+        assertThat(typed.pids(CgroupVersion.V1)).hasValueSatisfying(
+                l -> assertThat(l.toString()).isEqualTo(result.getKey().get("pids")));
+        assertThat(result.getKey()).containsEntry("memory", String.valueOf(48L << 20)).containsEntry("pids", "32");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.github.lxcconf.model.IdMap;
 import io.github.lxcconf.model.LxcSettings;
 import io.github.lxcconf.model.MountAuto;
 import io.github.lxcconf.model.MountEntry;
+import io.github.lxcconf.model.NetworkAddress;
 import io.github.lxcconf.model.NetworkInterface;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.validate.LxcVersion;
@@ -63,6 +64,11 @@ final class Conformance {
             "veth.mode", "bridge", "macvlan.mode", "private", "ipvlan.mode", "l2", "ipvlan.isolation", "bridge",
             "vlan.id", "0");
     private static final Pattern NET_KEY = Pattern.compile("lxc\\.net\\.([0-9]{1,9})(\\..*)?");
+    /** The single-valued keys with a typed view, compared as get_config_item prints them. */
+    private static final List<String> SINGLE_KEYS = List.of("lxc.uts.name", "lxc.rootfs.path", "lxc.arch",
+            "lxc.tty.max", "lxc.pty.max", "lxc.autodev", "lxc.mount.fstab");
+    /** Most cgroup setting keys compared per file. */
+    private static final int MAX_CGROUP_KEYS = 32;
     /** Most interfaces compared per file; a fuzzed index such as lxc.net.99999 is still compared. */
     private static final int MAX_INTERFACES = 16;
 
@@ -125,6 +131,9 @@ final class Conformance {
         LxcSettings settings = settings(config, effective);
         List<Integer> interfaces = interfaceIndices(config, effective, settings);
         List<String> keys = new ArrayList<>(LIST_KEYS);
+        keys.addAll(SINGLE_KEYS);
+        List<String> cgroupKeys = cgroupKeys(config, effective, settings);
+        keys.addAll(cgroupKeys);
         for (int n : interfaces) {
             NET_SUB_KEYS.forEach(s -> keys.add("lxc.net." + n + "." + s));
         }
@@ -133,6 +142,7 @@ final class Conformance {
         int compared = 0;
         if (loaded.accepted() && !validation.hasErrors()) {
             compared = compare(loaded, settings, interfaces, differences);
+            compared += compareSingles(loaded, settings, cgroupKeys, differences);
         }
         return new Verdict(file, loaded.accepted(), !validation.hasErrors(), loaded.error(),
                 validation.errors().stream().findFirst(), differences, loaded.failedLine(), compared, loaded.hung());
@@ -193,6 +203,50 @@ final class Conformance {
             }
         }
         return indices.stream().limit(MAX_INTERFACES).toList();
+    }
+
+    /** The lxc.cgroup.* and lxc.cgroup2.* setting keys written (device rules and directories aside). */
+    private static List<String> cgroupKeys(LxcConfig config, EffectiveConfig effective, LxcSettings settings) {
+        TreeSet<String> keys = new TreeSet<>(settings.resourceLimits().keys());
+        List<String> written = new ArrayList<>();
+        config.entries().stream().filter(EntryLine::isLxcKey).forEach(e -> written.add(e.key()));
+        effective.entries().forEach(e -> written.add(e.key()));
+        for (String key : written) {
+            if (key.matches("lxc\\.cgroup2?\\.[a-z_]+\\.[a-z_.]+") && !key.matches("lxc\\.cgroup2?\\.devices\\..*")
+                    && !key.matches("lxc\\.cgroup\\.dir.*") && key.indexOf('\t') < 0) {
+                keys.add(key);
+            }
+        }
+        return keys.stream().limit(MAX_CGROUP_KEYS).toList();
+    }
+
+    /**
+     * Compares the single-valued views (hostname, root filesystem path, personality, ttys, ptys, autodev, fstab
+     * path) and the cgroup settings, and returns how many values were compared.
+     */
+    private static int compareSingles(LibLxc.Loaded l, LxcSettings s, List<String> cgroupKeys, List<String> out) {
+        Map<String, String> typed = Map.of(
+                "lxc.uts.name", s.hostname().orElse(""),
+                "lxc.rootfs.path", s.rootfs().map(r -> r.path()).orElse(""),
+                "lxc.arch", s.arch().map(a -> a.lxcName()).orElse(""),
+                "lxc.tty.max", Long.toString(s.ttyMax()),
+                "lxc.pty.max", Long.toString(s.ptyMax()),
+                "lxc.autodev", s.autodev() ? "1" : "0",
+                "lxc.mount.fstab", s.mountFstab().orElse(""));
+        for (String key : SINGLE_KEYS) {
+            String lib = l.value(key).orElse("(cannot be read)");
+            if (!lib.equals(typed.get(key))) {
+                out.add(key + ": liblxc holds '" + lib + "', lxcconf '" + typed.get(key) + "'");
+            }
+        }
+        for (String key : cgroupKeys) {
+            List<String> lib = l.lines(key);
+            List<String> values = s.resourceLimits().values(key);
+            if (!lib.equals(values)) {
+                out.add(key + ": liblxc holds " + lib + ", lxcconf " + values);
+            }
+        }
+        return SINGLE_KEYS.size() + cgroupKeys.size();
     }
 
     /** Compares, and returns how many typed values were compared. */
@@ -270,8 +324,8 @@ final class Conformance {
             }
             String expected = switch (sub) {
                 case "flags" -> "up";
-                case "ipv4.address" -> String.join("\n", values.stream().map(v -> address(v, true)).toList());
-                case "ipv6.address" -> String.join("\n", values.stream().map(v -> address(v, false)).toList());
+                case "ipv4.address" -> String.join("\n", i.ipv4().stream().map(NetworkAddress::toString).toList());
+                case "ipv6.address" -> String.join("\n", i.ipv6().stream().map(NetworkAddress::toString).toList());
                 case "veth.ipv4.route", "veth.ipv6.route", "veth.vlan.tagged.id" ->
                         String.join("", values.stream().map(v -> v + "\n").toList());
                 // liblxc cuts an interface name to IFNAMSIZ - 1 bytes; lxcconf keeps it whole and says so (LXC1xx)
@@ -292,26 +346,6 @@ final class Conformance {
                 : new String(Arrays.copyOf(utf8, 15), StandardCharsets.UTF_8);
     }
 
-    /**
-     * An address as liblxc prints it: without the broadcast, with the prefix it assumes when none is written:
-     * 64 for IPv6; for IPv4 the class of the address, which liblxc 5.0.2 reads from the last octet, not the first
-     * ({@code 10.0.0.200} gets {@code /24}, {@code 192.168.1.5} gets {@code /8}, a last octet of 224 or more
-     * {@code /0}).
-     */
-    static String address(String value, boolean ipv4) {
-        String a = value.strip().split("[ \t]+")[0];
-        if (a.contains("/")) {
-            return a;
-        }
-        if (!ipv4) {
-            return a + "/64";
-        }
-        String[] octets = a.split("\\.");
-        int last = Integer.parseInt(octets[octets.length - 1]);
-        int prefix = last < 128 ? 8 : last < 192 ? 16 : last < 224 ? 24 : 0;
-        return a + "/" + prefix;
-    }
-
     /** An lxc.mount.auto item as liblxc's getter prints it; liblxc prints nothing for :force items and shmounts. */
     static String mountAutoAsLiblxc(MountAuto item) {
         if (item.force() || item.kind() == MountAuto.Kind.SHMOUNTS) {
@@ -321,10 +355,7 @@ final class Conformance {
     }
 
     private static Optional<Capability> capability(String name) {
-        if (name.matches("[0-9]+")) {
-            return name.length() > 3 ? Optional.empty() : Capability.of(Integer.parseInt(name));
-        }
-        return Capability.of(name);
+        return Capability.ofWord(name);
     }
 
     private static <T> List<T> parsed(List<String> values, Function<String, T> parse) {

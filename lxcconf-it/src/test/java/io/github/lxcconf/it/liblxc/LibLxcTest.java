@@ -3,8 +3,14 @@ package io.github.lxcconf.it.liblxc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lxcconf.it.LxcHost;
+import io.github.lxcconf.model.Architecture;
+import io.github.lxcconf.model.Capability;
+import io.github.lxcconf.model.IdMap;
+import io.github.lxcconf.model.NetworkAddress;
+import io.github.lxcconf.validate.KeyCatalog;
 import io.github.lxcconf.validate.LxcVersion;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +130,7 @@ class LibLxcTest {
         assertThat(l.value("lxc.net.0.ipv4.address"))
                 .contains("192.168.1.5/8\n10.0.0.130/16\n10.0.0.200/24\n10.0.0.250/0");
         assertThat(List.of("192.168.1.5", "10.0.0.130", "10.0.0.200", "10.0.0.250").stream()
-                .map(a -> Conformance.address(a, true)).toList())
+                .map(a -> NetworkAddress.parseIpv4(a).toString()).toList())
                 .containsExactly("192.168.1.5/8", "10.0.0.130/16", "10.0.0.200/24", "10.0.0.250/0");
         assertThat(l.value("lxc.net.0.ipv6.address")).contains("fe80::2/64");
     }
@@ -154,5 +160,48 @@ class LibLxcTest {
         LibLxc.Loaded l = load("lxc.include = common.conf\nlxc.cap.keep = sys_admin\n");
         assertThat(l.accepted()).isFalse();
         assertThat(l.error()).contains("Keeping and dropping capabilities are mutually exclusive");
+    }
+
+    @Test
+    void archKeepsOnlyThePersonalityOfLiblxcsTable() throws IOException {
+        // lxc-keys.tsv lists x32, loongarch64 and loong64 too: liblxc 5.0.2 refuses them
+        List<String> names = List.of("arm", "armel", "armhf", "armv7l", "athlon", "i386", "i486", "i586", "i686",
+                "linux32", "mips", "mipsel", "ppc", "powerpc", "x86", "aarch64", "amd64", "arm64", "linux64",
+                "mips64", "mips64el", "ppc64", "ppc64el", "ppc64le", "powerpc64", "riscv64", "s390x", "x86_64",
+                "x32", "loongarch64", "loong64", "AMD64", "armv8");
+        for (String name : names) {
+            LibLxc.Loaded l = load("lxc.arch = " + name + "\n", "lxc.arch");
+            assertThat(l.accepted()).as(name).isEqualTo(Architecture.of(name).isPresent());
+            if (l.accepted()) {
+                assertThat(l.value("lxc.arch")).as(name).contains(Architecture.of(name).orElseThrow().lxcName());
+            }
+        }
+    }
+
+    @Test
+    void aQuotedBlankIsAValueAndOnlyTheEmptyValueClears() throws IOException {
+        LibLxc.Loaded l = load("lxc.mount.entry = /a a none bind\nlxc.mount.entry = \" \"\n"
+                + "lxc.cap.drop = sys_time\nlxc.cap.drop = \" \"\nlxc.hook.mount = /bin/a\nlxc.hook.mount = \" \"\n",
+                "lxc.mount.entry", "lxc.cap.drop", "lxc.hook.mount");
+        assertThat(l.accepted()).isTrue();
+        assertThat(l.value("lxc.mount.entry")).contains("/a a none bind\n \n");
+        assertThat(l.value("lxc.cap.drop")).contains("sys_time\n");
+        assertThat(l.value("lxc.hook.mount")).contains("/bin/a\n \n");
+        assertThat(KeyCatalog.standard().holds("lxc.mount.entry", List.of("/a a none bind", " ")))
+                .containsExactly("/a a none bind", " ");
+    }
+
+    @Test
+    void capabilityNumbersAndIdMapIdsAreReadAsCUnsignedLongs() throws IOException {
+        LibLxc.Loaded caps = load("lxc.cap.drop = 0x15 010\n", "lxc.cap.drop");
+        assertThat(caps.accepted()).isTrue();
+        assertThat(caps.lines("lxc.cap.drop").stream().map(w -> Capability.ofWord(w).orElseThrow()))
+                .containsExactly(Capability.SYS_ADMIN, Capability.SETPCAP);
+        assertThat(load("lxc.cap.drop = 08\n").accepted()).isFalse();
+        LibLxc.Loaded ids = load("lxc.idmap = u 0 18446744073709551615 1\n", "lxc.idmap");
+        assertThat(ids.accepted()).isTrue();
+        assertThat(IdMap.parse(ids.value("lxc.idmap").orElseThrow()).hostId())
+                .isEqualTo(new BigInteger("18446744073709551615"));
+        assertThat(load("lxc.idmap = u 0 18446744073709551616 1\n").accepted()).isFalse();
     }
 }

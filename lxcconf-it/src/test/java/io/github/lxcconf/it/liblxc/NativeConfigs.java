@@ -57,7 +57,8 @@ final class NativeConfigs {
             "sys:mixed", "cgroup", "cgroup:mixed", "cgroup:ro", "cgroup:rw", "cgroup:rw:force", "cgroup-full",
             "cgroup-full:ro", "cgroup-full:mixed:force", "cgroup2", "cgroup2:ro", "shmounts:/a:/b");
     private static final List<String> CAPS = List.of("sys_admin", "sys_time", "sys_module", "mac_admin",
-            "mac_override", "net_admin", "sys_rawio", "audit_write", "12", "21", "0", "40", "SYS_ADMIN");
+            "mac_override", "net_admin", "sys_rawio", "audit_write", "12", "21", "0", "40", "SYS_ADMIN", "0x15", "010",
+            "0X1f", "+8", "08", "0x28", "0x29");
     private static final List<String> NET_TYPES = List.of("veth", "veth", "macvlan", "vlan", "phys", "empty",
             "none", "ipvlan");
     private static final List<String[]> NET_VALUES = List.of(new String[] {"link", "br0"},
@@ -69,7 +70,38 @@ final class NativeConfigs {
             new String[] {"ipv6.address", "fd00::5/64"}, new String[] {"ipv6.gateway", "fd00::1"},
             new String[] {"veth.pair", "vethct1"}, new String[] {"vlan.id", "10"},
             new String[] {"macvlan.mode", "bridge"}, new String[] {"l2proxy", "1"},
-            new String[] {"script.up", "/usr/share/lxc/hooks/up"}, new String[] {"veth.ipv4.route", "10.1.0.0/16"});
+            new String[] {"script.up", "/usr/share/lxc/hooks/up"}, new String[] {"veth.ipv4.route", "10.1.0.0/16"},
+            new String[] {"ipv4.address", "10.0.0.200"}, new String[] {"ipv4.address", "10.0.0.130"},
+            new String[] {"ipv4.address", "10.0.0.250"}, new String[] {"ipv4.address", "1.2.3.4/0x10"},
+            new String[] {"ipv6.address", "FD00:0::5"}, new String[] {"ipv6.address", "::ffff:10.0.0.1/0x40"},
+            new String[] {"link", " "}, new String[] {"ipv4.address", " "});
+    /** Quoted blanks: a value for liblxc, not the empty value. */
+    private static final List<String[]> BLANKS = List.of(new String[] {"lxc.mount.entry", "\" \""},
+            new String[] {"lxc.cap.drop", "\" \""}, new String[] {"lxc.cap.keep", "'\t'"},
+            new String[] {"lxc.mount.auto", "\" \""}, new String[] {"lxc.idmap", "\" \""},
+            new String[] {"lxc.cgroup2.devices.allow", "\" \""}, new String[] {"lxc.cgroup.devices.deny", "\" \""});
+    /** Single-valued keys with a typed view, with values liblxc reads (and a few it refuses). */
+    private static final List<String[]> SINGLES = List.of(new String[] {"lxc.uts.name", "web1"},
+            new String[] {"lxc.uts.name", "\" web \""}, new String[] {"lxc.uts.name", ""},
+            new String[] {"lxc.rootfs.path", "dir:/var/lib/lxc/web/rootfs/"}, new String[] {"lxc.rootfs.path", "/srv//ct/./x"},
+            new String[] {"lxc.rootfs.path", "overlay:/lower:/upper"}, new String[] {"lxc.rootfs.path", "zfs:tank/ct"},
+            new String[] {"lxc.rootfs.path", "lvm:/dev/vg/lv"}, new String[] {"lxc.rootfs.path", "dir:"},
+            new String[] {"lxc.rootfs.path", "./rel/../x/"}, new String[] {"lxc.rootfs.path", ""},
+            new String[] {"lxc.arch", "x86"}, new String[] {"lxc.arch", "amd64"}, new String[] {"lxc.arch", "arm64"},
+            new String[] {"lxc.arch", "armhf"}, new String[] {"lxc.arch", "AMD64"}, new String[] {"lxc.arch", "mips64el"},
+            new String[] {"lxc.arch", "ppc64el"}, new String[] {"lxc.arch", "linux32"},
+            new String[] {"lxc.tty.max", "4"}, new String[] {"lxc.tty.max", "0x10"}, new String[] {"lxc.tty.max", "010"},
+            new String[] {"lxc.tty.max", ""}, new String[] {"lxc.pty.max", "1024"}, new String[] {"lxc.pty.max", "+8"},
+            new String[] {"lxc.autodev", "0"}, new String[] {"lxc.autodev", "1"}, new String[] {"lxc.autodev", ""},
+            new String[] {"lxc.autodev", "0x1"}, new String[] {"lxc.mount.fstab", "/var/lib/lxc/web//fstab"},
+            new String[] {"lxc.mount.fstab", "./fstab"},
+            new String[] {"lxc.cgroup2.memory.max", "2G"}, new String[] {"lxc.cgroup2.memory.max", ""},
+            new String[] {"lxc.cgroup2.memory.swap.max", "0"}, new String[] {"lxc.cgroup2.cpu.max", "150000 100000"},
+            new String[] {"lxc.cgroup2.pids.max", "max"}, new String[] {"lxc.cgroup2.cpuset.cpus", "0-3,6"},
+            new String[] {"lxc.cgroup.memory.limit_in_bytes", "1G"}, new String[] {"lxc.cgroup.memory.limit_in_bytes", ""},
+            new String[] {"lxc.cgroup.cpu.shares", "512"}, new String[] {"lxc.cgroup.cpuset.cpus", "1"},
+            new String[] {"lxc.cgroup2.memory.max", "\" \""}, new String[] {"lxc.cgroup2", ""},
+            new String[] {"lxc.cgroup", ""});
     private static final List<String> WELL_FORMED_SEPARATORS = List.of(" = ", " = ", "=", " =", "= ", "\t=\t");
 
     private NativeConfigs() {
@@ -114,6 +146,12 @@ final class NativeConfigs {
                 return new String[] {"lxc.mount.auto", items.toString()};
             }
             case 5 -> {
+                if (r.nextInt(6) == 0) {
+                    return pick(r, List.of(new String[] {"lxc.idmap", "u 0 18446744073709551615 1"},
+                            new String[] {"lxc.idmap", "g 0xffffffffffffffff 0 1"},
+                            new String[] {"lxc.idmap", "u 0 18446744073709551616 1"},
+                            new String[] {"lxc.idmap", "g 0 9223372036854775808 010"}));
+                }
                 String ids = (r.nextBoolean() ? "u " : "g ") + r.nextInt(2) * 1000 + " " + (100000 + r.nextInt(3) * 65536)
                         + " " + (1 + r.nextInt(65536));
                 return new String[] {"lxc.idmap", ids};
@@ -127,6 +165,9 @@ final class NativeConfigs {
                 return new String[] {r.nextInt(4) == 0 ? "lxc.cap.keep" : "lxc.cap.drop", caps.toString()};
             }
             case 7, 8 -> {
+                if (r.nextInt(3) == 0) {
+                    return pick(r, SINGLES);
+                }
                 int index = r.nextInt(3);
                 if (r.nextInt(3) == 0) {
                     return new String[] {"lxc.net." + index + ".type", pick(r, NET_TYPES)};
@@ -135,7 +176,7 @@ final class NativeConfigs {
                 return new String[] {"lxc.net." + index + "." + v[0], v[1]};
             }
             default -> {
-                return new String[] {pick(r, CLEARABLE), ""};
+                return r.nextInt(4) == 0 ? pick(r, BLANKS) : new String[] {pick(r, CLEARABLE), ""};
             }
         }
     }
@@ -192,7 +233,7 @@ final class NativeConfigs {
         return r.nextBoolean() ? pick(r, VALUES) : anyText(r, 0, 12);
     }
 
-    private static String pick(SplittableRandom r, List<String> from) {
+    private static <T> T pick(SplittableRandom r, List<T> from) {
         return from.get(r.nextInt(from.size()));
     }
 
