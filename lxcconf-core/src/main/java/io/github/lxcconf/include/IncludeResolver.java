@@ -94,7 +94,11 @@ public final class IncludeResolver {
     private boolean exhausted;
 
     /** The error at which liblxc stops loading, once one was met. */
+    private Diagnostic stoppedBy;
+    /** Set at that error unless the walk is lenient: no further line is read. */
     private Diagnostic stop;
+    /** Every line read, in reading order: each file's lines where its include line stands. */
+    private final List<EffectiveConfig.ReadLine> readLines = new ArrayList<>();
 
     /**
      * What an include value names, looked at once: a directory (its entries to read, or why it cannot be
@@ -163,7 +167,8 @@ public final class IncludeResolver {
         List<Path> chain = new ArrayList<>();
         root.path().ifPresent(p -> chain.add(key(p)));
         r.read(new IncludedFile(root.path(), root, 0, Optional.empty()), chain, true);
-        return new EffectiveConfig(r.files, r.values.values(), r.diagnostics, Optional.ofNullable(r.stop));
+        return new EffectiveConfig(r.files, r.values.values(), r.diagnostics, Optional.ofNullable(r.stoppedBy),
+                r.readLines);
     }
 
     /** The real path of a file, asked of the file system once per path. */
@@ -198,10 +203,20 @@ public final class IncludeResolver {
                 break; // only the main section is the running container
             }
             if (invalidLines.containsKey(i + 1)) {
-                stop = invalidLines.get(i + 1); // an lxc.* line without '=': liblxc stops here
-                break;
+                // an lxc.* line without '=': liblxc stops here
+                Diagnostic invalid = invalidLines.get(i + 1);
+                stoppedBy = stoppedBy == null ? invalid : stoppedBy;
+                if (!limits.lenient()) {
+                    stop = invalid;
+                    break;
+                }
             }
-            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+            boolean nul = line.content().indexOf('\0') >= 0;
+            readLines.add(new EffectiveConfig.ReadLine(config, i + 1, file.depth() > 0 && nul));
+            if (nul) {
+                break; // liblxc reads a file as a C string: a NUL byte ends it, the including file goes on
+            }
+            if (!(line instanceof EntryLine e) || !e.isLxcKey() || invalidLines.containsKey(i + 1)) {
                 continue;
             }
             Provenance at = new Provenance(config.sourceName(), i + 1);
@@ -215,11 +230,19 @@ public final class IncludeResolver {
                 stop(legacy ? DiagnosticCode.VAL_LEGACY_KEY : DiagnosticCode.VAL_UNKNOWN_KEY, config, e, at,
                         "Unsupported config key \"" + e.key() + "\": liblxc stops loading the config at this line",
                         legacy ? "rename it: config.migrate() does it" : "check the key against lxc.container.conf(5)");
+                if (stop == null) {
+                    values.apply(e.key(), e.value(), at); // a lenient walk keeps it as written
+                }
             } else {
                 values.apply(e.key(), e.value(), at).ifPresent(refusal -> stop(DiagnosticCode.VAL_INVALID_VALUE,
                         config, e, at, refusal, "liblxc stops loading the config at this line; give the key a value "
                                 + "or remove the line"));
             }
+        }
+        if (stop != null && !readLines.isEmpty() && readLines.get(readLines.size() - 1).config() == config
+                && stop.source().equals(config.sourceName())
+                && readLines.get(readLines.size() - 1).line() == stop.line()) {
+            readLines.remove(readLines.size() - 1); // liblxc did not take the line it stopped at
         }
     }
 
@@ -391,6 +414,10 @@ public final class IncludeResolver {
     /** Reports an error at which liblxc stops loading: no later line, in this file or any other, applies. */
     private void stop(DiagnosticCode code, LxcConfig from, EntryLine line, Provenance at, String message,
                       String hint) {
-        stop = report(code, from, line, at, message, hint);
+        Diagnostic d = report(code, from, line, at, message, hint);
+        stoppedBy = stoppedBy == null ? d : stoppedBy;
+        if (!limits.lenient()) {
+            stop = d;
+        }
     }
 }
