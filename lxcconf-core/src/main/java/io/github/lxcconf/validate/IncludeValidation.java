@@ -74,8 +74,9 @@ final class IncludeValidation {
     }
 
     /**
-     * The diagnostic at its own file and line, the lines it names too; empty for a duplicate single value set in
-     * two files (an included file's value overridden by the including one is what includes are for).
+     * The diagnostic at its own file and line, the lines it names too; empty for a value an included file repeats
+     * or sets again that another file sets too (the including file overriding an included default is what
+     * includes are for); the same in the root config is reported, as its own line is what has no effect.
      */
     private static Optional<Diagnostic> placed(Diagnostic d, EffectiveConfig effective) {
         Optional<Provenance> at = effective.provenance(d.line());
@@ -84,9 +85,11 @@ final class IncludeValidation {
         }
         String source = at.get().source();
         boolean[] otherFile = {false};
-        String message = renumber(d.message(), source, effective, otherFile);
-        Optional<String> hint = d.hint().map(h -> renumber(h, source, effective, otherFile));
-        if (d.code() == DiagnosticCode.VAL_DUPLICATE_KEY && otherFile[0]) {
+        String message = renumber(d.message(), at.get(), effective, otherFile);
+        Optional<String> hint = d.hint().map(h -> renumber(h, at.get(), effective, otherFile));
+        boolean duplicate = d.code() == DiagnosticCode.VAL_DUPLICATE_KEY
+                || d.code() == DiagnosticCode.VAL_DUPLICATE_LIST_VALUE;
+        if (duplicate && otherFile[0] && !source.equals(effective.files().get(0).config().sourceName())) {
             return Optional.empty();
         }
         return Optional.of(new Diagnostic(d.severity(), d.code(), message, hint, source, at.get().line(),
@@ -94,7 +97,8 @@ final class IncludeValidation {
     }
 
     /** "line 57" of the lines as read, as "line 3" of the same file or "common.conf line 3" of another. */
-    private static String renumber(String text, String source, EffectiveConfig effective, boolean[] otherFile) {
+    private static String renumber(String text, Provenance self, EffectiveConfig effective, boolean[] otherFile) {
+        String source = self.source();
         Matcher m = LINE.matcher(text);
         StringBuilder b = new StringBuilder();
         while (m.find()) {
@@ -107,6 +111,8 @@ final class IncludeValidation {
             String name = p.map(x -> x.source().equals(source) ? "line " + x.line() : x.toString())
                     .orElse(m.group());
             otherFile[0] |= p.isPresent() && !p.get().source().equals(source);
+            // a file included twice repeating itself names its own line
+            otherFile[0] |= p.isPresent() && p.get().equals(self);
             m.appendReplacement(b, Matcher.quoteReplacement(name));
         }
         m.appendTail(b);
