@@ -73,8 +73,8 @@ public final class EffectiveConfig {
     private volatile LxcConfig asOneFile;
 
     /**
-     * One line liblxc reads: its file, its 1-based number there, and whether it holds a NUL byte in an included
-     * file (liblxc reads the text before it, then goes on with the including file).
+     * One line liblxc reads: its file, its 1-based number there, and whether it holds a NUL byte (liblxc reads the
+     * text before it, the last of its file, then goes on with the including file).
      */
     record ReadLine(LxcConfig config, int line, boolean cutAtNul) {
     }

@@ -211,38 +211,72 @@ public final class IncludeResolver {
                     break;
                 }
             }
-            boolean nul = line.content().indexOf('\0') >= 0;
-            readLines.add(new EffectiveConfig.ReadLine(config, i + 1, file.depth() > 0 && nul));
-            if (nul) {
-                break; // liblxc reads a file as a C string: a NUL byte ends it, the including file goes on
+            int nul = line.content().indexOf('\0');
+            readLines.add(new EffectiveConfig.ReadLine(config, i + 1, nul >= 0));
+            if (nul >= 0) {
+                // liblxc reads a file as a C string: a NUL byte ends it after the text before it; the including
+                // file goes on
+                beforeNul(config, line.content().substring(0, nul), i + 1, file.depth(), chain);
+                break;
             }
             if (!(line instanceof EntryLine e) || !e.isLxcKey() || invalidLines.containsKey(i + 1)) {
                 continue;
             }
-            Provenance at = new Provenance(config.sourceName(), i + 1);
-            if (e.key().equals("lxc.include")) {
-                if (!e.value().isEmpty()) {
-                    include(config, e, at, file.depth(), chain);
-                    appliedLines++; // a skipped include is work too
-                }
-            } else if (config.dialect() == Dialect.LXC && !CATALOG.knows(e.key())) {
-                boolean legacy = CATALOG.legacy(e.key()).isPresent();
-                stop(legacy ? DiagnosticCode.VAL_LEGACY_KEY : DiagnosticCode.VAL_UNKNOWN_KEY, config, e, at,
-                        "Unsupported config key \"" + e.key() + "\": liblxc stops loading the config at this line",
-                        legacy ? "rename it: config.migrate() does it" : "check the key against lxc.container.conf(5)");
-                if (stop == null) {
-                    values.apply(e.key(), e.value(), at); // a lenient walk keeps it as written
-                }
-            } else {
-                values.apply(e.key(), e.value(), at).ifPresent(refusal -> stop(DiagnosticCode.VAL_INVALID_VALUE,
-                        config, e, at, refusal, "liblxc stops loading the config at this line; give the key a value "
-                                + "or remove the line"));
-            }
+            entry(config, e, i + 1, file.depth(), chain);
         }
         if (stop != null && !readLines.isEmpty() && readLines.get(readLines.size() - 1).config() == config
                 && stop.source().equals(config.sourceName())
                 && readLines.get(readLines.size() - 1).line() == stop.line()) {
             readLines.remove(readLines.size() - 1); // liblxc did not take the line it stopped at
+        }
+    }
+
+    /** Reads the text before a NUL byte as the line liblxc sees: an entry, or an lxc.* line without '='. */
+    private void beforeNul(LxcConfig config, String text, int number, int depth, List<Path> chain) {
+        LxcConfig cut = LxcConfig.reader().dialect(Dialect.LXC).sourceName(config.sourceName()).parse(text);
+        if (cut.lines().isEmpty() || config.dialect() != Dialect.LXC) {
+            return;
+        }
+        Optional<Diagnostic> invalid = cut.diagnostics().stream()
+                .filter(d -> d.code() == DiagnosticCode.LXC_INVALID_LINE).findFirst();
+        if (invalid.isPresent()) {
+            Diagnostic d = invalid.get();
+            Diagnostic here = new Diagnostic(d.severity(), d.code(), d.message(), d.hint(), d.source(), number,
+                    d.column());
+            if (reported.add(List.of(here.source(), number, here.code()))) {
+                diagnostics.add(here);
+            }
+            stoppedBy = stoppedBy == null ? here : stoppedBy;
+            if (!limits.lenient()) {
+                stop = here;
+            }
+            return;
+        }
+        if (cut.lines().get(0) instanceof EntryLine e && e.isLxcKey()) {
+            entry(config, e, number, depth, chain);
+        }
+    }
+
+    /** Applies one lxc.* entry of a file, or follows it when it is an include. */
+    private void entry(LxcConfig config, EntryLine e, int number, int depth, List<Path> chain) {
+        Provenance at = new Provenance(config.sourceName(), number);
+        if (e.key().equals("lxc.include")) {
+            if (!e.value().isEmpty()) {
+                include(config, e, at, depth, chain);
+                appliedLines++; // a skipped include is work too
+            }
+        } else if (config.dialect() == Dialect.LXC && !CATALOG.knows(e.key())) {
+            boolean legacy = CATALOG.legacy(e.key()).isPresent();
+            stop(legacy ? DiagnosticCode.VAL_LEGACY_KEY : DiagnosticCode.VAL_UNKNOWN_KEY, config, e, at,
+                    "Unsupported config key \"" + e.key() + "\": liblxc stops loading the config at this line",
+                    legacy ? "rename it: config.migrate() does it" : "check the key against lxc.container.conf(5)");
+            if (stop == null) {
+                values.apply(e.key(), e.value(), at); // a lenient walk keeps it as written
+            }
+        } else {
+            values.apply(e.key(), e.value(), at).ifPresent(refusal -> stop(DiagnosticCode.VAL_INVALID_VALUE,
+                    config, e, at, refusal, "liblxc stops loading the config at this line; give the key a value "
+                            + "or remove the line"));
         }
     }
 

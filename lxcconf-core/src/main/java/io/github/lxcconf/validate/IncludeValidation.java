@@ -62,10 +62,11 @@ final class IncludeValidation {
         }
         effective.diagnostics().stream().filter(d -> d.code().id().startsWith("INC")).forEach(out::add);
         for (Diagnostic d : asRead.diagnostics()) {
-            if (syntaxOfOne.remove(d)) {
+            Optional<Diagnostic> placed = placed(d, effective);
+            if (syntaxOfOne.remove(d) && placed.isPresent() && ownSyntax(placed.get(), config, effective)) {
                 continue; // each file's own syntax diagnostics are taken from the file above
             }
-            placed(d, effective).ifPresent(out::add);
+            placed.ifPresent(out::add);
         }
         List<Diagnostic> sorted = new ArrayList<>(out);
         sorted.sort(Comparator.<Diagnostic>comparingLong(d -> position(d, config, firstRead))
@@ -94,6 +95,16 @@ final class IncludeValidation {
         }
         return Optional.of(new Diagnostic(d.severity(), d.code(), message, hint, source, at.get().line(),
                 d.column()));
+    }
+
+    /**
+     * Whether the file's own reading reports this line with this code too: only a line cut at a NUL byte reads
+     * otherwise as one of the lines as read.
+     */
+    private static boolean ownSyntax(Diagnostic d, LxcConfig config, EffectiveConfig effective) {
+        LxcConfig file = d.source().equals(config.sourceName()) ? config : effective.files().stream()
+                .map(IncludedFile::config).filter(c -> c.sourceName().equals(d.source())).findFirst().orElse(config);
+        return file.diagnostics().stream().anyMatch(o -> o.line() == d.line() && o.code() == d.code());
     }
 
     /** "line 57" of the lines as read, as "line 3" of the same file or "common.conf line 3" of another. */

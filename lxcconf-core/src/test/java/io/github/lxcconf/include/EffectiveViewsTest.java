@@ -122,4 +122,26 @@ class EffectiveViewsTest {
         assertThat(eff.asOneFile().render()).isEqualTo("lxc.include = nul.conf\nlxc.cap.drop = sys_module\n"
                 + "lxc.cap.drop = sys_t\nlxc.cap.drop = sys_rawio\n");
     }
+
+    @Test
+    void theTextBeforeANulByteIsTheLineLiblxcReads() throws IOException {
+        Files.writeString(dir.resolve("a.c"), "lxc.uts.name = cut\n");
+        Files.write(dir.resolve("b.conf"), "lxc.uts.name = b\nlxc.tty.max\0 = 4\n"
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        // liblxc 5.0.2 opens "a.c": the path ends at the NUL
+        EffectiveConfig cut = LxcConfig.parse("lxc.include = a.c\0onf\nlxc.uts.name = top\n").effective(dir);
+        assertThat(cut.value("lxc.uts.name").map(EffectiveValue::toString)).contains("lxc.uts.name = cut (a.c line 1)");
+        assertThat(cut.stoppedBy()).isEmpty();
+        // "lxc.tty.max" alone has no '=': "Invalid configuration line", where liblxc stops
+        EffectiveConfig invalid = LxcConfig.parse("lxc.include = b.conf\nlxc.uts.name = top\n").effective(dir);
+        assertThat(invalid.stoppedBy()).hasValueSatisfying(d -> {
+            assertThat(d.code()).isEqualTo(DiagnosticCode.LXC_INVALID_LINE);
+            assertThat(d.source()).isEqualTo(dir.resolve("b.conf").toString());
+            assertThat(d.line()).isEqualTo(2);
+        });
+        assertThat(invalid.value("lxc.uts.name").map(EffectiveValue::value)).contains("b");
+        assertThat(LxcConfig.parse("lxc.include = b.conf\n").validate(io.github.lxcconf.validate.ValidationOptions
+                .defaults().withIncludesFrom(dir)).errors()).extracting(d -> d.code().id() + "@" + d.line())
+                .containsExactly("LXC001@2");
+    }
 }
