@@ -53,11 +53,13 @@ final class IncludeValidation {
             firstRead.putIfAbsent(effective.provenance(n).get(), n);
         }
         List<Diagnostic> syntaxOfOne = new ArrayList<>(one.diagnostics());
-        Set<Diagnostic> out = new LinkedHashSet<>(config.diagnostics());
+        Set<Diagnostic> out = new LinkedHashSet<>();
         Set<String> included = new HashSet<>();
         for (IncludedFile f : effective.files()) {
-            if (f.depth() > 0 && included.add(f.config().sourceName())) {
-                out.addAll(f.config().diagnostics());
+            if (f.depth() == 0 || included.add(f.config().sourceName())) {
+                // a line after a NUL byte is never read: liblxc reads a file as a C string
+                f.config().diagnostics().stream().filter(d -> firstRead.containsKey(new Provenance(d.source(),
+                        Math.max(1, d.line())))).forEach(out::add);
             }
         }
         effective.diagnostics().stream().filter(d -> d.code().id().startsWith("INC")).forEach(out::add);

@@ -36,10 +36,11 @@ class LoadFuzzTest {
     /**
      * The lowest share of mutated files on which liblxc and lxcconf agree on accept/refuse, in percent. Measured
      * with liblxc 5.0.2: 96.13 % with the default seed and count (800 files), 96.40 % over 20000 files with seed
-     * 7; nearly every disagreement holds a NUL byte. The current baseline, to raise as lxcconf follows liblxc
-     * more closely.
+     * 7, when validate() did not read included files; 98.88 % and 99.01 % once it reads them where liblxc does
+     * (each with its NUL byte ending it); nearly every disagreement holds a NUL byte. The current baseline, to
+     * raise as lxcconf follows liblxc more closely.
      */
-    static final double BASELINE = 95.5;
+    static final double BASELINE = 98.5;
     /** How long lxcconf and liblxc together may take on one file before it counts as a hang. */
     private static final long WATCHDOG_SECONDS = 60;
 
