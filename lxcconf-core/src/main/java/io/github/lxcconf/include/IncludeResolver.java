@@ -48,6 +48,11 @@ import java.util.stream.Stream;
  *     ({@link DiagnosticCode#LXC_INVALID_LINE}) stop loading the same way, and so does, in a native
  *     config, a key liblxc does not know ({@link DiagnosticCode#VAL_UNKNOWN_KEY}) or a legacy key
  *     liblxc 3.0 and later refuse ({@link DiagnosticCode#VAL_LEGACY_KEY}).</li>
+ * <li>A NUL byte ends the file it is in, as liblxc reads a file as a C string: the text before it is the file's
+ *     last line (an include path cut there names another file), and the including file goes on.</li>
+ * <li>{@link IncludeLimits#lenient()} reads on past each line at which liblxc stops loading, reporting it, to the
+ *     end of every file (an old tree that liblxc 5.0 refuses, read whole, for a migration or a lint of every
+ *     file); by default the walk stops there, as liblxc does.</li>
  * <li>A relative path is resolved against the base directory the caller gives. liblxc resolves it
  *     against the current working directory of the process that loads the config, not against the
  *     including file; pass that directory to get the same result.</li>

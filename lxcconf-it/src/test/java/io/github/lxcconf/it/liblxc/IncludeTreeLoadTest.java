@@ -109,4 +109,26 @@ class IncludeTreeLoadTest {
         }
         return b.toString();
     }
+
+    /**
+     * An unknown key in an included file stops liblxc there: the missing file a later line includes is never
+     * opened, and lxcconf's include walk stops at the same line.
+     */
+    @Test
+    void anUnknownKeyInAnIncludedFileStopsLoadingThere() throws IOException {
+        Path dir = Files.createDirectories(SESSION.work().resolve("stops"));
+        Files.writeString(dir.resolve("inc.conf"), "lxc.uts.name = a\nlxc.foo.bar = 1\nlxc.include = /nonexistent.conf\n");
+        Path file = dir.resolve("config");
+        Files.writeString(file, "lxc.include = inc.conf\nlxc.include = /nonexistent2.conf\n");
+        LibLxc.Loaded loaded = SESSION.lxc().load(dir, file, List.of("lxc.uts.name"));
+        assertThat(loaded.accepted()).isFalse();
+        assertThat(loaded.error()).contains("Unsupported config key \"lxc.foo.bar\"");
+        assertThat(loaded.log()).as("liblxc never opens the later includes").doesNotContain("nonexistent");
+        var effective = io.github.lxcconf.LxcConfig.parse(file).effective(dir);
+        assertThat(effective.stoppedBy()).hasValueSatisfying(d -> {
+            assertThat(d.source()).isEqualTo(dir.resolve("inc.conf").toString());
+            assertThat(d.line()).isEqualTo(2);
+        });
+        assertThat(effective.diagnostics()).noneMatch(d -> d.message().contains("nonexistent"));
+    }
 }
