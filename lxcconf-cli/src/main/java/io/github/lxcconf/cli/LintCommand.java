@@ -336,7 +336,7 @@ final class LintCommand implements Callable<Integer> {
                         .append(", \"message\": {\"text\": ").append(Json.string(d.message()
                                 + d.hint().map(h -> " (hint: " + h + ")").orElse(""))).append('}')
                         .append(", \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ")
-                        .append(Json.string(uri(r.name()))).append("}, \"region\": {\"startLine\": ")
+                        .append(Json.string(uri(d.source()))).append("}, \"region\": {\"startLine\": ")
                         .append(Math.max(1, d.line())).append(", \"startColumn\": ").append(Math.max(1, d.column()))
                         .append("}}}]}");
                 separator = ",\n";

@@ -12,7 +12,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code lxcconf migrate FILE...}. */
@@ -62,6 +64,11 @@ final class MigrateCommand implements Callable<Integer> {
             + " on a cgroup2 host that it cannot use now (without it they are left out, with a MIG007 warning)")
     boolean allowWidening;
 
+    @Option(names = "--include-base", paramLabel = "DIR",
+            description = "follow lxc.include lines, relative paths starting at DIR (by default the directory of"
+                    + " FILE), to number new network interfaces above those of the included files")
+    Path includeBase;
+
     MigrateCommand(Context context) {
         this.context = context;
     }
@@ -87,7 +94,10 @@ final class MigrateCommand implements Callable<Integer> {
      * or still needs migrating (device rules left out because migrating them would widen access).
      */
     private boolean migrate(Source source, MigrationOptions options) {
-        Migration migration = source.config().migrate(options);
+        // a legacy interface must not take a number an included file already gives an interface
+        Optional<Path> base = Optional.ofNullable(includeBase)
+                .or(() -> source.file().map(f -> f.toAbsolutePath().getParent()));
+        Migration migration = source.config().migrate(base.map(options::withIncludesFrom).orElse(options));
         for (Change change : migration.changes()) {
             context.err.println(Style.visible(source.name() + ":" + change.line() + ": note: " + change.reason()));
         }

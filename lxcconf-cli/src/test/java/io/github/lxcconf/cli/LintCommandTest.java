@@ -95,6 +95,18 @@ class LintCommandTest {
     }
 
     @Test
+    void includeBaseReportsTheProblemsOfAnIncludedFileAtItsOwnLines() {
+        Path inc = CliRun.write(dir, "inc.conf", "lxc.uts.name = web\nlxc.network.type = veth\n");
+        Path file = CliRun.write(dir, "config", "lxc.include = inc.conf\n");
+        assertThat(CliRun.run("lint", file.toString()).status()).isZero();
+        CliRun r = CliRun.run("lint", "--include-base", dir.toString(), file.toString());
+        assertThat(r.out()).startsWith(inc + ":2:1: error: Unsupported config key \"lxc.network.type\"");
+        assertThat(r.status()).isEqualTo(1);
+        CliRun sarif = CliRun.run("lint", "--format", "sarif", "--include-base", dir.toString(), file.toString());
+        assertThat(sarif.out()).contains("\"uri\": \"" + inc.toUri().toASCIIString() + "\"}, \"region\": {\"startLine\": 2");
+    }
+
+    @Test
     void readsStandardInputAsStdin() {
         CliRun r = CliRun.withStdin("lxc.utsname = web\n", "lint", "-");
         assertThat(r.status()).isEqualTo(1);

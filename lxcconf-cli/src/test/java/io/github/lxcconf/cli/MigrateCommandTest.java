@@ -61,6 +61,21 @@ class MigrateCommandTest {
     }
 
     @Test
+    void aLegacyInterfaceIsNumberedAboveTheInterfacesOfIncludedFiles(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("net.conf"), "lxc.net.0.type = veth\n");
+        Path file = dir.resolve("config");
+        Files.writeString(file, "lxc.include = net.conf\nlxc.network.type = veth\n");
+        // relative includes start in the file's directory unless --include-base says otherwise
+        assertThat(CliRun.run("migrate", file.toString()).out()).contains("+lxc.net.1.type = veth\n");
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        assertThat(CliRun.run("migrate", "--include-base", elsewhere.toString(), file.toString()).out())
+                .contains("+lxc.net.0.type = veth\n");
+        Files.writeString(elsewhere.resolve("net.conf"), "lxc.net.4.type = veth\n");
+        assertThat(CliRun.run("migrate", "--include-base", elsewhere.toString(), file.toString()).out())
+                .contains("+lxc.net.5.type = veth\n");
+    }
+
+    @Test
     void inPlaceWritesOnlyTheChangedLines(@TempDir Path dir) {
         Path file = CliRun.copy("lxc-2.0-veth.conf", dir);
         CliRun r = CliRun.run("migrate", "--in-place", file.toString());

@@ -1,6 +1,10 @@
 package io.github.lxcconf.include;
 
 import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.Dialect;
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.model.LxcSettings;
+import io.github.lxcconf.syntax.Line;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,8 +44,12 @@ import java.util.regex.Matcher;
  * {@code lxc.include} lines are not values: they are expanded where they stand. {@code lxc.mount.auto}
  * values are kept line by line (liblxc merges their tokens per category).
  * Where liblxc stops loading (a missing included file, an unreadable include directory, an empty value
- * it refuses, an {@code lxc.*} line without {@code =}), this stops too: the lines below, in every file, do not apply, and {@link #stoppedBy()}
- * says where and why.
+ * it refuses, an {@code lxc.*} line without {@code =}, an unknown or legacy key in a native config), this stops
+ * too: the lines below, in every file, do not apply, and {@link #stoppedBy()} says where and why (a lenient walk,
+ * {@link IncludeLimits#lenient()}, reads on and reports each). A NUL byte ends the file it is in, as liblxc reads a
+ * file as a C string; the including file goes on.
+ * The typed views of the whole tree are {@link #lxc()}, read from the lines in liblxc's order
+ * ({@link #asOneFile()}), each value leading back to its file and line ({@link #provenance(int)}).
  * Only {@code lxc.*} lines count (liblxc ignores the rest); for a Proxmox config,
  * the raw {@code lxc.*} lines of the main section. The key table that says which
  * key is a list is liblxc's ({@code lxc-keys.tsv}); an unknown key is treated as single-valued.
@@ -52,6 +60,7 @@ import java.util.regex.Matcher;
  * eff.value("lxc.uts.name").map(EffectiveValue::value);        // Optional[web1]
  * eff.diagnostics();                                           // missing files, cycles [INC001..]
  * eff.stoppedBy();                                             // where liblxc stops loading, if it does
+ * eff.lxc().capabilities().list();                             // [SYS_MODULE, ...] across every file
  * }</pre>
  */
 public final class EffectiveConfig {
@@ -59,27 +68,43 @@ public final class EffectiveConfig {
     private final List<EffectiveValue> entries;
     private final List<Diagnostic> diagnostics;
     private final Optional<Diagnostic> stoppedBy;
+    private final List<ReadLine> readLines;
+    /** The lines as read, as one config; computed when first asked (a race computes the same value twice). */
+    private volatile LxcConfig asOneFile;
+
+    /**
+     * One line liblxc reads: its file, its 1-based number there, and whether it holds a NUL byte (liblxc reads the
+     * text before it, the last of its file, then goes on with the including file).
+     */
+    record ReadLine(LxcConfig config, int line, boolean cutAtNul) {
+    }
 
     EffectiveConfig(List<IncludedFile> files, List<EffectiveValue> entries, List<Diagnostic> diagnostics,
-                    Optional<Diagnostic> stoppedBy) {
+                    Optional<Diagnostic> stoppedBy, List<ReadLine> readLines) {
         this.files = List.copyOf(files);
         this.entries = List.copyOf(entries);
         this.diagnostics = List.copyOf(diagnostics);
         this.stoppedBy = Objects.requireNonNull(stoppedBy, "stoppedBy");
+        this.readLines = List.copyOf(readLines);
     }
 
     /**
      * Returns the error at which liblxc stops loading the config, if it meets one: an {@code lxc.include}
      * of a missing or unreadable file ({@link io.github.lxcconf.DiagnosticCode#INC_MISSING_FILE}), an include
-     * directory that cannot be read ({@link io.github.lxcconf.DiagnosticCode#INC_UNREADABLE_DIRECTORY}), or an
+     * directory that cannot be read ({@link io.github.lxcconf.DiagnosticCode#INC_UNREADABLE_DIRECTORY}), an
      * empty value liblxc refuses ({@code lxc.arch =}, {@code lxc.mount.fstab =};
-     * {@link io.github.lxcconf.DiagnosticCode#VAL_INVALID_VALUE}), or an {@code lxc.*} line without {@code =} in
-     * a native config ({@link io.github.lxcconf.DiagnosticCode#LXC_INVALID_LINE}). Its source and line say where
-     * loading stopped; no line after it, in that file or in any file that included it, applies, and
-     * {@link #entries()} holds what liblxc holds at that point. The same diagnostic is in {@link #diagnostics()},
-     * except an invalid line of the root config, which is in the root config's own
-     * {@link io.github.lxcconf.LxcConfig#diagnostics()}. Other values liblxc refuses (unknown keys, bad numbers)
-     * are {@link io.github.lxcconf.LxcConfig#validate()}'s to find; loading goes on past them here.
+     * {@link io.github.lxcconf.DiagnosticCode#VAL_INVALID_VALUE}), and, in a native config, an {@code lxc.*} line
+     * without {@code =} ({@link io.github.lxcconf.DiagnosticCode#LXC_INVALID_LINE}), a key liblxc does not know
+     * ({@link io.github.lxcconf.DiagnosticCode#VAL_UNKNOWN_KEY}) or a legacy key liblxc 3.0 and later refuse
+     * ({@link io.github.lxcconf.DiagnosticCode#VAL_LEGACY_KEY}): liblxc 5.0 reports "Unsupported config key" and
+     * reads no further line. Its source and line say where loading stopped; no line after it, in that file or
+     * in any file that included it, applies, and {@link #entries()} holds what liblxc holds at that point (unless
+     * the walk was lenient, {@link IncludeLimits#lenient()}, which reads on and reports each such line in
+     * {@link #diagnostics()}). The same diagnostic is in {@link #diagnostics()}, except an invalid line of the
+     * root config, which is in the root config's own {@link io.github.lxcconf.LxcConfig#diagnostics()}. Values
+     * liblxc refuses only once it reads them as numbers, rules or names (a bad device rule, {@code lxc.tty.max = x})
+     * stop liblxc too, but not this walk: {@link io.github.lxcconf.LxcConfig#validate(
+     * io.github.lxcconf.validate.ValidationOptions)} with includes finds them, in every file.
      *
      * <pre>{@code
      * LxcConfig.parseText("lxc.include = gone.conf\nlxc.uts.name = web\n").effective(dir).stoppedBy();
@@ -148,6 +173,83 @@ public final class EffectiveConfig {
      */
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /**
+     * Returns the lines liblxc reads, in its order, as one native config: each included file's lines stand right
+     * after the {@code lxc.include} line that reads them (a file included twice stands twice), up to the line
+     * where loading stops ({@link #stoppedBy()}). A line number of this config leads back to its file and line
+     * with {@link #provenance(int)}. Its source name is the root config's.
+     *
+     * <pre>{@code
+     * LxcConfig one = config.effective(dir).asOneFile();
+     * one.render(); // "lxc.include = common.conf\nlxc.cap.drop = sys_module\n...\nlxc.uts.name = web\n"
+     * }</pre>
+     *
+     * @return the config
+     */
+    public LxcConfig asOneFile() {
+        LxcConfig one = asOneFile;
+        if (one == null) {
+            StringBuilder text = new StringBuilder();
+            for (ReadLine r : readLines) {
+                Line line = r.config().lines().get(r.line() - 1);
+                String t = line.text();
+                if (r.cutAtNul()) {
+                    t = t.substring(0, t.indexOf('\0'));
+                }
+                text.append(t);
+                if (!t.endsWith("\n")) {
+                    text.append('\n');
+                }
+            }
+            String source = files.get(0).config().sourceName();
+            one = LxcConfig.reader().dialect(Dialect.LXC).sourceName(source).parse(text.toString());
+            if (one.lines().size() != readLines.size()) {
+                // a line end no file has on its own (a CR at the end of one file, a LF opening the next): one line a
+                // line, so that every number leads back to its file
+                StringBuilder plain = new StringBuilder();
+                for (ReadLine r : readLines) {
+                    String content = r.config().lines().get(r.line() - 1).content().replace("\r", "");
+                    plain.append(r.cutAtNul() ? content.substring(0, content.indexOf('\0')) : content).append('\n');
+                }
+                one = LxcConfig.reader().dialect(Dialect.LXC).sourceName(source).parse(plain.toString());
+            }
+            asOneFile = one;
+        }
+        return one;
+    }
+
+    /**
+     * Returns the typed settings of the config with its includes: device rules, mount entries, capabilities
+     * (kept or dropped, with liblxc's list semantics: an empty value clears), network interfaces and the rest,
+     * read from {@link #asOneFile()} in liblxc's order. Each typed value's origin is a line of
+     * {@link #asOneFile()}; {@link #provenance(int)} gives its file and line.
+     *
+     * <pre>{@code
+     * EffectiveConfig eff = config.effective(dir);
+     * DeviceRule rule = eff.lxc().deviceRules().get(0);
+     * eff.provenance(rule.origin().orElseThrow().lineNumber()); // Optional[common.conf line 21]
+     * }</pre>
+     *
+     * @return the settings
+     */
+    public LxcSettings lxc() {
+        return asOneFile().lxc();
+    }
+
+    /**
+     * Returns the file and line a line of {@link #asOneFile()} (and so a typed value of {@link #lxc()}) comes from.
+     *
+     * @param lineNumber a 1-based line number of {@link #asOneFile()}
+     * @return the file and line, or empty for a number past its end
+     */
+    public Optional<Provenance> provenance(int lineNumber) {
+        if (lineNumber < 1 || lineNumber > readLines.size()) {
+            return Optional.empty();
+        }
+        ReadLine r = readLines.get(lineNumber - 1);
+        return Optional.of(new Provenance(r.config().sourceName(), r.line()));
     }
 
     @Override

@@ -48,6 +48,11 @@ import java.util.stream.Stream;
  *     ({@link DiagnosticCode#LXC_INVALID_LINE}) stop loading the same way, and so does, in a native
  *     config, a key liblxc does not know ({@link DiagnosticCode#VAL_UNKNOWN_KEY}) or a legacy key
  *     liblxc 3.0 and later refuse ({@link DiagnosticCode#VAL_LEGACY_KEY}).</li>
+ * <li>A NUL byte ends the file it is in, as liblxc reads a file as a C string: the text before it is the file's
+ *     last line (an include path cut there names another file), and the including file goes on.</li>
+ * <li>{@link IncludeLimits#lenient()} reads on past each line at which liblxc stops loading, reporting it, to the
+ *     end of every file (an old tree that liblxc 5.0 refuses, read whole, for a migration or a lint of every
+ *     file); by default the walk stops there, as liblxc does.</li>
  * <li>A relative path is resolved against the base directory the caller gives. liblxc resolves it
  *     against the current working directory of the process that loads the config, not against the
  *     including file; pass that directory to get the same result.</li>
@@ -94,7 +99,11 @@ public final class IncludeResolver {
     private boolean exhausted;
 
     /** The error at which liblxc stops loading, once one was met. */
+    private Diagnostic stoppedBy;
+    /** Set at that error unless the walk is lenient: no further line is read. */
     private Diagnostic stop;
+    /** Every line read, in reading order: each file's lines where its include line stands. */
+    private final List<EffectiveConfig.ReadLine> readLines = new ArrayList<>();
 
     /**
      * What an include value names, looked at once: a directory (its entries to read, or why it cannot be
@@ -163,7 +172,8 @@ public final class IncludeResolver {
         List<Path> chain = new ArrayList<>();
         root.path().ifPresent(p -> chain.add(key(p)));
         r.read(new IncludedFile(root.path(), root, 0, Optional.empty()), chain, true);
-        return new EffectiveConfig(r.files, r.values.values(), r.diagnostics, Optional.ofNullable(r.stop));
+        return new EffectiveConfig(r.files, r.values.values(), r.diagnostics, Optional.ofNullable(r.stoppedBy),
+                r.readLines);
     }
 
     /** The real path of a file, asked of the file system once per path. */
@@ -198,28 +208,80 @@ public final class IncludeResolver {
                 break; // only the main section is the running container
             }
             if (invalidLines.containsKey(i + 1)) {
-                stop = invalidLines.get(i + 1); // an lxc.* line without '=': liblxc stops here
+                // an lxc.* line without '=': liblxc stops here
+                Diagnostic invalid = invalidLines.get(i + 1);
+                stoppedBy = stoppedBy == null ? invalid : stoppedBy;
+                if (!limits.lenient()) {
+                    stop = invalid;
+                    break;
+                }
+            }
+            int nul = line.content().indexOf('\0');
+            readLines.add(new EffectiveConfig.ReadLine(config, i + 1, nul >= 0));
+            if (nul >= 0) {
+                // liblxc reads a file as a C string: a NUL byte ends it after the text before it; the including
+                // file goes on
+                beforeNul(config, line.content().substring(0, nul), i + 1, file.depth(), chain);
                 break;
             }
-            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+            if (!(line instanceof EntryLine e) || !e.isLxcKey() || invalidLines.containsKey(i + 1)) {
                 continue;
             }
-            Provenance at = new Provenance(config.sourceName(), i + 1);
-            if (e.key().equals("lxc.include")) {
-                if (!e.value().isEmpty()) {
-                    include(config, e, at, file.depth(), chain);
-                    appliedLines++; // a skipped include is work too
-                }
-            } else if (config.dialect() == Dialect.LXC && !CATALOG.knows(e.key())) {
-                boolean legacy = CATALOG.legacy(e.key()).isPresent();
-                stop(legacy ? DiagnosticCode.VAL_LEGACY_KEY : DiagnosticCode.VAL_UNKNOWN_KEY, config, e, at,
-                        "Unsupported config key \"" + e.key() + "\": liblxc stops loading the config at this line",
-                        legacy ? "rename it: config.migrate() does it" : "check the key against lxc.container.conf(5)");
-            } else {
-                values.apply(e.key(), e.value(), at).ifPresent(refusal -> stop(DiagnosticCode.VAL_INVALID_VALUE,
-                        config, e, at, refusal, "liblxc stops loading the config at this line; give the key a value "
-                                + "or remove the line"));
+            entry(config, e, i + 1, file.depth(), chain);
+        }
+        if (stop != null && !readLines.isEmpty() && readLines.get(readLines.size() - 1).config() == config
+                && stop.source().equals(config.sourceName())
+                && readLines.get(readLines.size() - 1).line() == stop.line()) {
+            readLines.remove(readLines.size() - 1); // liblxc did not take the line it stopped at
+        }
+    }
+
+    /** Reads the text before a NUL byte as the line liblxc sees: an entry, or an lxc.* line without '='. */
+    private void beforeNul(LxcConfig config, String text, int number, int depth, List<Path> chain) {
+        LxcConfig cut = LxcConfig.reader().dialect(Dialect.LXC).sourceName(config.sourceName()).parse(text);
+        if (cut.lines().isEmpty() || config.dialect() != Dialect.LXC) {
+            return;
+        }
+        Optional<Diagnostic> invalid = cut.diagnostics().stream()
+                .filter(d -> d.code() == DiagnosticCode.LXC_INVALID_LINE).findFirst();
+        if (invalid.isPresent()) {
+            Diagnostic d = invalid.get();
+            Diagnostic here = new Diagnostic(d.severity(), d.code(), d.message(), d.hint(), d.source(), number,
+                    d.column());
+            if (reported.add(List.of(here.source(), number, here.code()))) {
+                diagnostics.add(here);
             }
+            stoppedBy = stoppedBy == null ? here : stoppedBy;
+            if (!limits.lenient()) {
+                stop = here;
+            }
+            return;
+        }
+        if (cut.lines().get(0) instanceof EntryLine e && e.isLxcKey()) {
+            entry(config, e, number, depth, chain);
+        }
+    }
+
+    /** Applies one lxc.* entry of a file, or follows it when it is an include. */
+    private void entry(LxcConfig config, EntryLine e, int number, int depth, List<Path> chain) {
+        Provenance at = new Provenance(config.sourceName(), number);
+        if (e.key().equals("lxc.include")) {
+            if (!e.value().isEmpty()) {
+                include(config, e, at, depth, chain);
+                appliedLines++; // a skipped include is work too
+            }
+        } else if (config.dialect() == Dialect.LXC && !CATALOG.knows(e.key())) {
+            boolean legacy = CATALOG.legacy(e.key()).isPresent();
+            stop(legacy ? DiagnosticCode.VAL_LEGACY_KEY : DiagnosticCode.VAL_UNKNOWN_KEY, config, e, at,
+                    "Unsupported config key \"" + e.key() + "\": liblxc stops loading the config at this line",
+                    legacy ? "rename it: config.migrate() does it" : "check the key against lxc.container.conf(5)");
+            if (stop == null) {
+                values.apply(e.key(), e.value(), at); // a lenient walk keeps it as written
+            }
+        } else {
+            values.apply(e.key(), e.value(), at).ifPresent(refusal -> stop(DiagnosticCode.VAL_INVALID_VALUE,
+                    config, e, at, refusal, "liblxc stops loading the config at this line; give the key a value "
+                            + "or remove the line"));
         }
     }
 
@@ -391,6 +453,10 @@ public final class IncludeResolver {
     /** Reports an error at which liblxc stops loading: no later line, in this file or any other, applies. */
     private void stop(DiagnosticCode code, LxcConfig from, EntryLine line, Provenance at, String message,
                       String hint) {
-        stop = report(code, from, line, at, message, hint);
+        Diagnostic d = report(code, from, line, at, message, hint);
+        stoppedBy = stoppedBy == null ? d : stoppedBy;
+        if (!limits.lenient()) {
+            stop = d;
+        }
     }
 }

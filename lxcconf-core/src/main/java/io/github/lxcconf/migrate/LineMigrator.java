@@ -5,6 +5,8 @@ import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.edit.ConfigEditor;
+import io.github.lxcconf.include.IncludeLimits;
+import io.github.lxcconf.include.IncludeResolver;
 import io.github.lxcconf.validate.KeyCatalog;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
@@ -66,8 +68,31 @@ final class LineMigrator {
 
     static LineMigrator run(LxcConfig config, MigrationOptions options, boolean keepDeviceRules) {
         LineMigrator m = new LineMigrator(config, options, keepDeviceRules);
+        options.includeBase().ifPresent(base -> m.includedHighest = highestIncluded(config, base));
         m.migrate();
         return m;
+    }
+
+    /** The highest lxc.net.N index of the lines liblxc reads with the includes followed; -1 when none. */
+    private long includedHighest = -1;
+
+    /**
+     * The highest interface number of the config's lines and its included files' lines as liblxc reads them, read
+     * to the end of every file (an old tree's legacy keys, which stop liblxc, do not stop this).
+     */
+    private static long highestIncluded(LxcConfig config, java.nio.file.Path base) {
+        if (config.dialect() != Dialect.LXC) {
+            return -1;
+        }
+        LxcConfig asRead = IncludeResolver.resolve(config, base, IncludeLimits.DEFAULT.withLenient(true)).asOneFile();
+        long highest = -1;
+        for (EntryLine e : asRead.entries()) {
+            Matcher m = NUMBERED_INTERFACE.matcher(e.key());
+            if (e.isLxcKey() && m.matches() && m.group(1).length() <= 10) {
+                highest = Math.max(highest, Long.parseLong(m.group(1)));
+            }
+        }
+        return highest;
     }
 
     LxcConfig result;
@@ -189,6 +214,9 @@ final class LineMigrator {
                     highest = Math.max(highest, Long.parseLong(m.group(1)));
                 }
             }
+        }
+        if (from == 0) {
+            highest = Math.max(highest, includedHighest); // the main section is what includes add to
         }
         firstFreeInterface = (int) Math.min(Integer.MAX_VALUE - 1, highest + 1);
     }

@@ -16,7 +16,9 @@ import java.util.Objects;
  * }</pre>
  *
  * @param options     what the config was validated against
- * @param diagnostics every diagnostic, sorted by line and column
+ * @param diagnostics every diagnostic, sorted by line and column; with includes followed, in liblxc's order of
+ *                    reading (an included file's where its {@code lxc.include} line stands), each at its own
+ *                    file ({@link Diagnostic#source()}), line and column
  */
 public record Validation(ValidationOptions options, List<Diagnostic> diagnostics) {
 

@@ -16,8 +16,9 @@ import java.util.Optional;
  * @param cgroup2Host whether the host has a pure cgroup2 hierarchy; empty means "true for Proxmox configs,
  *                    unknown (no warning) for native LXC configs"
  * @param includeBase where relative {@code lxc.include} paths start; when present, includes are resolved
- *                    and a missing included file is an error, as liblxc refuses it at load; empty: includes
- *                    are not followed
+ *                    and a missing included file is an error, as liblxc refuses it at load, and a native
+ *                    config is validated with every file it includes read where its include line stands, each
+ *                    problem of an included file reported at that file's line; empty: includes are not followed
  */
 public record ValidationOptions(LxcVersion version, Optional<Boolean> cgroup2Host, Optional<Path> includeBase) {
 

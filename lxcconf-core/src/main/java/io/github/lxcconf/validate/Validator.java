@@ -83,6 +83,9 @@ public final class Validator {
      * @return every diagnostic, in line order
      */
     public static Validation validate(LxcConfig config, ValidationOptions options) {
+        if (options.includeBase().isPresent() && config.dialect() == Dialect.LXC && IncludeValidation.includes(config)) {
+            return IncludeValidation.validate(config, options); // every file, in liblxc's order of reading
+        }
         Validator v = new Validator(config, options);
         v.out.addAll(config.diagnostics());
         // a legacy key is reported once, below (VAL002), not also as the typed views' LXC120

@@ -244,6 +244,39 @@ class MigrationContainerTest {
         }
     }
 
+    /**
+     * An included file defines {@code lxc.net.0}; the config's legacy {@code lxc.network.*} block, numbered
+     * {@code lxc.net.0} too, would reset that interface when liblxc reads it (a second {@code lxc.net.0.type}), and
+     * the container would start with one interface instead of two. Numbered against the include tree, it becomes
+     * {@code lxc.net.1}, and both interfaces are in the running container.
+     */
+    @Test
+    void aLegacyInterfaceIsNumberedAboveTheInterfacesOfIncludedFiles(@TempDir Path tmp) throws IOException {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path net = tmp.resolve("net.conf");
+        Files.writeString(net, "lxc.net.0.type = veth\nlxc.net.0.name = eth0\nlxc.net.0.flags = up\n");
+        String original = "lxc.rootfs.path = dir:" + Containers.rootfs() + "\nlxc.include = " + Containers.COMMON_CONF
+                + "\nlxc.include = " + net + "\nlxc.mount.entry = tmpfs tmp tmpfs defaults 0 0\n"
+                + "lxc.network.type = veth\nlxc.network.name = eth7\nlxc.network.flags = up\n";
+        String script = "ip -o link show | sed 's/@.*//; s/^[0-9]*: //; s/:.*//' | sort | tr '\\n' ' '";
+
+        Path config = tmp.resolve("config");
+        Files.writeString(config, original);
+        Migration alone = LxcConfig.parse(original).migrate();
+        Migration followed = LxcConfig.parse(config).migrate(MigrationOptions.all().withIncludesFrom(tmp));
+        assertThat(alone.config().render()).contains("lxc.net.0.name = eth7");
+        assertThat(followed.config().render()).contains("lxc.net.1.type = veth", "lxc.net.1.name = eth7")
+                .doesNotContain("lxc.net.0.name = eth7");
+
+        ContainerRun lost = Containers.run(CgroupHost.CGROUP2, alone.config().render(), script);
+        ContainerRun kept = Containers.run(CgroupHost.CGROUP2, followed.config().render(), script);
+        assertThat(lost.exitCode()).as(lost.describe()).isZero();
+        assertThat(kept.exitCode()).as(kept.describe()).isZero();
+        // numbered without the included file: interface 0 of net.conf is reset by the migrated block
+        assertThat(lost.stdout().strip()).as(lost.describe()).isEqualTo("eth7 lo");
+        assertThat(kept.stdout().strip()).as(kept.describe()).isEqualTo("eth0 eth7 lo");
+    }
+
     @Test
     void legacyIdMapIsRefusedAndRunsUnprivilegedOnceMigrated() {
         String original = Containers.config("lxc.id_map = u 0 100000 65536", "lxc.id_map = g 0 100000 65536");

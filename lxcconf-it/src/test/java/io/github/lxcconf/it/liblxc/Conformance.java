@@ -4,7 +4,6 @@ import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.include.EffectiveConfig;
-import io.github.lxcconf.include.EffectiveValue;
 import io.github.lxcconf.model.Capability;
 import io.github.lxcconf.model.CgroupVersion;
 import io.github.lxcconf.model.DeviceRule;
@@ -170,23 +169,12 @@ final class Conformance {
 
     /**
      * Returns the typed view of the config as liblxc ends up with it: the config's own when it includes
-     * nothing, else the view of its effective values (every included file applied where it is included).
+     * nothing, else the typed view of the include tree ({@link EffectiveConfig#lxc()}: every included file read
+     * where it is included).
      */
     static LxcSettings settings(LxcConfig config, EffectiveConfig effective) {
         boolean includes = config.entries().stream().anyMatch(e -> e.isLxcKey() && e.key().equals("lxc.include"));
-        if (!includes) {
-            return config.lxc();
-        }
-        StringBuilder text = new StringBuilder();
-        for (EffectiveValue v : effective.entries()) {
-            String value = v.value();
-            boolean quote = !value.isEmpty() && (" \t\"'".indexOf(value.charAt(0)) >= 0
-                    || " \t\"'".indexOf(value.charAt(value.length() - 1)) >= 0);
-            // quoted only where needed, so that blanks or quotes at either end survive: one pair of outer
-            // quotes is stripped by liblxc and lxcconf alike
-            text.append(v.key()).append(" = ").append(quote ? "\"" + value + "\"" : value).append('\n');
-        }
-        return LxcConfig.reader().dialect(Dialect.LXC).parse(text.toString()).lxc();
+        return includes ? effective.lxc() : config.lxc();
     }
 
     private static List<Integer> interfaceIndices(LxcConfig config, EffectiveConfig effective,

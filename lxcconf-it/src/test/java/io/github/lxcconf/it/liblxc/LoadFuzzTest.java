@@ -37,11 +37,15 @@ class LoadFuzzTest {
     /**
      * The lowest share of mutated files on which liblxc and lxcconf agree on accept/refuse, in percent, files whose
      * verdict depends on the loading process left out. Measured with liblxc 5.0.2 and the default seed and count
-     * when {@link GrammarMutator} joined {@link Mutator}: 94.53 %. Raise it as lxcconf follows liblxc more closely.
+     * when {@link GrammarMutator} joined {@link Mutator}: 94.53 %; 97.96 % once validate() read included files
+     * where liblxc reads them. Raise it as lxcconf follows liblxc more closely.
      */
-    static final double BASELINE = 94.0;
-    /** The lowest share of files both accept on which every compared typed value is the same, in percent. */
-    static final double VALUE_BASELINE = 97.0;
+    static final double BASELINE = 97.5;
+    /**
+     * The lowest share of files both accept on which every compared typed value is the same, in percent: 98.03 %
+     * measured with the default seed and count, 99.61 % with the typed views of the include tree.
+     */
+    static final double VALUE_BASELINE = 99.0;
     /** How long lxcconf and liblxc together may take on one file before it counts as a hang. */
     private static final long WATCHDOG_SECONDS = 60;
 

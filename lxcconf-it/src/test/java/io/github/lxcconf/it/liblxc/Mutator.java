@@ -23,7 +23,7 @@ final class Mutator {
     record Mutated(byte[] bytes, List<String> mutations) {
     }
 
-    private static final List<String> JUNK = List.of("lxc.foo.bar = 1", "lxc.network.type = veth", "lxc.utsname = x",
+    static final List<String> JUNK = List.of("lxc.foo.bar = 1", "lxc.network.type = veth", "lxc.utsname = x",
             "lxc.net.0.ipv4 = 10.0.0.1", "lxc.cgroup2.bogus.file = 1", "lxc.mount.entry = /a", "lxc.idmap = u 0 100000",
             "lxc.cap.drop = not_a_cap", "lxc.cap.keep = sys_admin", "lxc.apparmor.profile: unconfined",
             "lxc.tty.max = 4 # four", "lxc.arch = sparc", "lxc.prlimit.nofile = 0x10", "lxc.signal.halt = SIGBOGUS",
