@@ -176,6 +176,17 @@ public enum DiagnosticCode {
      * environment variable): the later line has no effect.
      */
     VAL_DUPLICATE_LIST_VALUE("VAL019", Severity.WARNING, "list value repeated without effect"),
+    /**
+     * A value liblxc loads without an error but does not store: {@code lxc.init.uid = abc} keeps the uid it had
+     * (liblxc 5.0's setters for init.uid, init.gid, hook.version and seccomp.allow_nesting drop such values).
+     */
+    VAL_VALUE_IGNORED("VAL020", Severity.WARNING, "value liblxc silently ignores"),
+    /**
+     * Whether liblxc loads the line depends on the process that loads the file, not on the file: an
+     * {@code lxc.environment = NAME} copied from that process's environment, an {@code idmap=PATH} in
+     * {@code lxc.rootfs.options} that liblxc opens while it loads.
+     */
+    VAL_DEPENDS_ON_LOADER("VAL021", Severity.WARNING, "outcome depends on the process that loads the file"),
     // (VAL codes go here)
 
     // ---- what Proxmox will do to this file on its next write ----

@@ -155,10 +155,11 @@ class NativeLxcLinesTest {
     void nul() {
         LxcConfig config = lxc("lxc.uts.name = a\n\0lxc.foo.bar = 1\nlxc.x = \0\n");
         assertThat(config.render()).isEqualTo("lxc.uts.name = a\n\0lxc.foo.bar = 1\nlxc.x = \0\n");
-        // line 2 does not start with lxc. either; the NUL on line 3 is not reported again
-        assertThat(config.diagnostics()).extracting(Diagnostic::code)
-                .containsExactly(DiagnosticCode.LXC_IGNORED_LINE, DiagnosticCode.LXC_NUL_BYTE);
-        assertThat(config.diagnostics().get(1)).satisfies(d -> {
+        // liblxc reads line 2 up to its NUL (nothing), and no line after it: the NUL on line 3 is not reported
+        assertThat(config.diagnostics()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.LXC_NUL_BYTE);
+        assertThat(config.lines().get(2)).isInstanceOf(UnknownLine.class);
+        assertThat(config.value("lxc.x")).isEmpty();
+        assertThat(config.diagnostics().get(0)).satisfies(d -> {
             assertThat(d.line()).isEqualTo(2);
             assertThat(d.column()).isEqualTo(1);
         });

@@ -124,7 +124,8 @@ public final class DevicePolicy {
             if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
                 continue;
             }
-            int nul = line.content().indexOf('\0');
+            // a native config's line with a NUL byte is already read up to it, and no entry follows it
+            int nul = config.dialect() == Dialect.LXC ? -1 : line.content().indexOf('\0');
             String value = e.value();
             if (nul >= 0) {
                 int cut = value.indexOf('\0');

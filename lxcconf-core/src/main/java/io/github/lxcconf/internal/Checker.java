@@ -58,7 +58,10 @@ public final class Checker {
             Line line = lines.get(i);
             int number = i + 1;
             if (line instanceof UnknownLine u) {
-                add(u.code(), u.severity(), number, u.problemColumn(), u.reason(), u.hint().orElse(null));
+                // a line that a NUL byte hides from liblxc is not reported: the NUL is, once, where it is
+                if (u.code() != DiagnosticCode.LXC_NUL_BYTE) {
+                    add(u.code(), u.severity(), number, u.problemColumn(), u.reason(), u.hint().orElse(null));
+                }
             } else if (line instanceof SectionLine s && proxmox) {
                 if (s.kind() == SectionKind.PENDING) {
                     if (pendingSeen) {

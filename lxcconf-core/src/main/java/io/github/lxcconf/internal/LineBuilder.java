@@ -78,10 +78,75 @@ final class LineBuilder {
 
     private List<Line> lxc() {
         List<Line> out = new ArrayList<>(count);
+        // liblxc reads the file as one C string: the first NUL byte ends the file
+        int nul = src.indexOf('\0');
         for (int i = 0, base = 0; i < count; i++, base += STRIDE) {
-            out.add(lxcLine(base, i == 0 && bom));
+            boolean afterBom = i == 0 && bom;
+            if (nul < 0 || raw[base + END] <= nul) {
+                out.add(lxcLine(base, afterBom));
+            } else if (raw[base + START] <= nul) {
+                out.add(lxcLineCutAt(base, nul, afterBom));
+            } else {
+                out.add(afterNul(base));
+            }
         }
         return out;
+    }
+
+    /**
+     * The line that holds the file's first NUL byte: liblxc reads it up to the NUL, as a line of its own. The
+     * rest of the line stays in the line's text (an entry's {@link io.github.lxcconf.syntax.EntryLine#trailing()}),
+     * unread; {@link Checker} reports the NUL itself.
+     */
+    private Line lxcLineCutAt(int base, int nul, boolean afterBom) {
+        int kind = raw[base + KIND];
+        int start = raw[base + START];
+        int indentEnd = Math.min(raw[base + INDENT_END], nul);
+        int contentEnd = raw[base + CONTENT_END];
+        int end = raw[base + END];
+        if (kind == RawLines.COMMENT && indentEnd < nul) {
+            return lines.comment(src, start, indentEnd, contentEnd, end);
+        }
+        if (kind == RawLines.BLANK || indentEnd == nul) {
+            return lines.unknown(src, start, indentEnd, contentEnd, end, DiagnosticCode.LXC_NUL_BYTE,
+                    Severity.WARNING, "liblxc stops reading at this NUL byte: the rest of the file is ignored",
+                    "remove the NUL byte", nul);
+        }
+        if (!Keys.startsWithLxc(src, indentEnd, nul)) {
+            return ignoredByLiblxc(base, kind, start, indentEnd, contentEnd, end);
+        }
+        if (afterBom) {
+            return lines.unknown(src, start, indentEnd, contentEnd, end, DiagnosticCode.LXC_BOM,
+                    Severity.WARNING,
+                    "liblxc ignores this first line because the file starts with a UTF-8 byte-order mark",
+                    "save the file without a byte-order mark", start);
+        }
+        int eq = Keys.indexOf(src, '=', indentEnd, nul);
+        if (eq < 0) {
+            return lines.unknown(src, start, indentEnd, contentEnd, end, DiagnosticCode.LXC_INVALID_LINE,
+                    Severity.ERROR, "liblxc refuses a line that starts with 'lxc.' but has no '=' before the NUL"
+                            + " byte that ends the file for it",
+                    "remove the NUL byte", nul);
+        }
+        return split(start, indentEnd, eq, nul, contentEnd, end);
+    }
+
+    /** A line after the file's first NUL byte: liblxc never reads it. Blank lines and comments stay what they are. */
+    private Line afterNul(int base) {
+        int kind = raw[base + KIND];
+        int start = raw[base + START];
+        int indentEnd = raw[base + INDENT_END];
+        int contentEnd = raw[base + CONTENT_END];
+        int end = raw[base + END];
+        if (kind == RawLines.BLANK) {
+            return lines.blank(src, start, contentEnd, end);
+        }
+        if (kind == RawLines.COMMENT) {
+            return lines.comment(src, start, indentEnd, contentEnd, end);
+        }
+        return lines.unknown(src, start, indentEnd, contentEnd, end, DiagnosticCode.LXC_NUL_BYTE,
+                Severity.WARNING, "liblxc does not read this line: a NUL byte above ends the file for it",
+                "remove the NUL byte", indentEnd);
     }
 
     private Line lxcLine(int base, boolean afterBom) {
@@ -140,15 +205,20 @@ final class LineBuilder {
 
     /** An entry split at {@code sep} with liblxc's trimming: spaces and tabs around key and value. */
     private Line split(int start, int indentEnd, int sep, int contentEnd, int end) {
+        return split(start, indentEnd, sep, contentEnd, contentEnd, end);
+    }
+
+    /** The same, with the value read up to {@code readEnd} only (a NUL byte); the rest is the line's trailing text. */
+    private Line split(int start, int indentEnd, int sep, int readEnd, int contentEnd, int end) {
         int keyEnd = sep;
         while (keyEnd > indentEnd && Keys.isBlank(src.charAt(keyEnd - 1))) {
             keyEnd--;
         }
         int valueStart = sep + 1;
-        while (valueStart < contentEnd && Keys.isBlank(src.charAt(valueStart))) {
+        while (valueStart < readEnd && Keys.isBlank(src.charAt(valueStart))) {
             valueStart++;
         }
-        int valueEnd = contentEnd;
+        int valueEnd = readEnd;
         while (valueEnd > valueStart && Keys.isBlank(src.charAt(valueEnd - 1))) {
             valueEnd--;
         }

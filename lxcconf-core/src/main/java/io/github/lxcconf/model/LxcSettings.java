@@ -2,12 +2,14 @@ package io.github.lxcconf.model;
 
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.internal.CNumbers;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
 import io.github.lxcconf.validate.KeyCatalog;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -520,7 +522,7 @@ public final class LxcSettings {
                 case "lxc.apparmor.allow_incomplete" -> aaIncomplete = flag(at, key, value, aaOrigins, aaIncomplete);
                 case "lxc.apparmor.raw" -> list(at, value, aaRaw, aaOrigins);
                 case "lxc.seccomp.profile" -> scProfile = text(at, value, scOrigins);
-                case "lxc.seccomp.allow_nesting" -> scNesting = flag(at, key, value, scOrigins, scNesting);
+                case "lxc.seccomp.allow_nesting" -> scNesting = lenientFlag(at, key, value, scOrigins, scNesting);
                 case "lxc.seccomp.notify.proxy" -> proxy(at, value);
                 case "lxc.seccomp.notify.cookie" -> scCookie = text(at, value, scOrigins);
                 case "lxc.selinux.context" -> seContext = text(at, value, seOrigins);
@@ -596,6 +598,14 @@ public final class LxcSettings {
                 Parsed<MountAuto> p = MountAuto.read(item, Optional.of(at));
                 if (p.isOk()) {
                     mountAuto.put(p.value().category(), p.value());
+                } else if (item.startsWith("shmounts:")) {
+                    // liblxc 5.0 loads any shmounts item: an empty host path is only logged, and stops the line
+                    problems.valueWarning(DiagnosticCode.LXC_MOUNT_AUTO, at, "'" + item + "' names an empty host or"
+                            + " container path: liblxc loads the file, but LXC has no path to share the mounts"
+                            + " through", "write shmounts:HOSTPATH or shmounts:HOSTPATH:CONTAINERPATH");
+                    if (item.equals("shmounts:")) {
+                        break;
+                    }
                 } else {
                     problems.value(DiagnosticCode.LXC_MOUNT_AUTO, at, p.problem(), p.hint());
                 }
@@ -642,6 +652,30 @@ public final class LxcSettings {
             }
             origins.add(at);
             return b.get();
+        }
+
+        /**
+         * {@code lxc.seccomp.allow_nesting}: liblxc 5.0's setter ignores a value that is no number (the load goes
+         * on), and refuses a sign, a number past 2^64 - 1 or a number above 1 ({@link CNumbers#lenientUint}).
+         */
+        private boolean lenientFlag(Origin at, String key, String value, List<Origin> origins, boolean previous) {
+            if (value.isEmpty()) {
+                return flag(at, key, value, origins, previous);
+            }
+            return switch (CNumbers.lenientUint(value, BigInteger.ONE)) {
+                case TAKEN -> flag(at, key, value, origins, previous);
+                case REFUSED -> {
+                    problems.value(DiagnosticCode.LXC_SECURITY_VALUE, at, "'" + key + "' must be 0 or 1, got '"
+                            + value + "'; liblxc refuses the file", "write 1 to turn it on, 0 to turn it off");
+                    yield previous;
+                }
+                case IGNORED -> {
+                    problems.value(DiagnosticCode.VAL_VALUE_IGNORED, at, "'" + value + "' is no number liblxc can"
+                            + " store in '" + key + "': it loads the file and ignores the line",
+                            "write 1 to turn it on, 0 to turn it off");
+                    yield previous;
+                }
+            };
         }
 
         private void proxy(Origin at, String value) {

@@ -23,6 +23,11 @@ final class Problems {
         add(code, code.defaultSeverity(), at.lineNumber(), at.entry().valueColumn(), message, hint);
     }
 
+    /** Reports a problem with the value of a line, at the value's column, as a warning whatever the code. */
+    void valueWarning(DiagnosticCode code, Origin at, String message, String hint) {
+        add(code, Severity.WARNING, at.lineNumber(), at.entry().valueColumn(), message, hint);
+    }
+
     /** Reports a problem with the key of a line, at the key's column, with the code's default severity. */
     void key(DiagnosticCode code, Origin at, String message, String hint) {
         add(code, code.defaultSeverity(), at.lineNumber(), at.entry().keyColumn(), message, hint);

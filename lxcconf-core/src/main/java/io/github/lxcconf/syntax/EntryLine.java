@@ -107,9 +107,10 @@ public final class EntryLine extends Line {
     }
 
     /**
-     * Returns the blanks after the value, before the line end.
+     * Returns the blanks after the value, before the line end. In a native LXC config, a line that holds the
+     * file's first NUL byte ends there for liblxc: the NUL and what follows it on the line are trailing text.
      *
-     * @return spaces and tabs, usually empty
+     * @return spaces and tabs (or the unread rest of a line cut by a NUL byte), usually empty
      */
     public String trailing() {
         return src.substring(valueEnd, contentEnd);

@@ -273,7 +273,8 @@ public final class KeyCatalog {
             if (key.equals(p.pattern()) && !p.pattern().endsWith(".")) {
                 return Optional.of(p);
             }
-            if (key.startsWith(family) && key.length() > family.length() && !key.endsWith(".")) {
+            // liblxc matches a family by its prefix alone: 'lxc.sysctl..' and 'lxc.cgroup.' are family keys too
+            if (key.startsWith(family)) {
                 if (p.pattern().equals("lxc.namespace.share.")
                         && !sharedNamespaces.contains(key.substring(family.length()))) {
                     return Optional.empty();

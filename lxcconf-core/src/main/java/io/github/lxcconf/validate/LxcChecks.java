@@ -44,6 +44,42 @@ final class LxcChecks {
         c.cgroupDirs();
         c.networkRemovals();
         c.networkTypes();
+        c.cloneAndKeep();
+    }
+
+    /**
+     * {@code lxc.namespace.clone} and {@code lxc.namespace.keep} exclude each other while both hold names: liblxc
+     * refuses the line that sets the second ("Cannot set both clone and keep namespaces"); an empty line clears
+     * its key, after which the other may be set.
+     */
+    private void cloneAndKeep() {
+        EntryLine clone = null;
+        EntryLine keep = null;
+        Section main = config.mainSection();
+        int n = main.firstLineNumber();
+        for (Line line : main.lines()) {
+            int number = n++;
+            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+                continue;
+            }
+            boolean isClone = e.key().equals("lxc.namespace.clone");
+            if (!isClone && !e.key().equals("lxc.namespace.keep")) {
+                continue;
+            }
+            EntryLine other = isClone ? keep : clone;
+            if (!e.value().isEmpty() && other != null) {
+                sink.add(DiagnosticCode.VAL_INVALID_VALUE, Severity.ERROR, number, e.keyColumn(),
+                        "'" + e.key() + "' while '" + other.key() + " = " + other.value() + "' is in force: liblxc"
+                                + " refuses the file (\"Cannot set both clone and keep namespaces\")",
+                        "use one of the two keys, or clear the other first with an empty '" + other.key() + " ='");
+                return;
+            }
+            if (isClone) {
+                clone = e.value().isEmpty() ? null : e;
+            } else {
+                keep = e.value().isEmpty() ? null : e;
+            }
+        }
     }
 
     /** The key's last line with a non-empty value, or null when it is unset (an empty value unsets it). */

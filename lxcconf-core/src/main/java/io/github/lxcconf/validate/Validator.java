@@ -17,6 +17,7 @@ import io.github.lxcconf.include.EffectiveConfig;
 import io.github.lxcconf.include.EffectiveValue;
 import io.github.lxcconf.include.IncludedFile;
 import io.github.lxcconf.include.Provenance;
+import io.github.lxcconf.internal.CNumbers;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
@@ -55,9 +56,24 @@ public final class Validator {
             "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM", "PROF", "WINCH", "IO", "POLL", "PWR", "SYS");
     private static final int RT_SIGNAL_SPAN = 30; // SIGRTMAX - SIGRTMIN on Linux
     private static final BigInteger UINT_MAX = BigInteger.valueOf(0xFFFF_FFFFL);
-    private static final Pattern RT_SIGNAL = Pattern.compile("(?i)SIGRT(MIN\\+|MAX-)([0-9]+)");
     private static final Pattern AT_MOST_BYTES = Pattern.compile("at most ([0-9]+) bytes");
     private static final Pattern FILE_VMID = Pattern.compile("(?:.*/)?([0-9]+)\\.conf");
+    /** Architecture names of later releases that liblxc 5.0 refuses ("Unsupported personality"). */
+    private static final Set<String> ARCHES_AFTER_5_0 = Set.of("loong64", "loongarch64", "x32");
+    /** Keys whose setters ignore a value that is no number (see {@link CNumbers#lenientUint}), with their largest value. */
+    private static final Map<String, BigInteger> LENIENT_NUMBERS = Map.of("lxc.init.uid", CNumbers.UINT_MAX,
+            "lxc.init.gid", CNumbers.UINT_MAX, "lxc.hook.version", BigInteger.ONE);
+    /** Keys liblxc stores with a limit of PATH_MAX - 1 bytes (set_config_path_item and the cgroup directories). */
+    private static final Set<String> PATH_MAX_KEYS = Set.of("lxc.rootfs.path", "lxc.rootfs.mount", "lxc.mount.fstab",
+            "lxc.console.path", "lxc.console.logfile", "lxc.init.cwd", "lxc.seccomp.profile", "lxc.log.file",
+            "lxc.cgroup.dir", "lxc.cgroup.dir.monitor", "lxc.cgroup.dir.container", "lxc.cgroup.dir.monitor.pivot");
+    private static final int PATH_MAX = 4096;
+    private static final int NAME_MAX = 255;
+    /** Families whose entries name something after the '.'; {@code lxc.prlimit.} takes any name when it loads. */
+    private static final Set<String> NAMED_FAMILIES = Set.of("lxc.cgroup.", "lxc.cgroup2.", "lxc.sysctl.", "lxc.proc.");
+    /** The mount options of lxc.rootfs.options that only LXC reads, which liblxc refuses for the rootfs. */
+    private static final List<String> LXC_ONLY_MOUNT_OPTIONS = List.of("create=dir", "create=file", "optional",
+            "relative");
 
     private final LxcConfig config;
     private final ValidationOptions options;
@@ -203,17 +219,14 @@ public final class Validator {
             if (!e.isLxcKey()) {
                 if (!proxmox && e.key().equals("lxc.")) {
                     // liblxc reads every line that starts with 'lxc.', and the bare prefix is no key it knows
-                    if (e.content().indexOf('\0') >= 0) {
-                        return false;
-                    }
                     add(DiagnosticCode.VAL_UNKNOWN_KEY, Severity.ERROR, n, e.keyColumn(),
                             "Unsupported config key \"lxc.\": liblxc refuses the file",
                             "write a whole key after 'lxc.', such as 'lxc.uts.name', or delete the line");
                 }
                 continue;
             }
-            if (e.content().indexOf('\0') >= 0) {
-                return proxmox;
+            if (proxmox && e.content().indexOf('\0') >= 0) {
+                continue; // a native config is read up to its first NUL byte by the reader already
             }
             String key = e.key();
             String value = e.value();
@@ -533,10 +546,31 @@ public final class Validator {
                 problem = "'" + key + "' alone only accepts an empty value (which clears every " + key
                         + ".* line above); got '" + value + "'";
             }
-        } else if (value.isBlank()) {
+        } else if (value.isEmpty()) {
             if (grammar.contains("EMPTY VALUE IS AN ERROR")) {
                 problem = "'" + key + "' must not be empty";
             }
+        } else if (familyWithoutSubKey(key, info)) {
+            problem = "'" + key + "' names no " + key.substring(4, key.length() - 1) + " entry after the '.'; only"
+                    + " an empty value is accepted here";
+        } else if (key.equals("lxc.seccomp.allow_nesting")) {
+            problem = null; // the seccomp view decides (LXC113, VAL020)
+        } else if (LENIENT_NUMBERS.containsKey(key)) {
+            problem = lenientNumber(e, n, value);
+        } else if (PATH_MAX_KEYS.contains(key) && utf8Length(value) >= PATH_MAX) {
+            problem = "'" + key + "' is " + utf8Length(value) + " bytes long; liblxc takes at most " + (PATH_MAX - 1)
+                    + " (\"File name too long\")";
+        } else if (key.equals("lxc.tty.dir") && utf8Length(value) >= NAME_MAX + 1) {
+            problem = "'lxc.tty.dir' is " + utf8Length(value) + " bytes long; liblxc takes at most " + NAME_MAX
+                    + " (\"File name too long\")";
+        } else if (key.equals("lxc.rootfs.options")) {
+            problem = rootfsOptions(e, n, value);
+        } else if (key.startsWith("lxc.environment") && value.indexOf('=') < 0) {
+            add(DiagnosticCode.VAL_DEPENDS_ON_LOADER, Severity.WARNING, n, e.valueColumn(),
+                    "'" + key + " = " + value + "' copies " + value + " from the environment of the process that"
+                            + " loads the file: liblxc refuses the file where " + value + " is not set, so whether"
+                            + " it loads depends on that process, not on this file",
+                    "write '" + key + " = " + value + "=VALUE' to give the value here");
         } else if (key.startsWith("lxc.prlimit.")) {
             problem = prlimit(value);
         } else if (key.equals("lxc.log.level")) {
@@ -567,12 +601,16 @@ public final class Validator {
                 problem = "'lxc.uts.name' is " + bytes + " bytes long; the kernel allows at most " + max;
             }
         } else if (key.equals("lxc.arch")) {
+            if (options.version().major() <= 5 && ARCHES_AFTER_5_0.contains(value)) {
+                problem = "Unsupported personality \"" + value + "\": liblxc " + options.version().major()
+                        + ".0 does not know this architecture name";
+            }
             Set<String> arches = new LinkedHashSet<>();
             for (String token : KeyCatalog.between(grammar, "one of: ", ";").replaceAll("\\(=[^)]*\\)", " ")
                     .replace('|', ' ').strip().split("\\s+")) {
                 arches.add(token);
             }
-            if (!arches.contains(value)) {
+            if (problem == null && !arches.contains(value)) {
                 problem = "unknown architecture '" + value + "'";
             }
         } else if (key.equals("lxc.namespace.clone") || key.equals("lxc.namespace.keep")) {
@@ -586,27 +624,25 @@ public final class Validator {
                 }
             }
         } else if (grammar.startsWith("0 or 1")) {
-            BigInteger v = unsigned(value);
-            if (v == null || v.compareTo(BigInteger.ONE) > 0) {
-                problem = "'" + key + "' must be 0 or 1, got '" + value + "'";
+            Optional<BigInteger> v = CNumbers.safeUint(value);
+            if (v.isEmpty() || v.get().compareTo(BigInteger.ONE) > 0) {
+                problem = "'" + key + "' must be 0 or 1, got '" + shown(value) + "'";
             }
         } else if (grammar.startsWith("unsigned integer")) {
-            BigInteger v = unsigned(value);
-            if (v == null || v.compareTo(UINT_MAX) > 0) {
-                problem = "'" + key + "' must be an unsigned number (at most " + UINT_MAX + "), got '" + value + "'";
+            if (CNumbers.safeUint(value).isEmpty()) {
+                problem = "'" + key + "' must be an unsigned number (at most " + UINT_MAX + "), got '"
+                        + shown(value) + "'" + octalNote(value);
             }
         } else if (grammar.startsWith("signed integer immediately followed by unit")
                 || grammar.startsWith("same as lxc.time.offset.")) {
-            if (!value.strip().matches("[+-]?[0-9]+[ \t]*(h|m|s|ms|us|ns)")) {
-                problem = "'" + key + "' must be a whole number with a unit (h, m, s, ms, us or ns), got '"
-                        + value + "'";
-            }
+            problem = timeOffset(key, value);
         } else if (grammar.startsWith("signed integer")) {
-            if (!value.strip().matches("[+-]?(0[xX][0-9a-fA-F]+|[0-9]+)")) {
-                problem = "'" + key + "' must be a number, got '" + value + "'";
+            if (CNumbers.safeInt(value).isEmpty()) {
+                problem = "'" + key + "' must be a number from " + CNumbers.INT_MIN + " to " + CNumbers.INT_MAX
+                        + ", got '" + shown(value) + "'" + octalNote(value);
             }
         } else if (grammar.startsWith("signal:")) {
-            if (!signal(value.strip())) {
+            if (!signal(value)) {
                 problem = "'" + value + "' is not a signal: use a number, SIG<NAME> (such as SIGTERM),"
                         + " SIGRTMIN+n or SIGRTMAX-n";
             }
@@ -676,40 +712,63 @@ public final class Validator {
     }
 
     /**
-     * A byte size as liblxc reads it: {@code auto}, or digits with an optional two-letter unit KB, MB or GB;
-     * a one-letter unit is accepted but ignored (warned here). Returns the problem, or null.
+     * A byte size as liblxc's {@code parse_byte_size_string} reads it: {@code auto}, or at most 21 characters: a
+     * number as {@code lxc_safe_long_long} reads it (base 0, so {@code 0x10} and {@code 010} count and {@code 08}
+     * does not), then an optional two-letter unit KB, MB or GB; a one-letter unit is accepted but ignored (warned
+     * here). The size must not be negative and, with its unit, fit in 63 bits. Returns the problem, or null.
      */
     private String byteSize(EntryLine e, int n, String value) {
         if (value.equals("auto")) {
             return null;
         }
-        if (value.length() > 20) {
-            return "'" + e.key() + "' is longer than 20 characters";
+        if (value.length() > 21) {
+            return "'" + e.key() + "' is longer than 21 characters";
         }
         String number = value;
         String unit = "";
         int end = value.length();
-        if (end >= 1 && Character.isLetter(value.charAt(end - 1))) {
-            int letters = end >= 2 && Character.isLetter(value.charAt(end - 2)) ? 2 : 1;
+        if (end >= 1 && isAsciiLetter(value.charAt(end - 1))) {
+            int letters = end >= 2 && isAsciiLetter(value.charAt(end - 2)) ? 2 : 1;
             unit = value.substring(end - letters);
-            number = value.substring(0, end - letters).stripTrailing();
+            number = value.substring(0, end - letters);
+            int trimmed = number.length();
+            while (trimmed > 0 && (number.charAt(trimmed - 1) == ' ' || number.charAt(trimmed - 1) == '\t')) {
+                trimmed--;
+            }
+            number = number.substring(0, trimmed);
             if (letters == 2 && !unit.matches("(?i)[KMG]B")) {
-                return "'" + value + "' ends in '" + unit + "', which is not a unit liblxc knows; '" + e.key()
+                return "'" + shown(value) + "' ends in '" + unit + "', which is not a unit liblxc knows; '" + e.key()
                         + "' takes 'auto' or a number with an optional KB, MB or GB";
             }
         }
-        if (!number.matches("\\+?[0-9]+")) {
+        Optional<BigInteger> size = CNumbers.safeLongLong(number);
+        if (size.isEmpty() || size.get().signum() < 0) {
             return "'" + e.key() + "' must be 'auto' or a number of bytes with an optional KB, MB or GB, got '"
-                    + value + "'";
+                    + shown(value) + "'" + octalNote(number);
+        }
+        if (unit.length() == 2) {
+            int shift = switch (Character.toUpperCase(unit.charAt(0))) {
+                case 'K' -> 10;
+                case 'M' -> 20;
+                default -> 30;
+            };
+            if (size.get().shiftLeft(shift).compareTo(CNumbers.LLONG_MAX) > 0) {
+                return "'" + shown(value) + "' is more bytes than liblxc can count (at most " + CNumbers.LLONG_MAX
+                        + ")";
+            }
         }
         if (unit.length() == 1) {
             add(DiagnosticCode.VAL_SIZE_UNIT_IGNORED, Severity.WARNING, n, e.valueColumn(),
-                    "'" + value + "' is read as " + number.replace("+", "") + " byte(s): liblxc ignores a one-letter"
+                    "'" + value + "' is read as " + size.get() + " byte(s): liblxc ignores a one-letter"
                             + " unit (only KB, MB and GB count)",
                     unit.equalsIgnoreCase("B") ? "write '" + number + "'"
                             : "write '" + number + unit.toUpperCase(Locale.ROOT) + "B'");
         }
         return null;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c < 0x80 && Character.isLetter(c);
     }
 
     /** The syslog facilities of a grammar such as {@code daemon | local0..local7 (case-insensitive)}. */
@@ -732,45 +791,160 @@ public final class Validator {
 
     private static String logLevel(String value, String grammar) {
         if (Character.isDigit(value.charAt(0))) {
-            BigInteger v = unsigned(value);
-            return v != null && v.compareTo(BigInteger.valueOf(8)) <= 0 ? null
-                    : "log level '" + value + "' is out of range 0..8";
+            Optional<BigInteger> v = CNumbers.safeUint(value);
+            if (v.isPresent()) {
+                return v.get().compareTo(BigInteger.valueOf(8)) <= 0 ? null
+                        : "log level '" + shown(value) + "' is out of range 0..8";
+            }
+            return "log level '" + shown(value) + "' is not a number from 0 to 8" + octalNote(value);
         }
         String names = KeyCatalog.between(grammar, "(case-insensitive): ", " (");
         return KeyCatalog.words(names).contains(value.toUpperCase(Locale.ROOT)) ? null
                 : "unknown log level '" + value + "'; known names: " + names.strip();
     }
 
+    /**
+     * liblxc's {@code sig_parse}: a number as {@code lxc_safe_int} reads it (base 0) when the value starts with a
+     * digit, {@code SIG} and a name (case-insensitive), or {@code SIGRTMIN+n} / {@code SIGRTMAX-n} with n a
+     * base-0 number (so {@code SIGRTMIN+0003} is 3) from 0 to SIGRTMAX - SIGRTMIN.
+     */
     private static boolean signal(String value) {
-        if (value.matches("[0-9]+")) {
-            return true;
+        if (value.isEmpty()) {
+            return false;
         }
-        Matcher rt = RT_SIGNAL.matcher(value);
-        if (rt.matches()) {
-            return rt.group(2).length() < 4 && Integer.parseInt(rt.group(2)) <= RT_SIGNAL_SPAN;
+        if (value.charAt(0) >= '0' && value.charAt(0) <= '9') {
+            return CNumbers.safeInt(value).isPresent();
         }
-        String upper = value.toUpperCase(Locale.ROOT);
-        return upper.startsWith("SIG") && SIGNALS.contains(upper.substring(3));
+        if (!value.regionMatches(true, 0, "SIG", 0, 3)) {
+            return false;
+        }
+        if (value.regionMatches(true, 3, "RTMIN+", 0, 6) || value.regionMatches(true, 3, "RTMAX-", 0, 6)) {
+            String n = value.substring(9);
+            Optional<BigInteger> v = n.isEmpty() || n.charAt(0) < '0' || n.charAt(0) > '9' ? Optional.empty()
+                    : CNumbers.safeInt(n);
+            return v.isPresent() && v.get().compareTo(BigInteger.valueOf(RT_SIGNAL_SPAN)) <= 0;
+        }
+        return SIGNALS.contains(value.substring(3).toUpperCase(Locale.ROOT));
     }
 
-    /** strtoul base 0 as liblxc's safe parser reads it: no sign, decimal, 0x hex or 0 octal; null if invalid. */
+    /** strtoul base 0 as liblxc's {@code lxc_safe_ulong} reads it; null if invalid. Linear in the length. */
     static BigInteger unsigned(String value) {
-        String v = value.strip();
-        if (v.startsWith("+")) {
-            v = v.substring(1);
+        return CNumbers.safeUlong(value).orElse(null);
+    }
+
+    /** A family key with nothing after the family's '.' ({@code lxc.cgroup. = 1}): liblxc refuses its value. */
+    private static boolean familyWithoutSubKey(String key, KeyCatalog.KeyInfo info) {
+        return info.kind() == KeyCatalog.Kind.PREFIX && NAMED_FAMILIES.contains(key);
+    }
+
+    /** A value for a message: control characters as \\xNN, and at most 60 characters of it. */
+    private static String shown(String value) {
+        String v = value.length() > 60 ? value.substring(0, 57) + "..." : value;
+        StringBuilder b = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                b.append(String.format("\\x%02X", (int) c));
+            } else {
+                b.append(c);
+            }
         }
-        try {
-            if (v.matches("0[xX][0-9a-fA-F]+")) {
-                return new BigInteger(v.substring(2), 16);
+        return b.toString();
+    }
+
+    /** Explains a leading 0 that makes C read the digits as octal, where an 8 or 9 follows. */
+    private static String octalNote(String value) {
+        int i = CNumbers.skipSpace(value, 0);
+        if (i < value.length() && (value.charAt(i) == '+' || value.charAt(i) == '-')) {
+            i++;
+        }
+        if (i + 1 < value.length() && value.charAt(i) == '0' && value.substring(i + 1).matches("[0-9]+")
+                && value.substring(i + 1).matches(".*[89].*")) {
+            return " (a leading 0 makes it an octal number, which has no digit 8 or 9)";
+        }
+        return "";
+    }
+
+    private static int utf8Length(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * A key whose liblxc 5.0 setter ignores a value that is no number (VAL020), and refuses a sign, a number past
+     * 2^64 - 1 or, for lxc.hook.version, a number above 1.
+     */
+    private String lenientNumber(EntryLine e, int n, String value) {
+        BigInteger max = LENIENT_NUMBERS.get(e.key());
+        return switch (CNumbers.lenientUint(value, max)) {
+            case TAKEN -> null;
+            case REFUSED -> "'" + e.key() + "' must be a number from 0 to " + max + ", got '" + shown(value) + "'";
+            case IGNORED -> {
+                add(DiagnosticCode.VAL_VALUE_IGNORED, Severity.WARNING, n, e.valueColumn(),
+                        "'" + shown(value) + "' is no number liblxc can store in '" + e.key() + "': it loads the file"
+                                + " and ignores the line" + octalNote(value),
+                        "write a number from 0 to " + max + ", or remove the line");
+                yield null;
             }
-            if (v.matches("0[0-7]+")) {
-                return new BigInteger(v.substring(1), 8);
+        };
+    }
+
+    /**
+     * liblxc's time offsets: {@code strtoll} base 10 after leading white space, then at most two characters
+     * that, trimmed, are the unit h, m, s, ms, us or ns ({@code "1 h"} loads, {@code "1 ms"} does not), and the
+     * offset converted to seconds (h, m) or nanoseconds (ms, us) must fit in 64 bits.
+     */
+    private static String timeOffset(String key, String value) {
+        CNumbers.Scan scan = CNumbers.scan(value, 0, 10);
+        String residual = value.substring(scan.end());
+        String unit = residual.strip();
+        String expected = "'" + key + "' must be a whole number followed by a unit (h, m, s, ms, us or ns) with at"
+                + " most one blank between, got '" + shown(value) + "'";
+        if (!scan.digits() || residual.length() >= 3 || !Set.of("h", "m", "s", "ms", "us", "ns").contains(unit)) {
+            return expected;
+        }
+        BigInteger v = scan.value();
+        if (v.compareTo(CNumbers.LLONG_MAX) > 0) {
+            return "the offset in '" + shown(value) + "' is larger than " + CNumbers.LLONG_MAX;
+        }
+        v = v.max(CNumbers.LLONG_MIN); // strtoll saturates below
+        long factor = switch (unit) {
+            case "h" -> 3600;
+            case "m" -> 60;
+            case "ms" -> 1_000_000;
+            case "us" -> 1_000;
+            default -> 1;
+        };
+        BigInteger scaled = v.multiply(BigInteger.valueOf(factor));
+        if (scaled.compareTo(CNumbers.LLONG_MAX) > 0 || scaled.compareTo(CNumbers.LLONG_MIN) < 0) {
+            return "'" + shown(value) + "' overflows liblxc's 64-bit time offset";
+        }
+        return null;
+    }
+
+    /**
+     * {@code lxc.rootfs.options}: liblxc refuses the options only LXC reads (create=, optional, relative) for the
+     * rootfs, and opens an {@code idmap=PATH} user namespace while it loads, so that whether the file loads
+     * depends on the loading process (VAL021).
+     */
+    private String rootfsOptions(EntryLine e, int n, String value) {
+        // liblxc looks for each LXC option with strstr(): anywhere in the text, not option by option
+        for (String option : LXC_ONLY_MOUNT_OPTIONS) {
+            if (value.contains(option)) {
+                return "'" + option + "' is a mount option only LXC reads, and liblxc refuses it for the rootfs"
+                        + " (\"Invalid LXC specific mount option for rootfs mount\")";
             }
-            if (v.matches("[0-9]+")) {
-                return new BigInteger(v);
+        }
+        int idmap = value.indexOf("idmap=");
+        if (idmap >= 0) {
+            int end = value.indexOf(',', idmap);
+            String path = value.substring(idmap + 6, end < 0 ? value.length() : end);
+            if (!path.equals("container")) {
+                add(DiagnosticCode.VAL_DEPENDS_ON_LOADER, Severity.WARNING, n, e.valueColumn(),
+                        "liblxc opens the user namespace '" + path + "' while it loads the file and refuses the file"
+                                + " when it cannot (a missing path, a namespace it may not use): that depends on the"
+                                + " process that loads it, not on this file",
+                        "check that the loading process can open " + path + ", or write idmap=container");
             }
-        } catch (NumberFormatException ex) {
-            return null;
         }
         return null;
     }

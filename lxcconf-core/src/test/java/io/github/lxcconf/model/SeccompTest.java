@@ -35,12 +35,15 @@ class SeccompTest {
     }
 
     @Test
-    @DisplayName("a proxy that is not unix: and a flag that is not 0 or 1 are errors")
+    @DisplayName("a proxy that is not unix: and a flag above 1 are errors; a flag that is no number is ignored")
     void errors() {
-        assertThat(problems("lxc.seccomp.notify.proxy = tcp:127.0.0.1:9\nlxc.seccomp.allow_nesting = true\n"))
+        assertThat(problems("lxc.seccomp.notify.proxy = tcp:127.0.0.1:9\nlxc.seccomp.allow_nesting = true\n"
+                + "lxc.seccomp.allow_nesting = 2\n"))
                 .containsExactly("1:28 error LXC113 'lxc.seccomp.notify.proxy' must be unix:PATH or unix:@NAME, got"
                                 + " 'tcp:127.0.0.1:9'; liblxc refuses the file",
-                        "2:29 error LXC113 'lxc.seccomp.allow_nesting' must be 0 or 1, got 'true'; liblxc refuses"
+                        "2:29 warning VAL020 'true' is no number liblxc can store in 'lxc.seccomp.allow_nesting': it"
+                                + " loads the file and ignores the line",
+                        "3:29 error LXC113 'lxc.seccomp.allow_nesting' must be 0 or 1, got '2'; liblxc refuses"
                                 + " the file");
         assertThat(lxc("lxc.seccomp.notify.proxy = unix:\n").seccomp().notifyProxy()).isEmpty();
     }

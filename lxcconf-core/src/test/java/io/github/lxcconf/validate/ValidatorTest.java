@@ -191,14 +191,154 @@ class ValidatorTest {
             "lxc.signal.halt = SIGBOGUS|'SIGBOGUS' is not a signal: use a number, SIG<NAME> (such as SIGTERM), SIGRTMIN+n or SIGRTMAX-n: liblxc refuses the file",
             "lxc.namespace.clone = net mount|Invalid namespace name \"mount\"; known names: user mnt pid uts ipc net cgroup time: liblxc refuses the file",
             "lxc.arch = LXCARCH|unknown architecture 'LXCARCH': liblxc refuses the file",
-            "lxc.time.offset.boot = 10|'lxc.time.offset.boot' must be a whole number with a unit (h, m, s, ms, us or ns), got '10': liblxc refuses the file",
-            "lxc.start.order = x|'lxc.start.order' must be a number, got 'x': liblxc refuses the file",
+            "lxc.time.offset.boot = 10|'lxc.time.offset.boot' must be a whole number followed by a unit (h, m, s, ms, us or ns) with at most one blank between, got '10': liblxc refuses the file",
+            "lxc.time.offset.boot = 1 ms|'lxc.time.offset.boot' must be a whole number followed by a unit (h, m, s, ms, us or ns) with at most one blank between, got '1 ms': liblxc refuses the file",
+            "lxc.time.offset.boot = 9223372036854775807ms|'9223372036854775807ms' overflows liblxc's 64-bit time offset: liblxc refuses the file",
+            "lxc.start.order = x|'lxc.start.order' must be a number from -2147483648 to 2147483647, got 'x': liblxc refuses the file",
+            "lxc.start.order = 2147483648|'lxc.start.order' must be a number from -2147483648 to 2147483647, got '2147483648': liblxc refuses the file",
+            "lxc.start.order = 09|'lxc.start.order' must be a number from -2147483648 to 2147483647, got '09' (a leading 0 makes it an octal number, which has no digit 8 or 9): liblxc refuses the file",
+            "lxc.tty.max = 08|'lxc.tty.max' must be an unsigned number (at most 4294967295), got '08' (a leading 0 makes it an octal number, which has no digit 8 or 9): liblxc refuses the file",
+            "lxc.monitor.unshare = 4294967296|'lxc.monitor.unshare' must be an unsigned number (at most 4294967295), got '4294967296': liblxc refuses the file",
+            "lxc.log.level = 08|log level '08' is not a number from 0 to 8 (a leading 0 makes it an octal number, which has no digit 8 or 9): liblxc refuses the file",
+            "lxc.autodev = \" 1 \"|'lxc.autodev' must be 0 or 1, got ' 1 ': liblxc refuses the file",
+            "lxc.signal.halt = 2147483648|'2147483648' is not a signal: use a number, SIG<NAME> (such as SIGTERM), SIGRTMIN+n or SIGRTMAX-n: liblxc refuses the file",
+            "lxc.signal.stop = SIGRTMIN+08|'SIGRTMIN+08' is not a signal: use a number, SIG<NAME> (such as SIGTERM), SIGRTMIN+n or SIGRTMAX-n: liblxc refuses the file",
+            "lxc.console.size = 8589934592GB|'8589934592GB' is more bytes than liblxc can count (at most 9223372036854775807): liblxc refuses the file",
+            "lxc.console.buffer.size = 18446744073709551616|'lxc.console.buffer.size' must be 'auto' or a number of bytes with an optional KB, MB or GB, got '18446744073709551616': liblxc refuses the file",
+            "lxc.rootfs.options = ro,create=dir|'create=dir' is a mount option only LXC reads, and liblxc refuses it for the rootfs (\"Invalid LXC specific mount option for rootfs mount\"): liblxc refuses the file",
+            "lxc.rootfs.options = ro, optional|'optional' is a mount option only LXC reads, and liblxc refuses it for the rootfs (\"Invalid LXC specific mount option for rootfs mount\"): liblxc refuses the file",
+            "lxc.init.uid = -1|'lxc.init.uid' must be a number from 0 to 4294967295, got '-1': liblxc refuses the file",
+            "lxc.hook.version = 2|'lxc.hook.version' must be a number from 0 to 1, got '2': liblxc refuses the file",
+            "lxc.cgroup. = 1|'lxc.cgroup.' names no cgroup entry after the '.'; only an empty value is accepted here: liblxc refuses the file",
+            "lxc.sysctl. = 1|'lxc.sysctl.' names no sysctl entry after the '.'; only an empty value is accepted here: liblxc refuses the file",
             "lxc.cgroup2 = x|'lxc.cgroup2' alone only accepts an empty value (which clears every lxc.cgroup2.* line above); got 'x': liblxc refuses the file"})
     void invalidValues(String line, String message) {
         List<Diagnostic> errors = lxc(line + "\n").validate().errors().stream()
                 .filter(d -> d.code() == DiagnosticCode.VAL_INVALID_VALUE).toList();
         assertThat(errors).extracting(Diagnostic::message).containsExactly(message);
         assertThat(errors.get(0).column()).isEqualTo(line.indexOf('=') + 3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "lxc.time.offset.boot = 1 h", "lxc.time.offset.monotonic = -99999999999999999999s",
+            "lxc.signal.halt = SIGRTMIN+0003", "lxc.signal.halt = SIGRTMIN+0x3", "lxc.signal.halt = 0x10",
+            "lxc.signal.halt = 2147483647", "lxc.start.order = -0x10", "lxc.tty.max = +010",
+            "lxc.console.size = 8589934591GB", "lxc.console.size = 0x1000", "lxc.console.size = 9223372036854775807",
+            "lxc.cgroup. =", "lxc.sysctl.. = 1", "lxc.cgroup2.x. = 1", "lxc.prlimit. = 1", "lxc.proc.. =",
+            "lxc.rootfs.options = ro,nodev,idmap=container", "lxc.rootfs.options = bogus",
+            "lxc.mount.auto = shmounts:", "lxc.seccomp.allow_nesting = 09",
+            "lxc.namespace.clone = net\\nlxc.namespace.clone =\\nlxc.namespace.keep = user",
+            "lxc.tty.max = 1 "})
+    void valuesLiblxcLoads(String text) {
+        assertThat(lxc(text.replace("\\n", "\n") + "\n").validate().errors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("lxc.init.uid, lxc.init.gid, lxc.hook.version and lxc.seccomp.allow_nesting ignore what is no number")
+    void valuesLiblxcIgnores() {
+        Validation v = lxc("lxc.init.uid = abc\nlxc.init.gid = 08\nlxc.hook.version = 4294967296\n"
+                + "lxc.seccomp.allow_nesting = yes\n").validate();
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.withCode(DiagnosticCode.VAL_VALUE_IGNORED)).extracting(Diagnostic::line, Diagnostic::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "'abc' is no number liblxc can store in 'lxc.init.uid':"
+                                + " it loads the file and ignores the line"),
+                        org.assertj.core.groups.Tuple.tuple(2, "'08' is no number liblxc can store in 'lxc.init.gid':"
+                                + " it loads the file and ignores the line (a leading 0 makes it an octal number,"
+                                + " which has no digit 8 or 9)"),
+                        org.assertj.core.groups.Tuple.tuple(3, "'4294967296' is no number liblxc can store in"
+                                + " 'lxc.hook.version': it loads the file and ignores the line"),
+                        org.assertj.core.groups.Tuple.tuple(4, "'yes' is no number liblxc can store in"
+                                + " 'lxc.seccomp.allow_nesting': it loads the file and ignores the line"));
+        assertThat(v.withCode(DiagnosticCode.VAL_VALUE_IGNORED)).extracting(Diagnostic::severity)
+                .containsOnly(Severity.WARNING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"loong64", "loongarch64", "x32"})
+    @DisplayName("architecture names liblxc 5.0 does not know")
+    void architecturesOfLaterReleases(String arch) {
+        LxcConfig config = lxc("lxc.arch = " + arch + "\n");
+        assertThat(config.validate(ValidationOptions.defaults().withVersion(LxcVersion.V5_0)).errors())
+                .extracting(Diagnostic::message).containsExactly("Unsupported personality \"" + arch + "\": liblxc 5.0"
+                        + " does not know this architecture name: liblxc refuses the file");
+        assertThat(config.validate().errors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("path lengths: PATH_MAX - 1 bytes for paths, 255 for lxc.tty.dir")
+    void pathLengths() {
+        String a4095 = "a".repeat(4095);
+        assertThat(lxc("lxc.rootfs.path = " + a4095 + "\nlxc.tty.dir = " + "d".repeat(255) + "\n").validate()
+                .errors()).isEmpty();
+        Validation v = lxc("lxc.rootfs.path = /" + a4095 + "\nlxc.tty.dir = " + "d".repeat(256)
+                + "\nlxc.hook.start = /" + a4095 + "\n").validate();
+        assertThat(v.errors()).extracting(Diagnostic::line, Diagnostic::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "'lxc.rootfs.path' is 4096 bytes long; liblxc takes at most 4095"
+                        + " (\"File name too long\"): liblxc refuses the file"),
+                org.assertj.core.groups.Tuple.tuple(2, "'lxc.tty.dir' is 256 bytes long; liblxc takes at most 255"
+                        + " (\"File name too long\"): liblxc refuses the file"));
+    }
+
+    @Test
+    @DisplayName("a trailing VT, FF or ESC stays in the value: liblxc trims only spaces and tabs")
+    void trailingControlCharacterStaysInTheValue() {
+        assertThat(lxc("lxc.autodev = 1\u000b\n").validate().errors()).extracting(Diagnostic::message)
+                .containsExactly("'lxc.autodev' must be 0 or 1, got '1\\x0B': liblxc refuses the file");
+        assertThat(lxc("lxc.tty.max = 2\f\n").validate().errors()).hasSize(1);
+        assertThat(lxc("lxc.uts.name = a\u000b\n").validate().errors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("lxc.namespace.clone and lxc.namespace.keep both in force")
+    void cloneAndKeep() {
+        Validation v = lxc("lxc.namespace.keep = user\nlxc.namespace.clone = net\n").validate();
+        assertThat(v.errors()).extracting(Diagnostic::line, Diagnostic::code, Diagnostic::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, DiagnosticCode.VAL_INVALID_VALUE, "'lxc.namespace.clone' while"
+                        + " 'lxc.namespace.keep = user' is in force: liblxc refuses the file (\"Cannot set both clone"
+                        + " and keep namespaces\")"));
+    }
+
+    @Test
+    @DisplayName("a verdict that depends on the loading process has a code of its own")
+    void dependsOnTheLoadingProcess() {
+        Validation v = lxc("lxc.environment = NAME_FROM_LOADER\nlxc.rootfs.options = idmap=/proc/1/ns/user\n")
+                .validate();
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.withCode(DiagnosticCode.VAL_DEPENDS_ON_LOADER)).extracting(Diagnostic::line, Diagnostic::message)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, "'lxc.environment = NAME_FROM_LOADER' copies"
+                                + " NAME_FROM_LOADER from the environment of the process that loads the file: liblxc"
+                                + " refuses the file where NAME_FROM_LOADER is not set, so whether it loads depends on"
+                                + " that process, not on this file"),
+                        org.assertj.core.groups.Tuple.tuple(2, "liblxc opens the user namespace '/proc/1/ns/user' while"
+                                + " it loads the file and refuses the file when it cannot (a missing path, a namespace"
+                                + " it may not use): that depends on the process that loads it, not on this file"));
+    }
+
+    @Test
+    @DisplayName("a NUL byte: liblxc reads its line up to the NUL, and nothing after it")
+    void nulByte() {
+        Validation v = lxc("lxc.uts.name = \0x\nlxc.arch = bogus\n").validate();
+        assertThat(v.errors()).isEmpty();
+        LxcConfig cut = lxc("lxc.tty.max \0= 2\nlxc.arch = bogus\n");
+        assertThat(cut.validate().errors()).extracting(Diagnostic::line, Diagnostic::code)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, DiagnosticCode.LXC_INVALID_LINE));
+        LxcConfig devices = lxc("lxc.cgroup2.devices.allow = c 1:3 rwm\0 junk\nlxc.cgroup2.devices.allow = c 1:5 rwm\n");
+        assertThat(devices.lxc().deviceRules()).extracting(r -> r.toValue()).containsExactly("c 1:3 rwm");
+        assertThat(devices.validate().errors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("number checks take linear time: a million digits")
+    void millionDigits() {
+        String digits = "1".repeat(1_000_000);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertThat(lxc("lxc.autodev = " + digits + "\nlxc.tty.max = " + digits + "\nlxc.start.order = "
+                    + digits + "\nlxc.init.uid = " + digits + "\nlxc.seccomp.allow_nesting = " + digits
+                    + "\nlxc.signal.halt = " + digits + "\n").validate().errors()).hasSize(6);
+        });
     }
 
     @Test

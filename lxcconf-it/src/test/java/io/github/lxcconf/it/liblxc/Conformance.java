@@ -1,6 +1,7 @@
 package io.github.lxcconf.it.liblxc;
 
 import io.github.lxcconf.Diagnostic;
+import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.include.EffectiveConfig;
@@ -87,10 +88,11 @@ final class Conformance {
      * @param compared        how many typed values (device rules, mounts, mount.auto items, id maps,
      *                        capabilities, interfaces and their sub-keys) were compared with liblxc's
      * @param hung            whether liblxc did not answer
+     * @param loaderDependent whether lxcconf says the outcome depends on the process that loads the file (VAL021)
      */
     record Verdict(Path file, boolean libAccepts, boolean lxcconfAccepts, String libError,
                    Optional<Diagnostic> firstError, List<String> valueDifferences, Optional<String> failedLine,
-                   int compared, boolean hung) {
+                   int compared, boolean hung, boolean loaderDependent) {
 
         /** Returns whether accept/refuse and every compared value are the same. */
         boolean agrees() {
@@ -144,7 +146,8 @@ final class Conformance {
             compared += compareSingles(loaded, settings, cgroupKeys, differences);
         }
         return new Verdict(file, loaded.accepted(), !validation.hasErrors(), loaded.error(),
-                validation.errors().stream().findFirst(), differences, loaded.failedLine(), compared, loaded.hung());
+                validation.errors().stream().findFirst(), differences, loaded.failedLine(), compared, loaded.hung(),
+                !validation.withCode(DiagnosticCode.VAL_DEPENDS_ON_LOADER).isEmpty());
     }
 
     /** Returns the options that match a liblxc release line, includes followed from {@code dir}. */

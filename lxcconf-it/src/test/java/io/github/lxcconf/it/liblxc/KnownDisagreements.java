@@ -27,11 +27,13 @@ final class KnownDisagreements {
 
     /** Every known difference. */
     static final List<Known> ALL = List.of(
-            new Known("environment variable not set where liblxc loads",
+            new Known("depends on the loading process (VAL021)",
                     "'lxc.environment = NAME' (no '=') copies NAME from the environment of the process that loads"
-                            + " the file, and liblxc refuses the file when NAME is not set there; lxcconf reads the"
-                            + " file, not that process's environment, so it cannot know",
-                    v -> !v.libAccepts() && v.lxcconfAccepts() && unsetEnvironmentLine(v).isPresent()),
+                            + " the file, and an idmap=PATH in lxc.rootfs.options is opened while liblxc loads: liblxc"
+                            + " refuses the file when that process has no NAME or cannot open PATH; lxcconf reads the"
+                            + " file, not that process, and says so with VAL021",
+                    v -> !v.libAccepts() && v.lxcconfAccepts() && (v.loaderDependent()
+                            || unsetEnvironmentLine(v).isPresent())),
             new Known("network type set empty",
                     "after 'lxc.net.N.type =' (empty) liblxc keeps interface N with no type and reports its type as"
                             + " '(null)', while an interface never given a type reports 'empty'; lxcconf's typed view"
