@@ -77,8 +77,19 @@ final class Values {
                 return Optional.empty();
             }
         }
+        int significant = i;
+        while (significant < n && s.charAt(significant) == '0') {
+            significant++;
+        }
+        if (n - significant > 22) {
+            // past any 64-bit value in every base; BigInteger's parse of a long digit string is not linear
+            return Optional.of(OVERFLOW);
+        }
         return Optional.of(new BigInteger(s.substring(i), radix));
     }
+
+    /** A number past 2^64 that stands for every longer digit string, all of which overflow C's unsigned long. */
+    private static final BigInteger OVERFLOW = BigInteger.ONE.shiftLeft(80);
 
     /** Reads a C unsigned int (base 0) that must be 0 or 1: liblxc's booleans. */
     static Optional<Boolean> cBoolean(String s) {
