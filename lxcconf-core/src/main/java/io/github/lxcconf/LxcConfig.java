@@ -68,15 +68,24 @@ public final class LxcConfig {
     private final String sourceName;
     private final Optional<Path> path;
 
-    private LxcConfig(Dialect dialect, boolean byteOrderMark, List<Line> lines, String sourceName,
+    /** Whether the dialect was detected (not given by the caller): only then is mixed evidence reported. */
+    private final boolean detected;
+
+    private LxcConfig(LxcConfig template, Dialect dialect, boolean byteOrderMark, List<Line> lines,
+                      String sourceName, Optional<Path> path) {
+        this(dialect, template.detected, byteOrderMark, lines, sourceName, path);
+    }
+
+    private LxcConfig(Dialect dialect, boolean detected, boolean byteOrderMark, List<Line> lines, String sourceName,
                       Optional<Path> path) {
         this.dialect = dialect;
+        this.detected = detected;
         this.byteOrderMark = byteOrderMark;
         this.lines = lines;
         this.sourceName = sourceName;
         this.path = path;
         this.sections = sectionsOf(lines, dialect);
-        this.diagnostics = Checker.check(lines, dialect, sourceName);
+        this.diagnostics = Checker.check(lines, dialect, sourceName, path, detected);
     }
 
     // ------------------------------------------------------------------ reading
@@ -153,8 +162,9 @@ public final class LxcConfig {
     }
 
     static LxcConfig read(String text, Optional<Dialect> dialect, String sourceName, Optional<Path> path) {
-        ConfigParser.Result r = ConfigParser.parse(text, dialect);
-        LxcConfig config = new LxcConfig(r.dialect(), r.byteOrderMark(), r.lines(), sourceName, path);
+        ConfigParser.Result r = ConfigParser.parse(text, dialect, path);
+        LxcConfig config = new LxcConfig(r.dialect(), dialect.isEmpty(), r.byteOrderMark(), r.lines(), sourceName,
+                path);
         if (CHECK_ROUND_TRIP && !config.render().equals(text)) {
             throw new IllegalStateException("lxcconf: render() differs from the parsed text in " + sourceName);
         }

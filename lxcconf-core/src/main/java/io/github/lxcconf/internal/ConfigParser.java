@@ -26,13 +26,26 @@ public final class ConfigParser {
      * @return the lines
      */
     public static Result parse(String text, Optional<Dialect> forced) {
+        return parse(text, forced, Optional.empty());
+    }
+
+    /**
+     * Parses text into lines, the dialect decided by {@link DialectEvidence} from the file's path and its lines
+     * unless it is forced. Never throws for any input.
+     *
+     * @param text   the text, possibly starting with U+FEFF
+     * @param forced the dialect to use, or empty to detect it
+     * @param path   the file the text was read from, if any
+     * @return the lines
+     */
+    public static Result parse(String text, Optional<Dialect> forced, Optional<java.nio.file.Path> path) {
         boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
         String body = bom ? text.substring(1) : text;
         RawLines raw = LineScanner.scan(body);
         if (raw == null) {
             return new Result(fallback(body), forced.orElse(Dialect.LXC), bom);
         }
-        Dialect dialect = forced.orElseGet(() -> LineBuilder.detect(body, raw));
+        Dialect dialect = forced.orElseGet(() -> LineBuilder.evidence(body, raw).decide(path));
         return new Result(List.copyOf(LineBuilder.build(body, raw, dialect, bom)), dialect, bom);
     }
 
