@@ -43,7 +43,7 @@ public final class Checker {
      * @return the diagnostics in line order
      */
     public static List<Diagnostic> check(List<Line> lines, Dialect dialect, String source) {
-        return check(lines, dialect, source, Optional.empty(), false);
+        return check(lines, dialect, source, Optional.empty(), Optional.empty());
     }
 
     /**
@@ -53,27 +53,20 @@ public final class Checker {
      * @param dialect  the dialect they were read in
      * @param source   the name printed before each diagnostic
      * @param path     the file they were read from, if any
-     * @param detected whether the dialect was detected rather than given by the caller
+     * @param evidence what the lines told about the dialect, when it was detected rather than given by the caller
      * @return the diagnostics in line order
      */
     public static List<Diagnostic> check(List<Line> lines, Dialect dialect, String source,
-                                         Optional<java.nio.file.Path> path, boolean detected) {
+                                         Optional<java.nio.file.Path> path, Optional<DialectEvidence> evidence) {
         Checker c = new Checker(dialect, source);
         c.run(lines);
-        if (detected) {
-            c.mixedDialect(lines, path);
-        }
+        evidence.ifPresent(e -> c.mixedDialect(e, path));
         List<Diagnostic> out = new ArrayList<>(c.out);
         out.sort(java.util.Comparator.comparingInt(Diagnostic::line));
         return List.copyOf(out);
     }
 
-    private void mixedDialect(List<Line> lines, Optional<java.nio.file.Path> path) {
-        DialectEvidence e = DialectEvidence.start();
-        for (int i = 0; i < lines.size(); i++) {
-            String content = lines.get(i).content();
-            e.line(content, 0, content.length(), i + 1);
-        }
+    private void mixedDialect(DialectEvidence e, Optional<java.nio.file.Path> path) {
         int at = e.mixedAt(dialect, path);
         if (at == 0) {
             return;

@@ -15,7 +15,7 @@ public final class ConfigParser {
     }
 
     /** The lines of a text, its dialect and whether it began with a byte-order mark. */
-    public record Result(List<Line> lines, Dialect dialect, boolean byteOrderMark) {
+    public record Result(List<Line> lines, Dialect dialect, boolean byteOrderMark, Optional<DialectEvidence> evidence) {
     }
 
     /**
@@ -43,10 +43,12 @@ public final class ConfigParser {
         String body = bom ? text.substring(1) : text;
         RawLines raw = LineScanner.scan(body);
         if (raw == null) {
-            return new Result(fallback(body), forced.orElse(Dialect.LXC), bom);
+            return new Result(fallback(body), forced.orElse(Dialect.LXC), bom, Optional.empty());
         }
-        Dialect dialect = forced.orElseGet(() -> LineBuilder.evidence(body, raw).decide(path));
-        return new Result(List.copyOf(LineBuilder.build(body, raw, dialect, bom)), dialect, bom);
+        Optional<DialectEvidence> evidence = forced.isPresent() ? Optional.empty()
+                : Optional.of(LineBuilder.evidence(body, raw));
+        Dialect dialect = forced.orElseGet(() -> evidence.orElseThrow().decide(path));
+        return new Result(List.copyOf(LineBuilder.build(body, raw, dialect, bom)), dialect, bom, evidence);
     }
 
     /** Plain line splitting, used only if the grammar ever rejected its own tokens: nothing is lost. */

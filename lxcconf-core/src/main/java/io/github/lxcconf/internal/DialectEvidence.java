@@ -48,6 +48,25 @@ public final class DialectEvidence {
     }
 
     /**
+     * Returns the evidence of lines already built (an edited config's).
+     *
+     * @param lines the lines
+     * @return the evidence
+     */
+    public static DialectEvidence of(java.util.List<io.github.lxcconf.syntax.Line> lines) {
+        DialectEvidence e = start();
+        for (int i = 0; i < lines.size(); i++) {
+            io.github.lxcconf.syntax.Line line = lines.get(i);
+            if (!(line instanceof io.github.lxcconf.syntax.CommentLine)
+                    && !(line instanceof io.github.lxcconf.syntax.BlankLine)) {
+                String content = line.content();
+                e.line(content, 0, content.length(), i + 1);
+            }
+        }
+        return e;
+    }
+
+    /**
      * Adds one line.
      *
      * @param s      the text
@@ -55,7 +74,7 @@ public final class DialectEvidence {
      * @param to     where its content ends (before the line end)
      * @param number its 1-based number
      */
-    void line(CharSequence s, int from, int to, int number) {
+    void line(String s, int from, int to, int number) {
         switch (shape(s, from, to)) {
             case NATIVE -> {
                 native_++;
@@ -156,7 +175,7 @@ public final class DialectEvidence {
     }
 
     /** The shape of a line, looked at from its first character (an indented line has none). */
-    static Shape shape(CharSequence s, int from, int to) {
+    static Shape shape(String s, int from, int to) {
         if (from >= to) {
             return Shape.OTHER;
         }
@@ -166,11 +185,10 @@ public final class DialectEvidence {
             if (close < 0 || !isBlankTo(s, close + 1, to)) {
                 return Shape.OTHER;
             }
-            String name = s.subSequence(from + 1, close).toString();
-            if (Keys.isPendingName(name, 0, name.length())) {
+            if (Keys.isPendingName(s, from + 1, close)) {
                 return Shape.PVE_PENDING;
             }
-            return Keys.isSnapshotName(name, 0, name.length()) ? Shape.PVE_SECTION : Shape.OTHER;
+            return Keys.isSnapshotName(s, from + 1, close) ? Shape.PVE_SECTION : Shape.OTHER;
         }
         int k = from;
         while (k < to && isKeyChar(s.charAt(k))) {
@@ -179,8 +197,7 @@ public final class DialectEvidence {
         if (k == from) {
             return Shape.OTHER;
         }
-        String key = s.subSequence(from, k).toString();
-        if (key.startsWith("lxc.") && key.length() > 4) {
+        if (k - from > 4 && s.startsWith("lxc.", from)) {
             if (k < to && s.charAt(k) == ':') {
                 return Shape.PVE_RAW;
             }
@@ -190,8 +207,8 @@ public final class DialectEvidence {
             }
             return i < to && s.charAt(i) == '=' ? Shape.NATIVE : Shape.OTHER;
         }
-        if (k < to && s.charAt(k) == ':' && Keys.isProxmoxOptionKey(key, 0, key.length())
-                && OptionSchema.proxmox().option(key).isPresent()) {
+        if (k < to && s.charAt(k) == ':' && Keys.isProxmoxOptionKey(s, from, k)
+                && OptionSchema.proxmox().option(s.substring(from, k)).isPresent()) {
             return Shape.PVE_OPTION;
         }
         return Shape.OTHER;
@@ -201,7 +218,7 @@ public final class DialectEvidence {
         return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
     }
 
-    private static int indexOf(CharSequence s, char c, int from, int to) {
+    private static int indexOf(String s, char c, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) == c) {
                 return i;
@@ -210,7 +227,7 @@ public final class DialectEvidence {
         return -1;
     }
 
-    private static boolean isBlankTo(CharSequence s, int from, int to) {
+    private static boolean isBlankTo(String s, int from, int to) {
         for (int i = from; i < to; i++) {
             if (s.charAt(i) != ' ' && s.charAt(i) != '\t') {
                 return false;
