@@ -16,8 +16,8 @@ import java.util.Optional;
  * <li>Proxmox option lines ({@code arch:}, {@code hostname:}, {@code rootfs:}, {@code netN:}, {@code mpN:},
  * {@code features:}, ...: keys of Proxmox's option table, in column 0, with {@code :} right after the key) and a
  * {@code [pve:pending]} header, each worth three lines;</li>
- * <li>the shape of the other lines: {@code lxc.key: value} and {@code [snapshot]} headers are Proxmox's,
- * {@code lxc.key = value} native.</li>
+ * <li>the shape of the other lines: {@code lxc.key: value}, {@code word: value} (a key Proxmox does not know,
+ * written like an option) and {@code [snapshot]} headers are Proxmox's, {@code lxc.key = value} native.</li>
  * </ol>
  * Without a path, the side with more weight wins; on a tie, Proxmox when it has an option line, else native.
  * The evidence is mixed when a native reading meets Proxmox-shaped lines, or a Proxmox reading decided by the
@@ -28,12 +28,13 @@ public final class DialectEvidence {
 
     /** Shapes of a column-0 line. */
     enum Shape {
-        NATIVE, PVE_OPTION, PVE_RAW, PVE_SECTION, PVE_PENDING, OTHER
+        NATIVE, PVE_OPTION, PVE_WORD, PVE_RAW, PVE_SECTION, PVE_PENDING, OTHER
     }
 
     private int native_;
     private int options;
     private int raw;
+    private int words;
     private int sections;
     private int pending;
     private int firstNative;
@@ -83,6 +84,7 @@ public final class DialectEvidence {
             }
             case PVE_OPTION -> options++;
             case PVE_RAW -> raw++;
+            case PVE_WORD -> words++;
             case PVE_SECTION -> sections++;
             case PVE_PENDING -> pending++;
             default -> {
@@ -93,7 +95,7 @@ public final class DialectEvidence {
     }
 
     private int proxmoxWeight() {
-        return OPTION_WEIGHT * (options + pending) + raw + sections;
+        return OPTION_WEIGHT * (options + pending) + raw + words + sections;
     }
 
     /** The dialect the content alone points to. */
@@ -132,10 +134,10 @@ public final class DialectEvidence {
 
     /** How many native and Proxmox-shaped lines there are, for a message. */
     public String counts() {
-        int pve = options + pending + raw + sections;
+        int pve = options + pending + raw + words + sections;
         return native_ + " native line" + (native_ == 1 ? "" : "s") + " ('lxc.key = value') and " + pve
-                + " Proxmox line" + (pve == 1 ? "" : "s") + " (" + options + " option" + (options == 1 ? "" : "s")
-                + ", " + raw + " 'lxc.key: value', " + (sections + pending) + " section header"
+                + " Proxmox line" + (pve == 1 ? "" : "s") + " (" + (options + words) + " option"
+                + (options + words == 1 ? "" : "s") + ", " + raw + " 'lxc.key: value', " + (sections + pending) + " section header"
                 + (sections + pending == 1 ? "" : "s") + ")";
     }
 
@@ -207,9 +209,8 @@ public final class DialectEvidence {
             }
             return i < to && s.charAt(i) == '=' ? Shape.NATIVE : Shape.OTHER;
         }
-        if (k < to && s.charAt(k) == ':' && Keys.isProxmoxOptionKey(s, from, k)
-                && OptionSchema.proxmox().option(s.substring(from, k)).isPresent()) {
-            return Shape.PVE_OPTION;
+        if (k < to && s.charAt(k) == ':' && Keys.isProxmoxOptionKey(s, from, k)) {
+            return OptionSchema.proxmox().option(s.substring(from, k)).isPresent() ? Shape.PVE_OPTION : Shape.PVE_WORD;
         }
         return Shape.OTHER;
     }
