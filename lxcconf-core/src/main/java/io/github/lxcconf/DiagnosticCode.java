@@ -37,6 +37,13 @@ public enum DiagnosticCode {
     /** An option whose value is only blanks: Proxmox stores the blanks and its type check fails. */
     PVE_BLANK_VALUE("PVE007", Severity.WARNING, "option value is only blanks"),
 
+    // ---- the dialect (which reading a file gets when the caller does not say) ----
+    /**
+     * The file has lines of both dialects (native {@code lxc.key = value} and Proxmox {@code key: value} or
+     * {@code [snapshot]}): lxcconf picked one from the path and the majority of lines, and says so.
+     */
+    DIALECT_MIXED("DIA001", Severity.WARNING, "lines of both dialects"),
+
     // ---- values of lxc.* keys, read by the typed views (io.github.lxcconf.model) ----
     /** A device rule liblxc stores when it loads the file, but that makes the container fail to start. */
     LXC_DEVICE_RULE("LXC101", Severity.WARNING, "device rule that would fail at start"),

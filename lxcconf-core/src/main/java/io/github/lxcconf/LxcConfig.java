@@ -7,6 +7,7 @@ import io.github.lxcconf.internal.AtomicFiles;
 import io.github.lxcconf.internal.Checker;
 import io.github.lxcconf.internal.ConfigAccess;
 import io.github.lxcconf.internal.ConfigParser;
+import io.github.lxcconf.internal.DialectEvidence;
 import io.github.lxcconf.internal.Formatter;
 import io.github.lxcconf.internal.Utf8;
 import io.github.lxcconf.migrate.Migration;
@@ -68,15 +69,25 @@ public final class LxcConfig {
     private final String sourceName;
     private final Optional<Path> path;
 
-    private LxcConfig(Dialect dialect, boolean byteOrderMark, List<Line> lines, String sourceName,
-                      Optional<Path> path) {
+    /** Whether the dialect was detected (not given by the caller): only then is mixed evidence reported. */
+    private final boolean detected;
+
+    private LxcConfig(LxcConfig template, Dialect dialect, boolean byteOrderMark, List<Line> lines,
+                      String sourceName, Optional<Path> path) {
+        this(dialect, template.detected ? Optional.of(DialectEvidence.of(lines)) : Optional.empty(), byteOrderMark,
+                lines, sourceName, path);
+    }
+
+    private LxcConfig(Dialect dialect, Optional<DialectEvidence> evidence, boolean byteOrderMark, List<Line> lines,
+                      String sourceName, Optional<Path> path) {
         this.dialect = dialect;
+        this.detected = evidence.isPresent();
         this.byteOrderMark = byteOrderMark;
         this.lines = lines;
         this.sourceName = sourceName;
         this.path = path;
         this.sections = sectionsOf(lines, dialect);
-        this.diagnostics = Checker.check(lines, dialect, sourceName);
+        this.diagnostics = Checker.check(lines, dialect, sourceName, path, evidence);
     }
 
     // ------------------------------------------------------------------ reading
@@ -153,8 +164,8 @@ public final class LxcConfig {
     }
 
     static LxcConfig read(String text, Optional<Dialect> dialect, String sourceName, Optional<Path> path) {
-        ConfigParser.Result r = ConfigParser.parse(text, dialect);
-        LxcConfig config = new LxcConfig(r.dialect(), r.byteOrderMark(), r.lines(), sourceName, path);
+        ConfigParser.Result r = ConfigParser.parse(text, dialect, path);
+        LxcConfig config = new LxcConfig(r.dialect(), r.evidence(), r.byteOrderMark(), r.lines(), sourceName, path);
         if (CHECK_ROUND_TRIP && !config.render().equals(text)) {
             throw new IllegalStateException("lxcconf: render() differs from the parsed text in " + sourceName);
         }

@@ -148,7 +148,11 @@ class FormatTest {
     private static List<String> codes(LxcConfig config) {
         List<String> out = new ArrayList<>();
         for (Diagnostic d : config.validate().diagnostics()) {
-            out.add(d.line() + ":" + d.code());
+            // DIA001 tells how the text was read, not what it means: formatting writes every line in the shape of
+            // the config's dialect, which may leave no line of the other shape
+            if (d.code() != DiagnosticCode.DIALECT_MIXED) {
+                out.add(d.line() + ":" + d.code());
+            }
         }
         return out;
     }

@@ -62,14 +62,17 @@ public final class DevicePolicy {
     private static final List<String[]> USERNS_LINES = bundled("userns.conf");
 
     private final List<Step> steps;
+    /** For each empty device line ("source:line"), the device lines it took out of the list. */
+    private final Map<String, List<Step>> cleared;
     private final Cgroup2Program cgroup2;
     private final Cgroup1Exceptions cgroup1;
 
     /** The config's own device lines by family (true: cgroup2) and major (-1: every major), to name ignored ones. */
     private final Map<Boolean, Map<Integer, List<Step>>> ownByMajor = new HashMap<>();
 
-    private DevicePolicy(List<Step> steps) {
+    private DevicePolicy(List<Step> steps, Map<String, List<Step>> cleared) {
         this.steps = List.copyOf(steps);
+        this.cleared = Map.copyOf(cleared);
         this.cgroup2 = Cgroup2Program.build(this.steps);
         this.cgroup1 = Cgroup1Exceptions.build(this.steps);
         for (Step s : this.steps) {
@@ -136,7 +139,7 @@ public final class DevicePolicy {
             }
             b.entry(e.key(), value, source, lineNumber);
         }
-        return new DevicePolicy(b.steps);
+        return new DevicePolicy(b.steps, b.cleared);
     }
 
     /**
@@ -158,7 +161,7 @@ public final class DevicePolicy {
                 b.add(v.key(), v.value(), v.provenance().source(), v.provenance().line(), "");
             }
         }
-        return new DevicePolicy(b.steps);
+        return new DevicePolicy(b.steps, b.cleared);
     }
 
     /**
@@ -168,6 +171,31 @@ public final class DevicePolicy {
      */
     public List<DecidingLine> lines() {
         return steps.stream().map(s -> s.note("device line")).toList();
+    }
+
+    /**
+     * Returns the device lines an empty device line ({@code lxc.cgroup2.devices.allow =}, {@code
+     * lxc.cgroup.devices.deny =}, {@code lxc.cgroup2 =}, ...) takes out of the list: liblxc 5.0 clears every
+     * line of that key read before it, in the file and in the files included before it, and loads the config
+     * as usual. It is how LXC's {@code userns.conf} starts an unprivileged container's device lines afresh; it
+     * never stops the container from starting.
+     *
+     * <pre>{@code
+     * DevicePolicy p = DevicePolicy.of(LxcConfig.parseText(
+     *         "lxc.include = /usr/share/lxc/config/common.conf\nlxc.cgroup2.devices.allow =\n"));
+     * p.clearedBy("<string>", 2).size(); // the 12 cgroup2 allow lines of common.conf
+     * }</pre>
+     *
+     * @param source the file the empty line stands in: the config's {@link LxcConfig#sourceName()}, or an
+     *               included file's name as {@link #of(EffectiveConfig)} reads it
+     * @param line   the 1-based line number in that file
+     * @return the lines it clears, in the order liblxc read them; empty if that line is no empty device line or
+     *         nothing was set before it
+     */
+    public List<DecidingLine> clearedBy(String source, int line) {
+        Objects.requireNonNull(source, "source");
+        return cleared.getOrDefault(source + ":" + line, List.of()).stream()
+                .map(s -> s.note("cleared by the empty line " + source + ":" + line)).toList();
     }
 
     /**
@@ -325,7 +353,14 @@ public final class DevicePolicy {
     /** Collects the lines in order, applying empty values as liblxc does. */
     private static final class Builder {
         final List<Step> steps = new ArrayList<>();
+        final Map<String, List<Step>> cleared = new HashMap<>();
         int next;
+
+        void clear(java.util.function.Predicate<Step> which, String source, int line) {
+            List<Step> removed = steps.stream().filter(which).toList();
+            steps.removeAll(removed);
+            cleared.put(source + ":" + line, removed);
+        }
 
         void bundled(String file, List<String[]> lines) {
             for (String[] l : lines) {
@@ -344,7 +379,7 @@ public final class DevicePolicy {
                 }
             } else if (key.equals("lxc.cgroup") || key.equals("lxc.cgroup2")) {
                 if (value.isEmpty()) {
-                    steps.removeIf(s -> s.key().startsWith(key + "."));
+                    clear(s -> s.key().startsWith(key + "."), source, line);
                 }
             } else if (DEVICE_KEY.matcher(key).matches()) {
                 add(key, value, source, line, "");
@@ -353,7 +388,7 @@ public final class DevicePolicy {
 
         void add(String key, String value, String source, int line, String via) {
             if (value.isEmpty()) {
-                steps.removeIf(s -> s.key().equals(key));
+                clear(s -> s.key().equals(key), source, line);
                 return;
             }
             CgroupVersion version = key.startsWith("lxc.cgroup2.") ? CgroupVersion.V2 : CgroupVersion.V1;

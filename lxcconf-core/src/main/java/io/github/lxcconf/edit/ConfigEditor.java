@@ -1221,7 +1221,7 @@ public final class ConfigEditor {
             lines = new ArrayList<>(lines);
             lines.set(lines.size() - 1, LineSlices.factory().withEol(lines.get(lines.size() - 1), ""));
         }
-        return ConfigAccess.factory().create(original.dialect(), original.hasByteOrderMark(),
+        return ConfigAccess.factory().create(original, original.dialect(), original.hasByteOrderMark(),
                 List.copyOf(lines), original.sourceName(), original.path());
     }
 

@@ -17,6 +17,8 @@ import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceCatalog;
 import io.github.lxcconf.model.DeviceInfo;
 import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.internal.MountTargets;
+import io.github.lxcconf.model.MountPlacement;
 import io.github.lxcconf.validate.ValidationOptions;
 import io.github.lxcconf.device.DeviceVerdict;
 import io.github.lxcconf.device.HostLayout;
@@ -51,6 +53,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,6 +107,7 @@ final class Explainer {
     private static final Pattern FINAL_DOT = Pattern.compile("\\.$");
 
     private final LxcConfig config;
+    private DevicePolicy devicePolicy;
     private final boolean proxmox;
     private final LxcSettings lxc;
     private final Map<Integer, DeviceRule> rulesByLine = new HashMap<>();
@@ -351,6 +355,10 @@ final class Explainer {
     private void explainLxc(EntryLine entry, int number, List<String> s) {
         String key = entry.key();
         String value = entry.value();
+        if (DEVICE_RULE_KEY.matcher(key).matches() && value.isBlank()) {
+            explainDeviceClear(key, number, s);
+            return;
+        }
         if (DEVICE_RULE_KEY.matcher(key).matches()) {
             CgroupVersion version = key.startsWith("lxc.cgroup2.") ? CgroupVersion.V2 : CgroupVersion.V1;
             boolean allow = key.endsWith(".allow");
@@ -493,6 +501,32 @@ final class Explainer {
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** An empty device line: what {@link DevicePolicy#clearedBy} says it takes out of the list. */
+    private void explainDeviceClear(String key, int number, List<String> s) {
+        List<io.github.lxcconf.device.DecidingLine> cleared = devicePolicy().clearedBy(config.sourceName(), number);
+        s.add("An empty " + key + ": liblxc removes every " + key + " rule read before this line, in this file and"
+                + " in the files included before it, and loads the config as usual; it is how LXC's userns.conf"
+                + " starts the device list afresh, and it does not stop the container from starting.");
+        if (cleared.isEmpty()) {
+            s.add("No " + key + " rule is read before it here, so it removes nothing.");
+        } else {
+            Map<String, Integer> bySource = new LinkedHashMap<>();
+            cleared.forEach(l -> bySource.merge(l.source().equals(config.sourceName()) ? "this file" : l.source(), 1,
+                    Integer::sum));
+            List<String> parts = new ArrayList<>();
+            bySource.forEach((source, count) -> parts.add(count + " from " + source));
+            s.add("Here it removes " + cleared.size() + " rule" + (cleared.size() == 1 ? "" : "s") + " ("
+                    + String.join(", ", parts) + ").");
+        }
+    }
+
+    private DevicePolicy devicePolicy() {
+        if (devicePolicy == null) {
+            devicePolicy = DevicePolicy.of(config);
+        }
+        return devicePolicy;
     }
 
     private void explainDeviceRule(EntryLine entry, int number, CgroupVersion version, boolean allow,
@@ -664,10 +698,20 @@ final class Explainer {
             s.add("Mounts a file system of type " + m.fsType() + " from " + m.source() + " at " + m.target()
                     + " inside the container.");
         }
-        if (m.isTargetAbsolute()) {
-            s.add("The target starts with /, but LXC expects a path relative to the container's root filesystem"
-                    + " (" + LEADING_SLASHES.matcher(m.target()).replaceFirst("") + "); an absolute target is taken"
-                    + " as a path on the host.");
+        MountPlacement placement = MountTargets.placement(config, m);
+        String relative = LEADING_SLASHES.matcher(m.target()).replaceFirst("");
+        if (placement.kind() == MountPlacement.Kind.INSIDE_ROOTFS) {
+            s.add("The target starts with / but contains the container's rootfs path, so LXC mounts it at "
+                    + placement.containerPath().orElse("/") + " inside the container.");
+        } else if (placement.kind() == MountPlacement.Kind.IGNORED) {
+            s.add("The target starts with / and does not contain the container's rootfs path, so LXC skips this"
+                    + " entry when the container starts (\"Ignoring mount point\"); written relative (" + relative
+                    + ") it would be mounted inside the container.");
+        } else if (placement.kind() == MountPlacement.Kind.NO_ROOTFS) {
+            s.add("The target starts with / and this config sets no lxc.rootfs.path: for a container without a root"
+                    + " filesystem of its own it is a path on the host; where the root filesystem is set elsewhere,"
+                    + " LXC skips the entry unless the target contains its path. Written relative (" + relative
+                    + ") it is a path inside the container.");
         } else {
             s.add("The target " + m.target() + " has no leading /: it is relative to the container's root"
                     + " filesystem, which is what LXC expects.");
@@ -1054,7 +1098,7 @@ final class Explainer {
                 : lxc.isUnprivileged();
         List<String> devices = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        DevicePolicy policy = DevicePolicy.of(config);
+        DevicePolicy policy = devicePolicy();
         int v1 = 0;
         for (DeviceRule rule : lxc.deviceRules()) {
             if (rule.version() == CgroupVersion.V1) {

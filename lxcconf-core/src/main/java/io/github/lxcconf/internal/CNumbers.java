@@ -141,19 +141,26 @@ public final class CNumbers {
         /** liblxc loads the file and keeps the value it had: the text is no number it can store. */
         IGNORED,
         /** liblxc refuses the file. */
-        REFUSED
+        REFUSED,
+        /**
+         * A '-' sign: {@code lxc_safe_uint} fails without setting errno, and liblxc refuses the file only when
+         * errno still holds an error from what ran before the line (the loading process, earlier lines), so the
+         * outcome is not decided by the value.
+         */
+        SIGN
     }
 
     /**
      * How liblxc 5.0 takes a value for {@code lxc.init.uid}, {@code lxc.init.gid}, {@code lxc.hook.version} and
      * {@code lxc.seccomp.allow_nesting}: their setters return a bare -1 when {@code lxc_safe_uint} fails, and
-     * the load only fails where errno was set: a '-' sign, a number past 2^64 - 1, or (for the 0-or-1 keys) a
-     * valid number above {@code max}. Anything else that is no number is ignored.
+     * the load only fails where errno was set: a number past 2^64 - 1, or (for the 0-or-1 keys) a valid number
+     * above {@code max}. A '-' sign sets no errno: the load fails only where errno was left set before the line
+     * ({@link Lenient#SIGN}). Anything else that is no number is ignored.
      */
     public static Lenient lenientUint(String s, BigInteger max) {
         int i = skipSpace(s, 0);
         if (i < s.length() && s.charAt(i) == '-') {
-            return Lenient.REFUSED;
+            return Lenient.SIGN;
         }
         if (scan(s, i, 0).magnitude().compareTo(TOO_LARGE) >= 0) {
             return Lenient.REFUSED;

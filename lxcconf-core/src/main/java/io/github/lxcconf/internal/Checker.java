@@ -43,9 +43,49 @@ public final class Checker {
      * @return the diagnostics in line order
      */
     public static List<Diagnostic> check(List<Line> lines, Dialect dialect, String source) {
+        return check(lines, dialect, source, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Computes the diagnostics of a document, with DIA001 where its dialect was detected from mixed evidence.
+     *
+     * @param lines    the lines
+     * @param dialect  the dialect they were read in
+     * @param source   the name printed before each diagnostic
+     * @param path     the file they were read from, if any
+     * @param evidence what the lines told about the dialect, when it was detected rather than given by the caller
+     * @return the diagnostics in line order
+     */
+    public static List<Diagnostic> check(List<Line> lines, Dialect dialect, String source,
+                                         Optional<java.nio.file.Path> path, Optional<DialectEvidence> evidence) {
         Checker c = new Checker(dialect, source);
         c.run(lines);
-        return List.copyOf(c.out);
+        evidence.ifPresent(e -> c.mixedDialect(e, path));
+        List<Diagnostic> out = new ArrayList<>(c.out);
+        out.sort(java.util.Comparator.comparingInt(Diagnostic::line));
+        return List.copyOf(out);
+    }
+
+    private void mixedDialect(DialectEvidence e, Optional<java.nio.file.Path> path) {
+        int at = e.mixedAt(dialect, path);
+        if (at == 0) {
+            return;
+        }
+        boolean byPath = DialectEvidence.byPath(path).isPresent();
+        String why = byPath ? "its path" : "the majority of its lines";
+        if (dialect == Dialect.LXC) {
+            add(DiagnosticCode.DIALECT_MIXED, Severity.WARNING, at, 1, "this file has " + e.counts()
+                            + "; it is read as a native LXC config because of " + why + ", and liblxc refuses"
+                            + " 'lxc.key: value' lines and ignores Proxmox options and section headers",
+                    "in a native config write every setting as 'lxc.key = value'; if this is a Proxmox config"
+                            + " (/etc/pve/lxc/VMID.conf), read it with Dialect.PROXMOX");
+        } else {
+            add(DiagnosticCode.DIALECT_MIXED, Severity.WARNING, at, 1, "this file has " + e.counts()
+                            + "; it is read as a Proxmox config because of " + why + ", though it has no Proxmox"
+                            + " option; liblxc itself refuses every 'lxc.key: value' line",
+                    "if this is a native config (/var/lib/lxc/NAME/config), write 'lxc.key = value' and read it"
+                            + " with Dialect.LXC; if it is a Proxmox config, read it with Dialect.PROXMOX");
+        }
     }
 
     private void run(List<Line> lines) {

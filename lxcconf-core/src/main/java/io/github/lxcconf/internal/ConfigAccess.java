@@ -12,9 +12,9 @@ import java.util.Optional;
 public final class ConfigAccess {
     /** Makes a config from lines. */
     public interface Factory {
-        /** A config of these lines; diagnostics are computed from them. */
-        LxcConfig create(Dialect dialect, boolean byteOrderMark, List<Line> lines, String sourceName,
-                         Optional<Path> path);
+        /** A config of these lines, read as the template was; diagnostics are computed from them. */
+        LxcConfig create(LxcConfig template, Dialect dialect, boolean byteOrderMark, List<Line> lines,
+                         String sourceName, Optional<Path> path);
     }
 
     private static volatile Factory factory;

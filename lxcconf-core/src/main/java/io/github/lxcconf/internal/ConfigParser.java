@@ -15,7 +15,7 @@ public final class ConfigParser {
     }
 
     /** The lines of a text, its dialect and whether it began with a byte-order mark. */
-    public record Result(List<Line> lines, Dialect dialect, boolean byteOrderMark) {
+    public record Result(List<Line> lines, Dialect dialect, boolean byteOrderMark, Optional<DialectEvidence> evidence) {
     }
 
     /**
@@ -26,14 +26,29 @@ public final class ConfigParser {
      * @return the lines
      */
     public static Result parse(String text, Optional<Dialect> forced) {
+        return parse(text, forced, Optional.empty());
+    }
+
+    /**
+     * Parses text into lines, the dialect decided by {@link DialectEvidence} from the file's path and its lines
+     * unless it is forced. Never throws for any input.
+     *
+     * @param text   the text, possibly starting with U+FEFF
+     * @param forced the dialect to use, or empty to detect it
+     * @param path   the file the text was read from, if any
+     * @return the lines
+     */
+    public static Result parse(String text, Optional<Dialect> forced, Optional<java.nio.file.Path> path) {
         boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
         String body = bom ? text.substring(1) : text;
         RawLines raw = LineScanner.scan(body);
         if (raw == null) {
-            return new Result(fallback(body), forced.orElse(Dialect.LXC), bom);
+            return new Result(fallback(body), forced.orElse(Dialect.LXC), bom, Optional.empty());
         }
-        Dialect dialect = forced.orElseGet(() -> LineBuilder.detect(body, raw));
-        return new Result(List.copyOf(LineBuilder.build(body, raw, dialect, bom)), dialect, bom);
+        Optional<DialectEvidence> evidence = forced.isPresent() ? Optional.empty()
+                : Optional.of(LineBuilder.evidence(body, raw));
+        Dialect dialect = forced.orElseGet(() -> evidence.orElseThrow().decide(path));
+        return new Result(List.copyOf(LineBuilder.build(body, raw, dialect, bom)), dialect, bom, evidence);
     }
 
     /** Plain line splitting, used only if the grammar ever rejected its own tokens: nothing is lost. */

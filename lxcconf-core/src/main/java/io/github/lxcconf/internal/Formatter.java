@@ -86,7 +86,7 @@ public final class Formatter {
                 }
             }
             if (!reverted) {
-                return ConfigAccess.factory().create(dialect, config.hasByteOrderMark(), List.copyOf(out),
+                return ConfigAccess.factory().create(config, dialect, config.hasByteOrderMark(), List.copyOf(out),
                         config.sourceName(), config.path());
             }
         }

@@ -44,34 +44,14 @@ final class LineBuilder {
         return dialect == Dialect.PROXMOX ? b.proxmox() : b.lxc();
     }
 
-    /**
-     * Proxmox if any line is a column-0 {@code key:} option, a raw {@code lxc.key:} line or a section
-     * header Proxmox accepts; otherwise LXC.
-     */
-    static Dialect detect(String src, RawLines raw) {
+    /** What the lines tell about the dialect ({@link DialectEvidence}). */
+    static DialectEvidence evidence(String src, RawLines raw) {
+        DialectEvidence e = DialectEvidence.start();
         int[] d = raw.data;
         for (int i = 0, base = 0; i < raw.count; i++, base += STRIDE) {
-            int start = d[base + START];
-            if (d[base + INDENT_END] != start) {
-                continue;
-            }
-            int kind = d[base + KIND];
-            if (kind == RawLines.ENTRY) {
-                int keyEnd = d[base + A];
-                int sep = d[base + B];
-                if (sep == keyEnd && src.charAt(sep) == ':'
-                        && (Keys.isProxmoxOptionKey(src, start, keyEnd) || Keys.isProxmoxLxcKey(src, start, keyEnd))) {
-                    return Dialect.PROXMOX;
-                }
-            } else if (kind == RawLines.SECTION && d[base + C] >= 0 && d[base + D] < 0) {
-                int from = d[base + A];
-                int to = d[base + B];
-                if (Keys.isSnapshotName(src, from, to) || Keys.isPendingName(src, from, to)) {
-                    return Dialect.PROXMOX;
-                }
-            }
+            e.line(src, d[base + START], d[base + CONTENT_END], i + 1);
         }
-        return Dialect.LXC;
+        return e;
     }
 
     // ---------------------------------------------------------------- LXC

@@ -656,7 +656,8 @@ public final class LxcSettings {
 
         /**
          * {@code lxc.seccomp.allow_nesting}: liblxc 5.0's setter ignores a value that is no number (the load goes
-         * on), and refuses a sign, a number past 2^64 - 1 or a number above 1 ({@link CNumbers#lenientUint}).
+         * on), refuses a number past 2^64 - 1 or a number above 1, and on a sign depends on what ran before
+         * ({@link CNumbers#lenientUint}).
          */
         private boolean lenientFlag(Origin at, String key, String value, List<Origin> origins, boolean previous) {
             if (value.isEmpty()) {
@@ -672,6 +673,13 @@ public final class LxcSettings {
                 case IGNORED -> {
                     problems.value(DiagnosticCode.VAL_VALUE_IGNORED, at, "'" + value + "' is no number liblxc can"
                             + " store in '" + key + "': it loads the file and ignores the line",
+                            "write 1 to turn it on, 0 to turn it off");
+                    yield previous;
+                }
+                case SIGN -> {
+                    problems.value(DiagnosticCode.VAL_DEPENDS_ON_LOADER, at, "'" + value + "' has a sign, which '"
+                            + key + "' does not take: liblxc ignores the line, and refuses the file only when an"
+                            + " error left by the process that loads it, or by an earlier line, is still pending",
                             "write 1 to turn it on, 0 to turn it off");
                     yield previous;
                 }

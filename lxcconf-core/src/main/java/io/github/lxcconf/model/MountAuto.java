@@ -163,9 +163,11 @@ public record MountAuto(Kind kind, Optional<Mode> mode, boolean force, Optional<
     }
 
     private static void path(String p) {
-        if (p.isEmpty() || p.indexOf(':') >= 0 || p.chars().anyMatch(c -> Values.isCSpace((char) c) || c == 0)) {
-            throw new IllegalArgumentException("a shmounts path is not empty and has no ':' and no blanks, got '"
-                    + p + "'");
+        // liblxc splits lxc.mount.auto at spaces and tabs only: a vertical tab or form feed is part of the path
+        if (p.isEmpty() || p.chars().anyMatch(c -> c == ':' || c == ' ' || c == '\t' || c == '\n' || c == '\r'
+                || c == 0)) {
+            throw new IllegalArgumentException("a shmounts path is not empty and has no ':', no blank and no line"
+                    + " break, got '" + p + "'");
         }
     }
 

@@ -1,6 +1,9 @@
 package io.github.lxcconf.validate;
 
 import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.internal.MountTargets;
+import io.github.lxcconf.model.MountPlacement;
+import io.github.lxcconf.model.RootFs;
 import io.github.lxcconf.device.DeviceVerdict;
 import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.model.CgroupVersion;
@@ -68,6 +71,7 @@ public final class Validator {
             "lxc.console.path", "lxc.console.logfile", "lxc.init.cwd", "lxc.seccomp.profile", "lxc.log.file",
             "lxc.cgroup.dir", "lxc.cgroup.dir.monitor", "lxc.cgroup.dir.container", "lxc.cgroup.dir.monitor.pivot");
     private static final int PATH_MAX = 4096;
+    private static final Pattern DEVICE_KEY = Pattern.compile("lxc\\.cgroup2?\\.devices\\.(allow|deny)");
     private static final int NAME_MAX = 255;
     /** Families whose entries name something after the '.'; {@code lxc.prlimit.} takes any name when it loads. */
     private static final Set<String> NAMED_FAMILIES = Set.of("lxc.cgroup.", "lxc.cgroup2.", "lxc.sysctl.", "lxc.proc.");
@@ -184,11 +188,21 @@ public final class Validator {
             int line = entry.origin().get().lineNumber();
             int column = entry.origin().get().entry().valueColumn();
             String target = entry.target();
-            if (entry.isTargetAbsolute()) {
+            MountPlacement placement = MountTargets.placement(config, entry);
+            String relative = target.replaceFirst("^/+", "");
+            if (placement.kind() == MountPlacement.Kind.IGNORED) {
                 add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
-                        "the target '" + target + "' is absolute: when the container starts, LXC skips this entry"
-                                + " unless the path lies inside the container's rootfs",
-                        "write it relative to the container's root: '" + target.replaceFirst("^/+", "") + "'");
+                        "the target '" + target + "' is absolute and does not contain the rootfs path '"
+                                + MountTargets.rootfs(config).map(RootFs::path).orElse("")
+                                + "': when the container starts, LXC skips this entry (\"Ignoring mount point\")",
+                        "write it relative to the container's root: '" + relative + "'");
+            } else if (placement.kind() == MountPlacement.Kind.NO_ROOTFS) {
+                add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
+                        "the target '" + target + "' is absolute and this config sets no lxc.rootfs.path: LXC mounts"
+                                + " it at that path on the host for a container without a root filesystem, and skips"
+                                + " it where the root filesystem is set elsewhere unless the target contains its path",
+                        "for a path inside the container, write it relative to the container's root: '" + relative
+                                + "'");
             }
             if (entry.isBind() && entry.source().startsWith("/dev/") && entry.create().isEmpty()) {
                 add(DiagnosticCode.VAL_DEVICE_BIND_WITHOUT_CREATE, Severity.WARNING, line, column,
@@ -246,9 +260,18 @@ public final class Validator {
             if (keys.isList(key) || info.get().kind() == KeyCatalog.Kind.PREFIX && key.equals(info.get().pattern())) {
                 if (value.isBlank()) {
                     Integer count = clearedCount(key, listLines);
+                    if (DEVICE_KEY.matcher(key).matches()) {
+                        // the device decision knows what included files (LXC's common.conf) set before the line
+                        if (devicePolicy == null) {
+                            devicePolicy = DevicePolicy.of(config);
+                        }
+                        count = devicePolicy.clearedBy(config.sourceName(), n).size();
+                    }
                     if (count > 0) {
                         add(DiagnosticCode.VAL_EMPTY_CLEARS_LIST, Severity.INFO, n, e.keyColumn(),
-                                "empty '" + key + "' clears the " + count + " value(s) set above it",
+                                "empty '" + key + "' clears the " + count + " value(s) set above it"
+                                        + (DEVICE_KEY.matcher(key).matches() ? ", in this file and in the files"
+                                        + " included before it; the container still starts" : ""),
                                 "remove the lines above if that is intended, or this line if it is not");
                     }
                 } else {
@@ -613,12 +636,22 @@ public final class Validator {
             if (problem == null && !arches.contains(value)) {
                 problem = "unknown architecture '" + value + "'";
             }
+        } else if (key.equals("lxc.init.groups")) {
+            // set_config_init_groups: parts between commas (empty ones skipped), each read by lxc_safe_uint
+            for (String token : value.split(",")) {
+                if (!token.isEmpty() && CNumbers.safeUint(token).isEmpty()) {
+                    problem = "Failed to parse group " + shown(token) + ": each group is a number (at most "
+                            + UINT_MAX + "), groups are separated by ','" + octalNote(token);
+                    break;
+                }
+            }
         } else if (key.equals("lxc.namespace.clone") || key.equals("lxc.namespace.keep")) {
             String names = KeyCatalog.between(keys.lookup("lxc.namespace.clone").orElseThrow().grammar(),
                     "namespace names: ", " (");
             Set<String> known = KeyCatalog.words(names);
-            for (String token : value.strip().split("[ \t]+")) {
-                if (!known.contains(token.toLowerCase(Locale.ROOT))) {
+            // liblxc splits at spaces and tabs and skips empty parts: a value of blanks names no namespace
+            for (String token : value.split("[ \t]+")) {
+                if (!token.isEmpty() && !known.contains(token.toLowerCase(Locale.ROOT))) {
                     problem = "Invalid namespace name \"" + token + "\"; known names: " + names.strip();
                     break;
                 }
@@ -878,6 +911,14 @@ public final class Validator {
         return switch (CNumbers.lenientUint(value, max)) {
             case TAKEN -> null;
             case REFUSED -> "'" + e.key() + "' must be a number from 0 to " + max + ", got '" + shown(value) + "'";
+            case SIGN -> {
+                add(DiagnosticCode.VAL_DEPENDS_ON_LOADER, Severity.WARNING, n, e.valueColumn(),
+                        "'" + shown(value) + "' has a sign, which '" + e.key() + "' does not take: liblxc ignores the"
+                                + " line, and refuses the file only when an error left by the process that loads it,"
+                                + " or by an earlier line, is still pending",
+                        "write a number from 0 to " + max + ", or remove the line");
+                yield null;
+            }
             case IGNORED -> {
                 add(DiagnosticCode.VAL_VALUE_IGNORED, Severity.WARNING, n, e.valueColumn(),
                         "'" + shown(value) + "' is no number liblxc can store in '" + e.key() + "': it loads the file"

@@ -31,7 +31,7 @@ class DiagnosticsInExplanationTest {
             set twice, warning        | lxc.uts.name = a\\nlxc.uts.name = b | 1 | Warning: 'lxc.uts.name' is set again on line 2; liblxc keeps only the last value, so 'a' is ignored.
             list cleared, note        | lxc.cap.drop = sys_time\\nlxc.cap.drop = | 2 | Note: empty 'lxc.cap.drop' clears the 1 value(s) set above it.
             inline comment, warning   | lxc.tty.max = 4 # four | 1 | Warning: '# four' is part of the value: liblxc has no inline comments.
-            absolute mount target     | lxc.mount.entry = /srv srv2 none bind 0 0\\nlxc.mount.entry = /srv /srv none bind 0 0 | 2 | Warning: the target '/srv' is absolute: when the container starts, LXC skips this entry unless the path lies inside the container's rootfs.
+            absolute mount target     | lxc.mount.entry = /srv srv2 none bind 0 0\\nlxc.mount.entry = /srv /srv none bind 0 0 | 2 | Warning: the target '/srv' is absolute and this config sets no lxc.rootfs.path: LXC mounts it at that path on the host for a container without a root filesystem, and skips it where the root filesystem is set elsewhere unless the target contains its path.
             Proxmox refused raw key   | arch: amd64\\nlxc.rootfs.path: /x | 2 | Error: Proxmox refuses 'lxc.rootfs.path' (\"lxc.rootfs.path is auto generated from rootfs\") and drops the line on its next write.
             Proxmox, liblxc value     | arch: amd64\\nlxc.idmap: u 0 100000 | 2 | The container would fail to start:
             """)

@@ -188,7 +188,9 @@ class ExplanationTest {
             lxc.cgroup2.devices.deny = a\\nlxc.cgroup2.devices.allow = c 10:232 rwm | deny above | It re-allows what the deny-every-device rule 'a' on line 1 of this file took away.
             lxc.cgroup2.devices.allow = c 10:232 rwm | no v1 warning | A cgroup device-access rule: it allows
             lxc.mount.entry = /dev/dri dev/dri none bind,optional,create=dir | optional | 'optional' means a missing source is not an error
-            lxc.mount.entry = /dev/kvm /dev/kvm none bind | absolute  | The target starts with /, but LXC expects a path relative
+            lxc.mount.entry = /dev/kvm /dev/kvm none bind | absolute  | The target starts with / and this config sets no lxc.rootfs.path
+            lxc.rootfs.path = dir:/var/lib/lxc/a/rootfs\\nlxc.mount.entry = /srv /var/lib/lxc/a/rootfs/mnt none bind | inside rootfs | contains the container's rootfs path, so LXC mounts it at /mnt inside the container
+            lxc.rootfs.path = dir:/var/lib/lxc/a/rootfs\\nlxc.mount.entry = /srv /mnt none bind | outside rootfs | does not contain the container's rootfs path, so LXC skips this entry
             lxc.mount.entry = /dev/kvm dev/kvm none bind | no create  | Without create=file the mount fails
             lxc.idmap = u 0 100000 65536         | idmap             | Maps container user IDs 0-65535 to host user IDs 100000-165535.
             lxc.idmap = u 0 18446744073709551615 1 | 2^64-1 host id | Maps container user IDs 0 to host user IDs 18446744073709551615.
@@ -202,6 +204,8 @@ class ExplanationTest {
             lxc.cgroup2 =                        | bare prefix clear | An LXC setting with an empty value
             lxc.cgroup2.devices.deny = a\\nlxc.cgroup2.devices.allow = c 1:3 rwm | deny in file | LXC itself creates this device file in every container.
             # hello                              | comment           | A comment: LXC ignores lines that start with #.
+            lxc.include = /usr/share/lxc/config/common.conf\\nlxc.cgroup2.devices.allow = | empty device list | Here it removes 12 rules (12 from /usr/share/lxc/config/common.conf).
+            lxc.cgroup2.devices.allow =          | empty, nothing above | it does not stop the container from starting
             """)
     void lxcLines(String line, String what, String expected) {
         String text = line.replace("\\n", "\n") + "\n";

@@ -207,7 +207,8 @@ class ValidatorTest {
             "lxc.console.buffer.size = 18446744073709551616|'lxc.console.buffer.size' must be 'auto' or a number of bytes with an optional KB, MB or GB, got '18446744073709551616': liblxc refuses the file",
             "lxc.rootfs.options = ro,create=dir|'create=dir' is a mount option only LXC reads, and liblxc refuses it for the rootfs (\"Invalid LXC specific mount option for rootfs mount\"): liblxc refuses the file",
             "lxc.rootfs.options = ro, optional|'optional' is a mount option only LXC reads, and liblxc refuses it for the rootfs (\"Invalid LXC specific mount option for rootfs mount\"): liblxc refuses the file",
-            "lxc.init.uid = -1|'lxc.init.uid' must be a number from 0 to 4294967295, got '-1': liblxc refuses the file",
+            "lxc.init.groups = 1,,0x10,abc|Failed to parse group abc: each group is a number (at most 4294967295), groups are separated by ',': liblxc refuses the file",
+            "lxc.init.groups = 1, -2|Failed to parse group  -2: each group is a number (at most 4294967295), groups are separated by ',': liblxc refuses the file",
             "lxc.hook.version = 2|'lxc.hook.version' must be a number from 0 to 1, got '2': liblxc refuses the file",
             "lxc.cgroup. = 1|'lxc.cgroup.' names no cgroup entry after the '.'; only an empty value is accepted here: liblxc refuses the file",
             "lxc.sysctl. = 1|'lxc.sysctl.' names no sysctl entry after the '.'; only an empty value is accepted here: liblxc refuses the file",
@@ -229,9 +230,19 @@ class ValidatorTest {
             "lxc.rootfs.options = ro,nodev,idmap=container", "lxc.rootfs.options = bogus",
             "lxc.mount.auto = shmounts:", "lxc.seccomp.allow_nesting = 09",
             "lxc.namespace.clone = net\\nlxc.namespace.clone =\\nlxc.namespace.keep = user",
-            "lxc.tty.max = 1 "})
+            "lxc.tty.max = 1 ", "lxc.init.groups = 1,,0x10, 010", "lxc.namespace.keep = ' '"})
     void valuesLiblxcLoads(String text) {
         assertThat(lxc(text.replace("\\n", "\n") + "\n").validate().errors()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("a '-' sign in lxc.init.uid or lxc.seccomp.allow_nesting sets no errno: whether liblxc refuses it"
+            + " depends on what ran before (VAL021), not on the value")
+    void signDependsOnTheLoader() {
+        Validation v = lxc("lxc.init.uid = -1\nlxc.seccomp.allow_nesting = -1\n").validate();
+        assertThat(v.errors()).isEmpty();
+        assertThat(v.withCode(DiagnosticCode.VAL_DEPENDS_ON_LOADER)).extracting(Diagnostic::line)
+                .containsExactly(1, 2);
     }
 
     @Test

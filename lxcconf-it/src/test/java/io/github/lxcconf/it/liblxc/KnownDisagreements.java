@@ -31,7 +31,11 @@ final class KnownDisagreements {
                     "'lxc.environment = NAME' (no '=') copies NAME from the environment of the process that loads"
                             + " the file, and an idmap=PATH in lxc.rootfs.options is opened while liblxc loads: liblxc"
                             + " refuses the file when that process has no NAME or cannot open PATH; lxcconf reads the"
-                            + " file, not that process, and says so with VAL021",
+                            + " file, not that process, and says so with VAL021. Likewise a '-' sign in"
+                            + " lxc.init.uid, lxc.init.gid, lxc.hook.version or lxc.seccomp.allow_nesting: lxc_safe_uint"
+                            + " fails without setting errno, and liblxc refuses the file only when errno still holds an"
+                            + " error from what ran before the line (the loading process, or an earlier line that failed"
+                            + " quietly); after an earlier line that parsed a number errno is 0 and the file loads",
                     v -> !v.libAccepts() && v.lxcconfAccepts() && (v.loaderDependent()
                             || unsetEnvironmentLine(v).isPresent())),
             new Known("network type set empty",

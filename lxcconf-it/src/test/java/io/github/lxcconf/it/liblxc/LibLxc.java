@@ -167,8 +167,7 @@ final class LibLxc implements AutoCloseable {
             if (item.length != 3 || !item[0].equals("ITEM")) {
                 throw new IOException("unexpected item " + String.join(" ", item));
             }
-            items.put(key, new Item(Integer.parseInt(item[1]),
-                    new String(readBytes(Integer.parseInt(item[2])), StandardCharsets.UTF_8)));
+            items.put(key, new Item(Integer.parseInt(item[1]), text(readBytes(Integer.parseInt(item[2])))));
         }
         String end = readLine(in);
         if (!end.equals("END")) {
@@ -216,6 +215,31 @@ final class LibLxc implements AutoCloseable {
      * @param value the text it wrote
      */
     record Item(int rc, String value) {
+    }
+
+    /**
+     * Decodes a value as lxcconf reads the file it came from: valid UTF-8 as UTF-8, and each byte that is not part
+     * of valid UTF-8 as the lone surrogate U+DC00 + byte, so a Latin-1 byte liblxc holds compares equal to the same
+     * byte in lxcconf's typed view.
+     */
+    static String text(byte[] bytes) {
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        while (true) {
+            java.nio.charset.CoderResult r = d.decode(in, out, true);
+            if (r.isUnderflow()) {
+                d.flush(out);
+                break;
+            }
+            for (int i = 0; i < r.length(); i++) {
+                out.put((char) (0xDC00 | (in.get() & 0xFF)));
+            }
+        }
+        out.flip();
+        return out.toString();
     }
 
     /**

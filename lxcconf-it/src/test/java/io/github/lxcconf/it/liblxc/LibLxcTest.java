@@ -204,4 +204,40 @@ class LibLxcTest {
                 .isEqualTo(new BigInteger("18446744073709551615"));
         assertThat(load("lxc.idmap = u 0 18446744073709551616 1\n").accepted()).isFalse();
     }
+
+    @Test
+    void aNativeFileRefusesAColonLineButIgnoresSectionHeadersAndOptionsAndReadsOnPastThem() throws IOException {
+        String colon = "lxc.uts.name = a\nlxc.arch = amd64\nlxc.uts.name: x\n";
+        LibLxc.Loaded refused = load(colon, "lxc.uts.name");
+        assertThat(refused.accepted()).isFalse();
+        assertThat(refused.error()).contains("Invalid configuration line: lxc.uts.name: x");
+        io.github.lxcconf.LxcConfig c = io.github.lxcconf.LxcConfig.parseText(colon);
+        assertThat(c.dialect()).as("detected: two native lines, one pasted").isEqualTo(io.github.lxcconf.Dialect.LXC);
+        assertThat(c.validate().errors()).extracting(d -> d.code())
+                .containsExactly(io.github.lxcconf.DiagnosticCode.LXC_INVALID_LINE);
+
+        String section = "lxc.uts.name = a\nlxc.arch = amd64\nlxc.net.0.type = empty\nlxc.tty.max = 1\n[snap1]\n"
+                + "hostname: x\nlxc.uts.name = b\n";
+        LibLxc.Loaded read = load(section, "lxc.uts.name");
+        assertThat(read.accepted()).isTrue();
+        assertThat(read.value("lxc.uts.name")).contains("b");
+        io.github.lxcconf.LxcConfig s = io.github.lxcconf.LxcConfig.parseText(section);
+        assertThat(s.dialect()).isEqualTo(io.github.lxcconf.Dialect.LXC);
+        assertThat(s.validate().hasErrors()).isFalse();
+        assertThat(s.lxc().hostname()).as("the typed view reads on past [snap1]").contains("b");
+    }
+
+    @Test
+    void initGroupsAreNumbersBetweenCommasAndABlankNamespaceListNamesNone() throws IOException {
+        assertThat(load("lxc.init.groups = 1,,0x10, 010\n").accepted()).isTrue();
+        LibLxc.Loaded bad = load("lxc.init.groups = 1,abc\n");
+        assertThat(bad.accepted()).isFalse();
+        assertThat(bad.error()).contains("Failed to parse group abc");
+        assertThat(load("lxc.namespace.keep = ' '\n").accepted()).isTrue();
+        for (String ok : List.of("lxc.init.groups = 1,,0x10, 010\n", "lxc.namespace.keep = ' '\n")) {
+            assertThat(io.github.lxcconf.LxcConfig.parseText(ok).validate().hasErrors()).as(ok).isFalse();
+        }
+        assertThat(io.github.lxcconf.LxcConfig.parseText("lxc.init.groups = 1,abc\n").validate().hasErrors())
+                .isTrue();
+    }
 }

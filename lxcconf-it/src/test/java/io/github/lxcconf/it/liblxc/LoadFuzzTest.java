@@ -38,14 +38,18 @@ class LoadFuzzTest {
      * The lowest share of mutated files on which liblxc and lxcconf agree on accept/refuse, in percent, files whose
      * verdict depends on the loading process left out. Measured with liblxc 5.0.2 and the default seed and count
      * when {@link GrammarMutator} joined {@link Mutator}: 94.53 %; 97.96 % once validate() read included files
-     * where liblxc reads them. Raise it as lxcconf follows liblxc more closely.
+     * where liblxc reads them; 100.00 % (786/786) once lxc.init.groups, a blank namespace list and a sign in a
+     * lenient number followed liblxc (the long run, 20000 files with seed 7: 99.99 %, 19662/19664, the two left
+     * a sign whose verdict depends on the loading process, VAL021). Raise it as lxcconf follows liblxc more closely.
      */
-    static final double BASELINE = 97.5;
+    static final double BASELINE = 99.0;
     /**
      * The lowest share of files both accept on which every compared typed value is the same, in percent: 98.03 %
-     * measured with the default seed and count, 99.61 % with the typed views of the include tree.
+     * measured with the default seed and count, 99.61 % with the typed views of the include tree, 100.00 %
+     * (264/264) once liblxc's values were decoded as lxcconf reads bytes that are not UTF-8 (the long run: 100.00 %,
+     * 6202/6202).
      */
-    static final double VALUE_BASELINE = 99.0;
+    static final double VALUE_BASELINE = 99.5;
     /** How long lxcconf and liblxc together may take on one file before it counts as a hang. */
     private static final long WATCHDOG_SECONDS = 60;
 
