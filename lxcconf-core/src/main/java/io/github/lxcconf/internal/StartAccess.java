@@ -60,7 +60,8 @@ public final class StartAccess {
         BiFunction<LxcConfig, ProxmoxNode, StartConfig> f = anyway;
         if (f == null) {
             try {
-                Class.forName("io.github.lxcconf.proxmox.StartConfigGenerator", true, StartAccess.class.getClassLoader());
+                Class.forName("io.github.lxcconf.proxmox.StartConfigGenerator", true,
+                        StartAccess.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }

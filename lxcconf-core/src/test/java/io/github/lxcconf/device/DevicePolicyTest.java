@@ -196,7 +196,8 @@ class DevicePolicyTest {
         assertThat(kvm.granted()).isFalse();
         assertThat(kvm.startFailure()).isEmpty();
         assertThat(kvm.lines()).extracting(DecidingLine::toString).contains(
-                "102.conf:13: lxc.cgroup.devices.allow = c 10:232 rwm <- ignored: a cgroup v1 key on a pure cgroup2 host",
+                "102.conf:13: lxc.cgroup.devices.allow = c 10:232 rwm <- ignored: a cgroup v1 key on a pure cgroup2"
+                        + " host",
                 "/usr/share/lxc/config/common.conf:50: lxc.cgroup2.devices.deny = a <- makes the program an allowlist:"
                         + " every device no later rule allows is refused");
         assertThat(p.decide(HostLayout.CGROUP2, KnownDevice.TUN, RW).granted()).isFalse();
