@@ -94,10 +94,12 @@ public final class LxcConfigAssert extends AbstractAssert<LxcConfigAssert, LxcCo
      * Checks that the container may read and write a device on the host layout these assertions assume:
      * a pure cgroup2 host ({@link HostLayout#CGROUP2}, Proxmox VE 7 and later, current distributions) unless
      * {@link #onHost(HostLayout)} says otherwise. The decision is lxcconf-core's
-     * {@link DevicePolicy#decide(HostLayout, DeviceType, int, int, DeviceAccess)}: LXC's {@code common.conf}
-     * where the config includes it (a Proxmox config always does), the {@code devN} options of a Proxmox
-     * config, then the config's own rules, read as liblxc's cgroup2 device program or the kernel's v1 device
-     * controller reads them; a layout ignores the other family's keys, so a config with only
+     * {@link DevicePolicy#decide(HostLayout, DeviceType, int, int, DeviceAccess)}: for a native config LXC's
+     * {@code common.conf} where the config includes it, then the config's own rules; for a Proxmox config its
+     * effective native config ({@link io.github.lxcconf.proxmox.StartConfig#effective()}: the file {@code pct start}
+     * writes, its {@code devN} rules among them, with {@code <ostype>.common.conf} and {@code common.conf}); read
+     * as liblxc's cgroup2 device program or the kernel's v1 device controller reads them; a layout ignores the
+     * other family's keys, so a config with only
      * {@code lxc.cgroup.devices.allow} lines fails on a cgroup2 host. The failure message names the host
      * layout and quotes the lines that decided, each with a note.
      *

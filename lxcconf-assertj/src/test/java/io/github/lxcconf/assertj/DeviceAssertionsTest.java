@@ -223,6 +223,8 @@ class DeviceAssertionsTest {
                         that no later rule allows
                           /usr/share/lxc/config/common.conf line 23: lxc.cgroup.devices.allow = c *:* m   <- matches the \
                         device, but the exception it builds holds only 'm'
+                          /usr/share/lxc/config/ubuntu.common.conf line 32: lxc.cgroup.devices.allow = c 10:232 rwm   \
+                        <- adds the exception that allows it ('rwm')
                           line 13: lxc.cgroup.devices.allow: c 10:232 rwm   <- adds the exception that allows it ('rwm')""");
     }
 

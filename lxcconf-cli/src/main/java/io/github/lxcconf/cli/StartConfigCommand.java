@@ -3,6 +3,9 @@ package io.github.lxcconf.cli;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.device.HostLayout;
+import io.github.lxcconf.include.EffectiveConfig;
+import io.github.lxcconf.include.EffectiveValue;
+import io.github.lxcconf.include.Provenance;
 import io.github.lxcconf.proxmox.ProxmoxNode;
 import io.github.lxcconf.proxmox.StartConfig;
 import picocli.CommandLine.Command;
@@ -12,14 +15,16 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code lxcconf start-config FILE...}. */
 @Command(name = "start-config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         header = "Print the native LXC config Proxmox VE writes at start.",
-        description = "Prints the native LXC config that 'pct start' writes to /var/lib/lxc/VMID/config for a Proxmox VE container config (pve-container 6.1's update_lxc_config, [pve:pending] applied first), on a node described by the options (by default: cgroup2, lxc 6.0.5, 16 CPUs, every bridge with MTU 1500). Proxmox's warnings go to standard error; when Proxmox refuses to start the container, its message is printed on standard error instead of the config. The CPUs of 'cores' and a MAC for a netN without hwaddr are random on a real node; here they come from --seed. With several FILEs, each config follows a '# FILE' line.",
+        description = "Prints the native LXC config that 'pct start' writes to /var/lib/lxc/VMID/config for a Proxmox VE container config (pve-container 6.1's update_lxc_config, [pve:pending] applied first), on a node described by the options (by default: cgroup2, lxc 6.0.5, 16 CPUs, every bridge with MTU 1500). Proxmox's warnings go to standard error; when Proxmox refuses to start the container, its message is printed on standard error instead of the config. The CPUs of 'cores' and a MAC for a netN without hwaddr are random on a real node; here they come from --seed. With --effective it prints the container's effective native config instead: every value the generated file and the files it includes (<ostype>.common.conf, common.conf, userns.conf, ...) set, in liblxc's order, each followed by the file and line that set it and, for a line of the generated file, the line of FILE it comes from. With several FILEs, each config follows a '# FILE' line.",
         exitCodeListHeading = Cli.EXIT_HEADING,
         exitCodeList = {"0:Proxmox starts every container (its config was printed)",
                 "1:Proxmox refuses to start a container (its message was printed)",
@@ -27,7 +32,9 @@ import java.util.concurrent.Callable;
         footerHeading = Cli.EXAMPLES,
         footer = {"  lxcconf start-config /etc/pve/lxc/102.conf",
                 "  lxcconf start-config --lxc-version 5.0.2 --cpus 8 --seed 1 /etc/pve/lxc/102.conf",
-                "  lxcconf start-config --vmid 105 --skiplock container.conf"})
+                "  lxcconf start-config --vmid 105 --skiplock container.conf",
+                "  lxcconf start-config --effective /etc/pve/lxc/102.conf",
+                "  lxcconf start-config --effective --lxc-config-dir /usr/share/lxc/config /etc/pve/lxc/102.conf"})
 final class StartConfigCommand implements Callable<Integer> {
     private final Context context;
 
@@ -76,12 +83,23 @@ final class StartConfigCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "the seed of the random picks (default 0)")
     Long seed;
 
+    @Option(names = "--effective", description = "print the effective native config: the generated file with the"
+            + " files it includes, those of a Proxmox VE 9 node shipped with lxcconf unless --lxc-config-dir says")
+    boolean effective;
+
+    @Option(names = "--lxc-config-dir", paramLabel = "DIR", description = "with --effective: read the included"
+            + " files from DIR (a node's /usr/share/lxc/config, or a copy) where DIR has them")
+    Path lxcConfigDir;
+
     StartConfigCommand(Context context) {
         this.context = context;
     }
 
     @Override
     public Integer call() {
+        if (lxcConfigDir != null && !effective) {
+            throw new ParameterException(spec.commandLine(), "--lxc-config-dir goes with --effective");
+        }
         ProxmoxNode node = node();
         boolean several = Inputs.inputs(files).size() > 1;
         boolean[] refused = {false};
@@ -104,8 +122,16 @@ final class StartConfigCommand implements Callable<Integer> {
                 refused[0] = true;
                 return;
             }
+            String body = start.text();
+            if (effective) {
+                Optional<EffectiveConfig> eff = lxcConfigDir == null ? start.effective()
+                        : start.effective(lxcConfigDir);
+                body = effectiveText(start, eff.orElseThrow());
+                eff.get().stoppedBy().ifPresent(d -> context.err.println("lxcconf: " + source.name()
+                        + ": liblxc stops loading the config at " + d.source() + ":" + d.line() + ": " + d.message()));
+            }
             context.err.flush();
-            String text = (several ? "# " + source.name() + "\n" : "") + start.text();
+            String text = (several ? "# " + source.name() + "\n" : "") + body;
             context.writeBytes(LxcConfig.bytesOf(text));
         });
         context.out.flush();
@@ -113,6 +139,23 @@ final class StartConfigCommand implements Callable<Integer> {
             return Cli.TROUBLE;
         }
         return refused[0] ? Cli.FOUND : Cli.OK;
+    }
+
+    /** {@code key = value  # file:line}, and {@code <- FILE:line} for a line of the generated file. */
+    private static String effectiveText(StartConfig start, EffectiveConfig eff) {
+        String generated = eff.files().get(0).config().sourceName();
+        StringBuilder out = new StringBuilder();
+        for (EffectiveValue v : eff.entries()) {
+            Provenance at = v.provenance();
+            out.append(v.key()).append(" = ").append(v.value()).append("  # ").append(at.source()).append(':')
+                    .append(at.line());
+            if (at.source().equals(generated)) {
+                start.origin(at.line()).ifPresent(o -> out.append(" <- ").append(o.source()).append(':')
+                        .append(o.line()));
+            }
+            out.append('\n');
+        }
+        return out.toString();
     }
 
     private ProxmoxNode node() {

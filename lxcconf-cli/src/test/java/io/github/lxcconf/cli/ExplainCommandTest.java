@@ -145,11 +145,13 @@ class ExplainCommandTest {
         Path file = CliRun.copy("classroom-102.conf", dir);
         String kvm = "  - lxc.cgroup.devices.allow c 10:232 rwm: /dev/kvm, read, write and mknod (create the device node); ";
         assertThat(CliRun.run("explain", file.toString()).out())
-                .contains(kvm + "on a pure cgroup2 host (rw): refused (this line is ignored there)\n");
+                .contains(kvm + "on a Proxmox VE 7+ node (pure cgroup2) (rw): denied, because line 13 is a cgroup v1"
+                        + " key, which a cgroup2 host ignores; fixed by 'dev1: /dev/kvm' (Proxmox VE 8.1 and later;"
+                        + " Proxmox also creates the device node) or by 'lxc.cgroup2.devices.allow: c 10:232 rwm'\n");
         CliRun hybrid = CliRun.run("explain", "--host-cgroup", "hybrid", file.toString());
         assertThat(hybrid.status()).isZero();
         assertThat(hybrid.out()).contains(kvm + "on a hybrid host with a cgroup v1 devices controller (rw): granted\n")
-                .doesNotContain("[VAL004]").doesNotContain("on a pure cgroup2 host (rw)");
+                .doesNotContain("[VAL004]").doesNotContain("pure cgroup2) (rw)");
         // LXC 7.0 refuses cgroup v1 keys: the line's explanation carries lint's error
         CliRun seven = CliRun.run("explain", "--lxc-version", "7.0", file.toString());
         assertThat(seven.out()).contains("LXC 7.0 no longer reads cgroup v1 keys");

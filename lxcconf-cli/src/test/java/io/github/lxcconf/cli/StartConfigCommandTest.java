@@ -99,4 +99,35 @@ class StartConfigCommandTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("lxcconf: cannot read cpuset 'x' at 'x'\n");
     }
+
+    @Test
+    void effectivePrintsEveryValueWithTheFileAndLineThatSetIt() throws java.io.IOException {
+        Path file = CliRun.write(dir, "105.conf", CONF);
+        CliRun r = CliRun.run("start-config", "--effective", file.toString());
+        assertThat(r.status()).isZero();
+        assertThat(r.out()).contains(
+                "lxc.pty.max = 1024  # /usr/share/lxc/config/common.conf:7\n",
+                "lxc.mount.auto = sys:rw  # /usr/share/lxc/config/userns.conf:21\n",
+                "lxc.arch = amd64  # /var/lib/lxc/105/config:5 <- " + file + ":1\n",
+                "lxc.cgroup.devices.allow = c 10:200 rwm  # /var/lib/lxc/105/config:",
+                "lxc.idmap = u 0 100000 65536  # /var/lib/lxc/105/config:")
+                // alpine.userns.conf includes userns.conf, which clears common.conf's device rules
+                .doesNotContain("lxc.cgroup2.devices.")
+                .doesNotContain("lxc.include");
+        // a directory's own common.conf wins, the shipped alpine files fill the gaps
+        Path node = java.nio.file.Files.createDirectories(dir.resolve("node"));
+        java.nio.file.Files.writeString(node.resolve("common.conf"), "lxc.pty.max = 7\n");
+        CliRun local = CliRun.run("start-config", "--effective", "--lxc-config-dir", node.toString(),
+                file.toString());
+        assertThat(local.status()).isZero();
+        assertThat(local.out()).contains("lxc.pty.max = 7  # " + node.resolve("common.conf") + ":1\n")
+                .doesNotContain("/usr/share/lxc/config/common.conf:");
+        // a container Proxmox refuses has none
+        Path template = CliRun.write(dir, "106.conf", CONF + "template: 1\n");
+        CliRun refused = CliRun.run("start-config", "--effective", template.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.out()).isEmpty();
+        assertThat(CliRun.run("start-config", "--lxc-config-dir", node.toString(), file.toString()).status())
+                .isEqualTo(2);
+    }
 }

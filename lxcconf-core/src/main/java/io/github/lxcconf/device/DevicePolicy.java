@@ -4,6 +4,8 @@ import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.include.EffectiveConfig;
 import io.github.lxcconf.include.EffectiveValue;
+import io.github.lxcconf.include.Provenance;
+import io.github.lxcconf.internal.StartAccess;
 import io.github.lxcconf.model.CgroupVersion;
 import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceCatalog;
@@ -12,6 +14,10 @@ import io.github.lxcconf.model.DeviceRule;
 import io.github.lxcconf.model.DeviceType;
 import io.github.lxcconf.model.KnownDevice;
 import io.github.lxcconf.model.proxmox.DevicePassthrough;
+import io.github.lxcconf.proxmox.DeviceLookup;
+import io.github.lxcconf.proxmox.DeviceNode;
+import io.github.lxcconf.proxmox.ProxmoxNode;
+import io.github.lxcconf.proxmox.StartConfig;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
@@ -40,11 +46,24 @@ import java.util.regex.Pattern;
  * <p>{@link #of(LxcConfig)} reads the config's own lines; an {@code lxc.include} of a file named
  * {@code common.conf} or {@code *.common.conf} (LXC's, a distribution's, which includes it, or a template's
  * {@code @LXCTEMPLATECONFIG@/common.conf}), and of {@code userns.conf} or {@code *.userns.conf}, stands for the
- * device lines LXC 5.0 installs there; other included files are not read (use {@link #of(EffectiveConfig)}). A Proxmox
- * config gets the lines {@code pct start} writes: {@code common.conf} first ({@code userns.conf} too for an
- * unprivileged container or one with its own {@code lxc.idmap}), a {@code lxc.cgroup2.devices.allow} rule for each
- * {@code devN} option (read only, with a deny of {@code w}, for {@code deny-write=1}), a deny of
- * {@code c 5:1 rwm} for {@code console: 0}, then the raw {@code lxc.*} lines of the main section.
+ * device lines LXC 5.0 installs there; other included files are not read (use {@link #of(EffectiveConfig)}).
+ *
+ * <p>A Proxmox config is decided from the effective native config of the container
+ * ({@link StartConfig#effective()}): the file {@code pct start} generates on a Proxmox VE 9 node (cgroup2; for
+ * {@link HostLayout#HYBRID} and {@link HostLayout#CGROUP1}, the file it generates on such a node) with the
+ * {@code <ostype>.common.conf}, {@code <ostype>.userns.conf}, {@code common.conf} and {@code userns.conf} it
+ * includes, as lxcconf ships them. So an {@code ostype: ubuntu} container has {@code ubuntu.common.conf}'s v1 rules
+ * for {@code /dev/net/tun} and {@code /dev/kvm} on a hybrid host, a {@code devN} option its
+ * {@code lxc.cgroup2.devices.allow} rule ({@code r} and a deny of {@code w} for {@code deny-write=1}), and an
+ * unprivileged container loses common.conf's rules to {@code userns.conf}. A line of the generated file is named by
+ * the line of the Proxmox config it comes from (a raw {@code lxc.*} line, or the {@code devN} or {@code console}
+ * option, noted "Proxmox writes this rule at start"). A config Proxmox refuses to start is decided as if it
+ * started, from the lines Proxmox writes for what it can read: a template ({@code template: 1}) as its clone, a
+ * snippet without {@code arch}, {@code ostype} or {@code rootfs} as part of a whole config ({@code ostype} missing:
+ * LXC's {@code common.conf}), a {@code devN} whose device the node lacks or a {@code netN} Proxmox dies on left out;
+ * {@link StartConfig#refusal()} says whether Proxmox starts it. Every device line is read, also past a line where
+ * liblxc stops loading (a legacy key such as {@code lxc.utsname}; lint reports it). The node's device nodes are
+ * {@link DeviceLookup#simulatedNode()}'s, then those of lxcconf's device catalog.
  *
  * <pre>{@code
  * DevicePolicy devices = DevicePolicy.of(LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf")));
@@ -71,13 +90,28 @@ public final class DevicePolicy {
     private final Map<Boolean, Map<Integer, List<Step>>> ownByMajor = new HashMap<>();
 
     private DevicePolicy(List<Step> steps, Map<String, List<Step>> cleared) {
-        this.steps = List.copyOf(steps);
+        this(steps, steps, cleared);
+    }
+
+    /**
+     * A policy whose cgroup2 decisions come from one list of lines and whose cgroup v1 decisions from another (a
+     * Proxmox node writes a different file on each layout).
+     */
+    private DevicePolicy(List<Step> cgroup2Steps, List<Step> cgroup1Steps, Map<String, List<Step>> cleared) {
+        this.steps = List.copyOf(cgroup2Steps);
         this.cleared = Map.copyOf(cleared);
         this.cgroup2 = Cgroup2Program.build(this.steps);
-        this.cgroup1 = Cgroup1Exceptions.build(this.steps);
-        for (Step s : this.steps) {
-            if (!s.source().startsWith(LXC_CONFIG_DIR)) {
-                s.numbers().ifPresent(n -> ownByMajor.computeIfAbsent(s.cgroup2(), k -> new HashMap<>())
+        this.cgroup1 = Cgroup1Exceptions.build(List.copyOf(cgroup1Steps));
+        // the config's own lines that the other family's layout ignores: v1 lines on cgroup2, cgroup2 lines on v1
+        for (Step s : cgroup2Steps) {
+            if (!s.cgroup2() && !s.source().startsWith(LXC_CONFIG_DIR)) {
+                s.numbers().ifPresent(n -> ownByMajor.computeIfAbsent(false, k -> new HashMap<>())
+                        .computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+            }
+        }
+        for (Step s : cgroup1Steps) {
+            if (s.cgroup2() && !s.source().startsWith(LXC_CONFIG_DIR)) {
+                s.numbers().ifPresent(n -> ownByMajor.computeIfAbsent(true, k -> new HashMap<>())
                         .computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
             }
         }
@@ -100,26 +134,7 @@ public final class DevicePolicy {
         String source = config.sourceName();
         Section main = config.mainSection();
         if (config.dialect() == Dialect.PROXMOX) {
-            b.bundled(COMMON, COMMON_LINES);
-            if (config.proxmox().unprivileged() || !config.lxc().idMaps().isEmpty()) {
-                b.bundled(USERNS, USERNS_LINES);
-            }
-            for (DevicePassthrough d : config.proxmox().devices()) {
-                int line = lineOf(main, d.key());
-                Optional<String> numbers = d.path().flatMap(Step::node).map(Step.Node::text);
-                if (line < 1 || numbers.isEmpty()) {
-                    continue;
-                }
-                String via = d.key() + ": " + d.path().orElse("") + " (Proxmox writes this rule at start)";
-                b.add("lxc.cgroup2.devices.allow", numbers.get() + (d.denyWrite() ? " r" : " rw"), source, line, via);
-                if (d.denyWrite()) {
-                    b.add("lxc.cgroup2.devices.deny", numbers.get() + " w", source, line, via);
-                }
-            }
-            if (config.proxmox().option("console").filter("0"::equals).isPresent()) {
-                b.add("lxc.cgroup2.devices.deny", "c 5:1 rwm", source, lineOf(main, "console"),
-                        "console: 0 (Proxmox writes this rule at start)");
-            }
+            return ofProxmox(config);
         }
         int number = main.firstLineNumber();
         for (Line line : main.lines()) {
@@ -140,6 +155,52 @@ public final class DevicePolicy {
             b.entry(e.key(), value, source, lineNumber);
         }
         return new DevicePolicy(b.steps, b.cleared);
+    }
+
+    /** The node's device nodes: the simulated node's table, then lxcconf's device catalog. */
+    private static final DeviceLookup NODE_DEVICES = path -> DeviceLookup.simulatedNode().stat(path)
+            .or(() -> Step.node(path).map(n -> new DeviceNode(n.type() == 'b' ? DeviceType.BLOCK : DeviceType.CHAR,
+                    n.major(), n.minor())));
+
+    private static DevicePolicy ofProxmox(LxcConfig config) {
+        ProxmoxNode node = ProxmoxNode.builder().devices(NODE_DEVICES).build();
+        StartConfig v2 = StartAccess.startAnyway(config, node);
+        StartConfig v1 = StartAccess.startAnyway(config, node.toBuilder().cgroupLayout(HostLayout.HYBRID).build());
+        Builder onCgroup2 = proxmoxSteps(config, v2);
+        return new DevicePolicy(onCgroup2.steps, proxmoxSteps(config, v1).steps, onCgroup2.cleared);
+    }
+
+    /** The device lines of a start config and its includes, each generated line named by its Proxmox line. */
+    private static Builder proxmoxSteps(LxcConfig config, StartConfig start) {
+        // every device line, also past a line where liblxc stops loading (lint reports that line)
+        EffectiveConfig effective = StartAccess.readOn(start);
+        String generated = effective.files().get(0).config().sourceName();
+        Builder b = new Builder();
+        for (EffectiveValue v : effective.entries()) {
+            if (!DEVICE_KEY.matcher(v.key()).matches()) {
+                continue;
+            }
+            Provenance at = v.provenance();
+            if (!at.source().equals(generated)) {
+                b.add(v.key(), v.value(), at.source(), at.line(), "");
+                continue;
+            }
+            Optional<Provenance> origin = start.origin(at.line());
+            if (origin.isEmpty()) {
+                b.add(v.key(), v.value(), generated, at.line(), "Proxmox writes this line at start");
+                continue;
+            }
+            int line = origin.get().line();
+            String via = "";
+            if (config.line(line).orElse(null) instanceof EntryLine e && !e.isLxcKey()) {
+                String shown = e.key().matches("dev\\d+") ? config.proxmox().devices().stream()
+                        .filter(d -> d.key().equals(e.key())).findFirst().flatMap(DevicePassthrough::path)
+                        .orElse(e.value()) : e.value();
+                via = e.key() + ": " + shown + " (Proxmox writes this rule at start)";
+            }
+            b.add(v.key(), v.value(), config.sourceName(), line, via);
+        }
+        return b;
     }
 
     /**
@@ -316,18 +377,6 @@ public final class DevicePolicy {
             }
         }
         return kind + numbers + name.map(n -> " (" + n + ")").orElse("");
-    }
-
-    private static int lineOf(Section section, String key) {
-        int number = section.firstLineNumber();
-        int found = -1;
-        for (Line line : section.lines()) {
-            if (line instanceof EntryLine e && e.key().equals(key)) {
-                found = number;
-            }
-            number++;
-        }
-        return found;
     }
 
     private static List<String[]> bundled(String name) {

@@ -1230,14 +1230,69 @@ final class Explainer {
         return text;
     }
 
-    private static String verdictText(DeviceVerdict v, DeviceRule rule) {
-        String on = "on " + v.layout().description() + " (" + v.access().toValue() + "): ";
+    private String verdictText(DeviceVerdict v, DeviceRule rule) {
+        boolean node = proxmox && v.layout() == HostLayout.CGROUP2;
+        String on = "on " + (node ? "a Proxmox VE 7+ node (pure cgroup2)" : v.layout().description()) + " ("
+                + v.access().toValue() + "): ";
         boolean ignored = rule.origin().isPresent() && v.lines().stream().anyMatch(l -> l.line() == rule.origin()
                 .get().lineNumber() && l.note().startsWith("ignored"));
         if (v.granted()) {
             return on + (ignored ? "granted, but not by this line, which is ignored there: " + v.reason() : "granted");
         }
+        if (node && ignored) {
+            return on + "denied, because line " + rule.origin().get().lineNumber() + " is a cgroup v1 key, which a"
+                    + " cgroup2 host ignores; " + proxmoxFix(rule);
+        }
         return on + "refused (" + (ignored ? "this line is ignored there" : v.reason()) + ")";
+    }
+
+    /** The devN keys lxcconf's migration gives the devices it moves to devN options, by device path. */
+    private Map<String, String> migratedDevices;
+    /** The devN key a fix names for each device path, so that two fixes do not name the same key. */
+    private final Map<String, String> fixKeys = new HashMap<>();
+
+    /**
+     * Returns what makes a Proxmox node grant the device of a v1 allow rule: a devN option (the key the migration
+     * gives it, else the next free one) or the rule as an lxc.cgroup2 line.
+     */
+    private String proxmoxFix(DeviceRule rule) {
+        String cgroup2 = "'lxc.cgroup2.devices.allow: " + rule.toValue() + "'";
+        Optional<String> path = Optional.empty();
+        for (KnownDevice d : KnownDevice.values()) {
+            if (rule.major().isPresent() && rule.minor().isPresent() && d.type() == rule.type()
+                    && d.major() == rule.major().getAsInt() && d.minor().orElse(-1) == rule.minor().getAsInt()) {
+                path = Optional.of(d.path());
+            }
+        }
+        if (path.isEmpty()) {
+            return "fixed by " + cgroup2;
+        }
+        if (migratedDevices == null) {
+            migratedDevices = new HashMap<>();
+            Set<String> before = new HashSet<>();
+            config.proxmox().devices().forEach(d -> before.add(d.key()));
+            Migration m = config.migrate(MigrationOptions.all().withWidening(true));
+            for (DevicePassthrough d : m.config().proxmox().devices()) {
+                if (!before.contains(d.key()) && d.path().isPresent()) {
+                    migratedDevices.put(d.path().get(), d.key());
+                }
+            }
+        }
+        String p = path.get();
+        String key = fixKeys.computeIfAbsent(p, k -> migratedDevices.getOrDefault(k, nextFreeDevKey()));
+        return "fixed by '" + key + ": " + p + "' (Proxmox VE 8.1 and later; Proxmox also creates the device node)"
+                + " or by " + cgroup2;
+    }
+
+    private String nextFreeDevKey() {
+        Set<String> used = new HashSet<>(migratedDevices.values());
+        used.addAll(fixKeys.values());
+        config.proxmox().devices().forEach(d -> used.add(d.key()));
+        int i = 0;
+        while (used.contains("dev" + i)) {
+            i++;
+        }
+        return "dev" + i;
     }
 
     /** Whether LXC's own defaults (common.conf) already allow what the rule allows. */

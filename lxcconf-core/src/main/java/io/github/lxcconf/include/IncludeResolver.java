@@ -4,6 +4,7 @@ import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.internal.IncludeAccess;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.SectionLine;
@@ -116,9 +117,17 @@ public final class IncludeResolver {
     private record Loaded(LxcConfig config, DiagnosticCode refusal, String reason) {
     }
 
-    private IncludeResolver(Path base, IncludeLimits limits) {
+    /** Paths that stand for other content (lxcconf's copies of a Proxmox node's files); none by default. */
+    private final IncludeAccess.StandIns standIns;
+
+    static {
+        IncludeAccess.register(IncludeResolver::resolve);
+    }
+
+    private IncludeResolver(Path base, IncludeLimits limits, IncludeAccess.StandIns standIns) {
         this.base = base;
         this.limits = limits;
+        this.standIns = standIns;
     }
 
     /**
@@ -168,7 +177,12 @@ public final class IncludeResolver {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(limits, "limits");
-        IncludeResolver r = new IncludeResolver(baseDirectory, limits);
+        return resolve(root, baseDirectory, limits, new IncludeAccess.StandIns(Map.of(), Map.of(), Map.of()));
+    }
+
+    private static EffectiveConfig resolve(LxcConfig root, Path baseDirectory, IncludeLimits limits,
+                                           IncludeAccess.StandIns standIns) {
+        IncludeResolver r = new IncludeResolver(baseDirectory, limits, standIns);
         List<Path> chain = new ArrayList<>();
         root.path().ifPresent(p -> chain.add(key(p)));
         r.read(new IncludedFile(root.path(), root, 0, Optional.empty()), chain, true);
@@ -295,8 +309,20 @@ public final class IncludeResolver {
                     + ex.getReason(), "liblxc cannot open it either and stops loading the config here; fix the path");
             return;
         }
+        Path standIn = target.toAbsolutePath().normalize();
+        if (standIns.redirects().containsKey(standIn)) {
+            target = standIns.redirects().get(standIn);
+        } else if (standIns.directories().containsKey(standIn)) {
+            for (Path entry : standIns.directories().get(standIn)) {
+                if (stop == null) {
+                    includeFile(from, line, at, entry, entry.toString(), depth, chain);
+                }
+            }
+            return;
+        }
+        Path listed = target;
         Listing listing = listings.computeIfAbsent(List.of(target, value.endsWith("/")),
-                k -> list(target, value.endsWith("/")));
+                k -> list(listed, k.get(1).equals(Boolean.TRUE)));
         if (listing.directory()) {
             if (listing.error().isPresent()) {
                 stop(DiagnosticCode.INC_UNREADABLE_DIRECTORY, from, line, at,
@@ -371,7 +397,9 @@ public final class IncludeResolver {
         appliedLines += lines;
         List<Path> deeper = new ArrayList<>(chain);
         deeper.add(k);
-        read(new IncludedFile(Optional.of(file), l.config(), depth + 1, Optional.of(at)), deeper, firstTime);
+        boolean shipped = standIns.files().containsKey(file.toAbsolutePath().normalize());
+        read(new IncludedFile(shipped ? Optional.empty() : Optional.of(file), l.config(), depth + 1, Optional.of(at)),
+                deeper, firstTime);
     }
 
     private static Listing list(Path target, boolean slash) {
@@ -397,6 +425,15 @@ public final class IncludeResolver {
 
     /** Reads a file once: only a regular file, and no more bytes than the limit leaves. */
     private Loaded load(Path file, Path real) {
+        byte[] shipped = standIns.files().get(file.toAbsolutePath().normalize());
+        if (shipped != null) {
+            if (shipped.length > limits.maxBytes() - bytesRead) {
+                return new Loaded(null, DiagnosticCode.INC_TOO_LARGE, "has " + shipped.length + " bytes");
+            }
+            bytesRead += shipped.length;
+            return new Loaded(LxcConfig.reader().dialect(Dialect.LXC).sourceName(file.toString()).parse(shipped), null,
+                    "");
+        }
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(real, BasicFileAttributes.class);

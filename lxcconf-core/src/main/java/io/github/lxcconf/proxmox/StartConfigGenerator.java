@@ -6,15 +6,21 @@ import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.Severity;
 import io.github.lxcconf.device.HostLayout;
+import io.github.lxcconf.include.Provenance;
 import io.github.lxcconf.model.proxmox.OptionSchema;
 import io.github.lxcconf.model.proxmox.PropertyString;
 import io.github.lxcconf.model.proxmox.ProxmoxOptions;
 import io.github.lxcconf.model.proxmox.ProxmoxRewrite;
+import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.Section;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,11 +58,11 @@ final class StartConfigGenerator {
             DiagnosticCode.PVE_INVALID_PROPERTY, DiagnosticCode.PVE_TYPE_CHECK);
 
     /** The ostypes lxc-pve ships {@code <ostype>.common.conf} for. */
-    private static final Set<String> COMMON_CONF = Set.of("alpine", "archlinux", "centos", "debian", "devuan",
+    static final Set<String> COMMON_CONF = Set.of("alpine", "archlinux", "centos", "debian", "devuan",
             "fedora", "gentoo", "kali", "opensuse", "openwrt", "oracle", "plamo", "sabayon", "slackware",
             "sparclinux", "ubuntu", "ubuntu-cloud", "voidlinux");
     /** The ostypes lxc-pve ships {@code <ostype>.userns.conf} for (all but openwrt). */
-    private static final Set<String> USERNS_CONF = Set.of("alpine", "archlinux", "centos", "debian", "devuan",
+    static final Set<String> USERNS_CONF = Set.of("alpine", "archlinux", "centos", "debian", "devuan",
             "fedora", "gentoo", "kali", "opensuse", "oracle", "plamo", "sabayon", "slackware", "sparclinux",
             "ubuntu", "ubuntu-cloud", "voidlinux");
     private static final String CONFIG_PATH = "/usr/share/lxc/config";
@@ -95,6 +101,37 @@ final class StartConfigGenerator {
     private final String name;
     private final Random random;
     private final List<String> warnings = new ArrayList<>();
+    /** For each line written to a buffer, what it comes from: an option key, RAW + index, or "" (Proxmox's own). */
+    private final Map<StringBuilder, List<String>> origins = new IdentityHashMap<>();
+    /** The origin of the lines written next. */
+    private String from = "";
+    /** The raw lxc.* lines as Proxmox's reader stores them (env first), for the origins RAW + index. */
+    private final List<String[]> rawWritten = new ArrayList<>();
+    /** The origins of the file's lines, once generated. */
+    private List<String> lineOrigins = List.of();
+    static final String RAW_ORIGIN = "\0raw:";
+    /** Whether to write what can be written where Proxmox refuses (for the device decision), not to refuse. */
+    private boolean lenient;
+
+    static {
+        io.github.lxcconf.internal.StartAccess.register(StartConfigGenerator::generateAnyway);
+    }
+
+    /**
+     * Generates the file Proxmox would write were it to start the container where it refuses: a template or a
+     * locked CT as if started, a missing {@code arch}, {@code ostype} or {@code rootfs} as if set (no line for it,
+     * LXC's {@code common.conf}), a {@code devN}, {@code netN} or {@code features} value Proxmox dies on left out.
+     */
+    static StartConfig generateAnyway(LxcConfig config, ProxmoxNode node) {
+        return generate(config, node, true);
+    }
+
+    /** Refuses with Proxmox's message, or, generating anyway, says whether to go on without the refused part. */
+    private void refuse(String message) {
+        if (!lenient) {
+            throw new Refused(message);
+        }
+    }
 
     private StartConfigGenerator(ProxmoxNode node, int vmid) {
         this.node = node;
@@ -104,6 +141,10 @@ final class StartConfigGenerator {
     }
 
     static StartConfig generate(LxcConfig config, ProxmoxNode node) {
+        return generate(config, node, false);
+    }
+
+    private static StartConfig generate(LxcConfig config, ProxmoxNode node, boolean lenient) {
         if (config.dialect() != Dialect.PROXMOX) {
             throw new IllegalStateException("'" + config.sourceName() + "' is a native LXC config: only a Proxmox"
                     + " config (/etc/pve/lxc/VMID.conf) has a start config; read it with Dialect.PROXMOX");
@@ -111,12 +152,66 @@ final class StartConfigGenerator {
         Matcher m = VMID.matcher(config.sourceName());
         int vmid = m.matches() && m.group(1).length() < 10 ? Integer.parseInt(m.group(1)) : node.vmid();
         StartConfigGenerator generator = new StartConfigGenerator(node, vmid);
+        generator.lenient = lenient;
         try {
             String text = generator.start(config.toBytes());
-            return StartConfig.started(vmid, utf8(text), utf8(generator.warnings));
+            return StartConfig.started(vmid, utf8(text), utf8(generator.warnings), generator.provenance(config));
         } catch (Refused r) {
             return StartConfig.refused(vmid, utf8(r.getMessage()), utf8(generator.warnings));
         }
+    }
+
+    /** Where each written line comes from in the Proxmox file: its option's line, or the raw line it copies. */
+    private List<Optional<Provenance>> provenance(LxcConfig config) {
+        List<int[]> rawLines = new ArrayList<>(); // line number, used
+        List<EntryLine> rawEntries = new ArrayList<>();
+        Map<String, Integer> optionLines = new HashMap<>();
+        List<Section> sections = new ArrayList<>();
+        config.pending().ifPresent(sections::add);
+        sections.add(config.mainSection()); // the main section's line of an option wins
+        for (int k = 0; k < sections.size(); k++) {
+            Section section = sections.get(k);
+            boolean main = k == sections.size() - 1;
+            int number = section.firstLineNumber();
+            for (Line line : section.lines()) {
+                if (line instanceof EntryLine e) {
+                    if (e.isLxcKey() && main) {
+                        rawLines.add(new int[] {number, 0});
+                        rawEntries.add(e);
+                    } else if (!e.isLxcKey()) {
+                        optionLines.put(e.key(), number);
+                    }
+                }
+                number++;
+            }
+        }
+        List<Optional<Provenance>> out = new ArrayList<>();
+        for (String origin : lineOrigins) {
+            if (origin.startsWith(RAW_ORIGIN)) {
+                String[] raw = rawWritten.get(Integer.parseInt(origin.substring(RAW_ORIGIN.length())));
+                String value = utf8(raw[1]).strip();
+                int found = -1;
+                for (int pass = 0; pass < 2 && found < 0; pass++) {
+                    for (int i = 0; i < rawEntries.size() && found < 0; i++) {
+                        EntryLine e = rawEntries.get(i);
+                        if (rawLines.get(i)[1] == 0 && e.key().equals(raw[0])
+                                && (pass == 1 || e.value().strip().equals(value))) {
+                            found = i;
+                        }
+                    }
+                }
+                if (found >= 0) {
+                    rawLines.get(found)[1] = 1;
+                    out.add(Optional.of(new Provenance(config.sourceName(), rawLines.get(found)[0])));
+                } else {
+                    out.add(Optional.empty());
+                }
+            } else {
+                Integer line = origin.isEmpty() ? null : optionLines.get(origin);
+                out.add(line == null ? Optional.empty() : Optional.of(new Provenance(config.sourceName(), line)));
+            }
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ vm_start
@@ -158,25 +253,25 @@ final class StartConfigGenerator {
 
         // the API's checks before vm_start
         if (PerlValues.isTrue(conf.option("template"))) {
-            throw new Refused("you can't start a CT if it's a template");
+            refuse("you can't start a CT if it's a template");
         }
         String lock = conf.option("lock");
         if (!node.skipLock() && PerlValues.isTrue(lock) && !lock.equals("mounted")) {
-            throw new Refused("CT is locked (" + lock + ")");
+            refuse("CT is locked (" + lock + ")");
         }
         if (PerlValues.isTrue(conf.option("unprivileged"))) {
             for (Map.Entry<String, String> e : conf.options.entrySet()) {
                 if (e.getKey().equals("rootfs") || MOUNT_POINT.matcher(e.getKey()).matches()) {
                     Optional<String> quota = property(e.getKey(), e.getValue()).get("quota");
                     if (quota.isPresent() && booleanTrue(quota.get())) {
-                        throw new Refused("Quota cannot be used with unprivileged containers.");
+                        refuse("Quota cannot be used with unprivileged containers.");
                     }
                 }
             }
         }
 
         // vm_start: apply [pve:pending], write, read again
-        if (mainPendingString != null) {
+        if (mainPendingString != null && !lenient) {
             throw new Refused("Can't use string (\"" + PerlValues.quoted(mainPendingString)
                     + ") as a HASH ref while \"strict refs\" in use");
         }
@@ -313,6 +408,7 @@ final class StartConfigGenerator {
 
     private String updateLxcConfig(Conf conf, String mainLxcString) {
         StringBuilder out = new StringBuilder();
+        origins.put(out, new ArrayList<>());
         boolean cgroup2 = node.cgroupLayout() == HostLayout.CGROUP2;
         int lxcMajor = node.lxcMajor();
         if (lxcMajor >= 4) {
@@ -323,10 +419,12 @@ final class StartConfigGenerator {
         }
         String arch = conf.option("arch");
         if (!PerlValues.isTrue(arch)) {
-            throw new Refused("missing 'arch' - internal error");
+            refuse("missing 'arch' - internal error");
+        } else {
+            from = "arch";
+            line(out, "lxc.arch", arch);
         }
-        line(out, "lxc.arch", arch);
-        if (mainLxcString != null) {
+        if (mainLxcString != null && !lenient) {
             throw new Refused("Can't use string (\"" + PerlValues.quoted(mainLxcString)
                     + ") as an ARRAY ref while \"strict refs\" in use");
         }
@@ -334,10 +432,13 @@ final class StartConfigGenerator {
         boolean unprivileged = PerlValues.isTrue(conf.option("unprivileged")) || customIdmap;
         String ostype = conf.option("ostype");
         if (!PerlValues.isTrue(ostype)) {
-            throw new Refused("missing 'ostype' - internal error");
+            refuse("missing 'ostype' - internal error");
+            ostype = "";
         }
+        from = "ostype";
         line(out, "lxc.include", CONFIG_PATH + "/" + (COMMON_CONF.contains(ostype) ? ostype + "." : "")
                 + "common.conf");
+        from = "unprivileged";
         if (unprivileged) {
             line(out, "lxc.include", CONFIG_PATH + "/" + (USERNS_CONF.contains(ostype) ? ostype + "." : "")
                     + "userns.conf");
@@ -348,7 +449,8 @@ final class StartConfigGenerator {
         Optional<String> featureError = conf.option("features") == null ? Optional.empty()
                 : parseError("features", conf.option("features"));
         if (featureError.isPresent()) {
-            throw new Refused(featureError.get());
+            refuse(featureError.get());
+            features = PropertyString.parse("");
         }
         boolean fuse = feature(features, "fuse");
         boolean nesting = feature(features, "nesting");
@@ -376,18 +478,21 @@ final class StartConfigGenerator {
                 boolean ok = k.matches() && (Integer.parseInt(k.group(1)) > 5
                         || (Integer.parseInt(k.group(1)) == 5 && Integer.parseInt(k.group(2)) >= 3));
                 if (!ok) {
-                    throw new Refused("'mknod' feature requested, but kernel too old (found "
+                    refuse("'mknod' feature requested, but kernel too old (found "
                             + node.kernelRelease() + ", required >= 5.3)");
                 }
+                from = "features";
                 line(out, "lxc.seccomp.notify.proxy", "unix:/run/pve-lxc-syscalld/socket");
                 line(out, "lxc.seccomp.notify.cookie", String.valueOf(vmid));
             }
+            from = "unprivileged";
             line(out, "lxc.seccomp.profile", "/var/lib/lxc/" + vmid + "/rules.seccomp");
         }
 
         // AppArmor
         List<String> profileUses = new ArrayList<>();
         StringBuilder apparmor = new StringBuilder();
+        from = "";
         line(apparmor, "lxc.apparmor.profile", "generated");
         line(apparmor, "lxc.apparmor.raw", "allow mqueue,");
         if (fuse) {
@@ -395,6 +500,7 @@ final class StartConfigGenerator {
         }
         if (nesting) {
             profileUses.add("features:nesting");
+            from = "features";
             line(apparmor, "lxc.apparmor.allow_nesting", "1");
             line(apparmor, "lxc.apparmor.raw", "allow userns,");
         } else {
@@ -403,6 +509,7 @@ final class StartConfigGenerator {
         }
         if (mount.isPresent()) {
             profileUses.add("features:mount");
+            from = "features";
             for (String fs : splitList(mount.get())) {
                 line(apparmor, "lxc.apparmor.raw", "mount fstype=" + fs + ",");
             }
@@ -414,15 +521,19 @@ final class StartConfigGenerator {
             }
         } else {
             out.append(apparmor);
+            origins.get(out).addAll(origins.getOrDefault(apparmor, List.of()));
         }
+        from = "features";
         if (fuse) {
             line(out, "lxc.apparmor.raw", "mount fstype=fuse,");
             line(out, "lxc.mount.entry", "/dev/fuse dev/fuse none bind,create=file 0 0");
         }
+        from = "unprivileged";
         if (unprivileged && !forceRwSys) {
             line(out, "lxc.mount.auto", "sys:mixed");
         }
         String entrypoint = conf.option("entrypoint");
+        from = "entrypoint";
         if (entrypoint != null && !entrypoint.equals("/sbin/init")) {
             line(out, "lxc.mount.entry", "shm dev/shm tmpfs rw,nosuid,nodev,create=dir 0 0");
         }
@@ -432,15 +543,26 @@ final class StartConfigGenerator {
             if (!DEV.matcher(e.getKey()).matches()) {
                 continue;
             }
-            parseError(e.getKey(), e.getValue()).ifPresent(error -> {
-                throw new Refused(error);
-            });
+            Optional<String> devError = parseError(e.getKey(), e.getValue());
+            if (devError.isPresent()) {
+                refuse(devError.get());
+                continue;
+            }
             PropertyString dev = property(e.getKey(), e.getValue());
-            String path = dev.get("path").orElseThrow(
-                    () -> new Refused("Path is not defined for passthrough device " + e.getKey()));
-            DeviceNode found = node.devices().stat(path)
-                    .orElseThrow(() -> new Refused("Device " + path + " does not exist"));
+            Optional<String> devPath = dev.get("path");
+            if (devPath.isEmpty()) {
+                refuse("Path is not defined for passthrough device " + e.getKey());
+                continue;
+            }
+            String path = devPath.get();
+            Optional<DeviceNode> stat = node.devices().stat(path);
+            if (stat.isEmpty()) {
+                refuse("Device " + path + " does not exist");
+                continue;
+            }
+            DeviceNode found = stat.get();
             String numbers = found.letter() + " " + found.major() + ":" + found.minor();
+            from = e.getKey();
             if (dev.get("deny-write").filter(StartConfigGenerator::booleanTrue).isPresent()) {
                 line(out, "lxc.cgroup2.devices.allow", numbers + " r");
                 line(out, "lxc.cgroup2.devices.deny", numbers + " w");
@@ -448,19 +570,25 @@ final class StartConfigGenerator {
                 line(out, "lxc.cgroup2.devices.allow", numbers + " rw");
             }
         }
+        from = "";
         line(out, "lxc.monitor.unshare", "1");
+        from = "unprivileged";
         if (unprivileged && !customIdmap) {
             line(out, "lxc.idmap", "u 0 100000 65536");
             line(out, "lxc.idmap", "g 0 100000 65536");
         }
         String console = conf.option("console");
+        from = "console";
         if (console != null && !PerlValues.isTrue(console)) {
             line(out, "lxc.console.path", "none");
             line(out, cgroup2 ? "lxc.cgroup2.devices.deny" : "lxc.cgroup.devices.deny", "c 5:1 rwm");
         }
         String tty = conf.option("tty");
+        from = tty == null ? "" : "tty";
         line(out, "lxc.tty.max", tty == null ? "2" : tty);
+        from = "";
         line(out, "lxc.environment", "TERM=linux");
+        from = "hostname";
         String hostname = conf.option("hostname");
         line(out, "lxc.uts.name", PerlValues.isTrue(hostname) ? hostname : "CT" + vmid);
 
@@ -470,18 +598,22 @@ final class StartConfigGenerator {
                     : BigDecimal.valueOf(512);
             BigDecimal swap = PerlValues.number(conf.option("swap"));
             BigDecimal mib = BigDecimal.valueOf(1024 * 1024);
+            from = "memory";
             line(out, "lxc.cgroup2.memory.max", PerlValues.integer(memory.multiply(mib)).toString());
             BigDecimal high = memory.compareTo(BigDecimal.valueOf(16 * 1024)) >= 0
                     ? memory.subtract(BigDecimal.valueOf(128)).multiply(mib)
                     : memory.multiply(BigDecimal.valueOf(1024 * 1016));
             line(out, "lxc.cgroup2.memory.high", PerlValues.integer(high).toString());
+            from = "swap";
             line(out, "lxc.cgroup2.memory.swap.max", PerlValues.integer(swap.multiply(mib)).toString());
             String cpulimit = conf.option("cpulimit");
+            from = "cpulimit";
             if (PerlValues.isTrue(cpulimit)) {
                 line(out, "lxc.cgroup2.cpu.max", PerlValues.integer(PerlValues.number(cpulimit)
                         .multiply(BigDecimal.valueOf(100000))) + " 100000");
             }
             String cpuunits = conf.option("cpuunits");
+            from = "cpuunits";
             if (cpuunits != null) {
                 line(out, "lxc.cgroup2.cpu.weight",
                         PerlValues.number(cpuunits).compareTo(BigDecimal.valueOf(10000)) > 0 ? "10000" : cpuunits);
@@ -489,12 +621,13 @@ final class StartConfigGenerator {
         }
 
         if (conf.option("rootfs") == null) {
-            throw new Refused("missing 'rootfs' configuration");
+            refuse("missing 'rootfs' configuration");
+        } else {
+            parseError("rootfs", conf.option("rootfs")).ifPresent(this::refuse);
         }
-        parseError("rootfs", conf.option("rootfs")).ifPresent(error -> {
-            throw new Refused(error);
-        });
+        from = "rootfs";
         line(out, "lxc.rootfs.path", "/var/lib/lxc/" + vmid + "/rootfs");
+        from = "entrypoint";
         if (entrypoint != null) {
             line(out, "lxc.init.cmd", entrypoint);
         }
@@ -502,18 +635,40 @@ final class StartConfigGenerator {
         // networks, in string order of their keys
         for (Map.Entry<String, String> e : conf.options.entrySet()) {
             if (NET.matcher(e.getKey()).matches()) {
+                from = e.getKey();
+                if (lenient) {
+                    StringBuilder one = new StringBuilder();
+                    origins.put(one, new ArrayList<>());
+                    boolean lenientBefore = lenient;
+                    lenient = false;
+                    try {
+                        network(one, e.getKey(), e.getValue(), lxcMajor);
+                        out.append(one);
+                        origins.get(out).addAll(origins.get(one));
+                    } catch (Refused r) {
+                        // the interface Proxmox dies on is left out
+                    } finally {
+                        lenient = lenientBefore;
+                    }
+                    continue;
+                }
                 network(out, e.getKey(), e.getValue(), lxcMajor);
             }
         }
 
         for (String env : conf.env) {
+            from = RAW_ORIGIN + rawWritten.size();
+            rawWritten.add(new String[] {"lxc.environment.runtime", env});
             line(out, "lxc.environment.runtime", env);
         }
         boolean hadCpuset = false;
         for (String[] raw : conf.raw) {
             hadCpuset |= raw[0].equals("lxc.cgroup.cpuset.cpus") || raw[0].equals("lxc.cgroup2.cpuset.cpus");
+            from = RAW_ORIGIN + rawWritten.size();
+            rawWritten.add(raw);
             line(out, raw[0], raw[1]);
         }
+        from = "cores";
         String cores = conf.option("cores");
         if (!hadCpuset && PerlValues.isTrue(cores)) {
             List<Integer> members = new ArrayList<>(node.cpuset());
@@ -523,6 +678,7 @@ final class StartConfigGenerator {
             }
             line(out, cgroup2 ? "lxc.cgroup2.cpuset.cpus" : "lxc.cgroup.cpuset.cpus", shortString(members));
         }
+        lineOrigins = origins.get(out);
         return out.toString();
     }
 
@@ -572,8 +728,9 @@ final class StartConfigGenerator {
 
     // ------------------------------------------------------------------ helpers
 
-    private static void line(StringBuilder out, String key, String value) {
+    private void line(StringBuilder out, String key, String value) {
         out.append(key).append(" = ").append(value).append('\n');
+        origins.computeIfAbsent(out, k -> new ArrayList<>()).add(from);
     }
 
     private static PropertyString property(String key, String value) {

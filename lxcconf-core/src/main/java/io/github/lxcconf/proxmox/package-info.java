@@ -1,7 +1,9 @@
 /**
  * What Proxmox VE does with a container config: the native LXC config {@code pct start} generates from it
  * ({@link io.github.lxcconf.proxmox.StartConfig}), on a node described by
- * {@link io.github.lxcconf.proxmox.ProxmoxNode}.
+ * {@link io.github.lxcconf.proxmox.ProxmoxNode}, and the container's effective native config: that file with
+ * the files of the node's {@code /usr/share/lxc/config} it includes
+ * ({@link io.github.lxcconf.proxmox.StartConfig#effective()}).
  *
  * <p>The typed view of the Proxmox format itself (options, property strings, snapshots) is
  * {@code io.github.lxcconf.model.proxmox}; this package holds behaviour.
@@ -10,6 +12,7 @@
  * LxcConfig pve = LxcConfig.parse(Path.of("/etc/pve/lxc/101.conf"));
  * StartConfig start = pve.startConfig(ProxmoxNode.builder().cpus(8).seed(1).build());
  * start.refusal().ifPresentOrElse(System.err::println, () -> System.out.print(start.text()));
+ * start.effective().ifPresent(eff -> eff.values("lxc.cgroup2.devices.allow")); // common.conf's rules, the devN rules
  * }</pre>
  */
 package io.github.lxcconf.proxmox;

@@ -186,6 +186,47 @@ class DevicePolicyTest {
     }
 
     @Test
+    void aProxmoxConfigIsDecidedFromItsEffectiveStartConfig() throws Exception {
+        String classroom = java.nio.file.Files.readString(java.nio.file.Path.of("..", "lxcconf-examples", "src",
+                "main", "resources", "classroom-102.conf"));
+        DevicePolicy p = DevicePolicy.of(LxcConfig.reader().dialect(io.github.lxcconf.Dialect.PROXMOX)
+                .sourceName("102.conf").parse(classroom));
+        // a template is decided as its clone; on a Proxmox VE 7+ node the v1 lines are ignored
+        DeviceVerdict kvm = p.decide(HostLayout.CGROUP2, KnownDevice.KVM, RW);
+        assertThat(kvm.granted()).isFalse();
+        assertThat(kvm.startFailure()).isEmpty();
+        assertThat(kvm.lines()).extracting(DecidingLine::toString).contains(
+                "102.conf:13: lxc.cgroup.devices.allow = c 10:232 rwm <- ignored: a cgroup v1 key on a pure cgroup2"
+                        + " host",
+                "/usr/share/lxc/config/common.conf:50: lxc.cgroup2.devices.deny = a <- makes the program an allowlist:"
+                        + " every device no later rule allows is refused");
+        assertThat(p.decide(HostLayout.CGROUP2, KnownDevice.TUN, RW).granted()).isFalse();
+        // on a hybrid node ubuntu.common.conf allows both already, and so do the config's lines
+        DeviceVerdict hybrid = p.decide(HostLayout.HYBRID, KnownDevice.KVM, RW);
+        assertThat(hybrid.granted()).isTrue();
+        assertThat(hybrid.lines()).extracting(DecidingLine::source).contains("102.conf",
+                "/usr/share/lxc/config/ubuntu.common.conf");
+        assertThat(p.decide(HostLayout.HYBRID, KnownDevice.TUN, RW).granted()).isTrue();
+        // ubuntu.common.conf's rule for /dev/kvm alone does it on a hybrid node
+        DevicePolicy without = DevicePolicy.of(LxcConfig.parse("arch: amd64\nostype: ubuntu\nrootfs: local:1\n"));
+        assertThat(without.decide(HostLayout.HYBRID, KnownDevice.KVM, RW).granted()).isTrue();
+        assertThat(without.decide(HostLayout.CGROUP2, KnownDevice.KVM, RW).granted()).isFalse();
+        // an ostype lxc-pve ships no file for gets LXC's common.conf alone
+        DevicePolicy unmanaged = DevicePolicy.of(LxcConfig.parse("arch: amd64\nostype: unmanaged\nrootfs: local:1\n"));
+        assertThat(unmanaged.decide(HostLayout.HYBRID, KnownDevice.KVM, RW).granted()).isFalse();
+    }
+
+    @Test
+    void aProxmoxDevOnAPathTheNodeLacksGivesNoRule() {
+        DevicePolicy p = DevicePolicy.of(LxcConfig.parse("arch: amd64\nostype: debian\nrootfs: local:1\n"
+                + "dev0: /dev/nonexistent-thing\ndev1: /dev/kvm\n"));
+        assertThat(p.decide(HostLayout.CGROUP2, KnownDevice.KVM, RW).granted()).isTrue();
+        assertThat(p.lines()).extracting(DecidingLine::toString)
+                .contains("<string>:5: lxc.cgroup2.devices.allow = c 10:232 rw <- dev1: /dev/kvm (Proxmox writes this"
+                        + " rule at start); device line");
+    }
+
+    @Test
     void everyMinorOfAMajor() {
         DevicePolicy p = policy("lxc.cgroup2.devices.allow = c 188:0 rw\n");
         assertThat(p.decide(HostLayout.CGROUP2, KnownDevice.TTY_USB, RW).granted()).isFalse();

@@ -167,9 +167,13 @@ class ExplanationTest {
         assertThat(s.unprivileged()).isFalse();
         assertThat(s.devices()).containsExactly(
                 "lxc.cgroup.devices.allow c 10:232 rwm: /dev/kvm, read, write and mknod (create the device node);"
-                        + " on a pure cgroup2 host (rw): refused (this line is ignored there)",
+                        + " on a Proxmox VE 7+ node (pure cgroup2) (rw): denied, because line 13 is a cgroup v1 key,"
+                        + " which a cgroup2 host ignores; fixed by 'dev1: /dev/kvm' (Proxmox VE 8.1 and later; Proxmox"
+                        + " also creates the device node) or by 'lxc.cgroup2.devices.allow: c 10:232 rwm'",
                 "lxc.cgroup.devices.allow c 10:200 rwm: /dev/net/tun, read, write and mknod (create the device node);"
-                        + " on a pure cgroup2 host (rw): refused (this line is ignored there)");
+                        + " on a Proxmox VE 7+ node (pure cgroup2) (rw): denied, because line 16 is a cgroup v1 key,"
+                        + " which a cgroup2 host ignores; fixed by 'dev0: /dev/net/tun' (Proxmox VE 8.1 and later;"
+                        + " Proxmox also creates the device node) or by 'lxc.cgroup2.devices.allow: c 10:200 rwm'");
         assertThat(s.hostPaths()).containsExactly("/dev/net/tun -> dev/net/tun");
         assertThat(s.warnings()).hasSize(2);
         assertThat(s.warnings().get(0)).startsWith("2 cgroup v1 device rules");

@@ -101,7 +101,7 @@ class StartConfigContainerTest {
         }
     }
 
-    private static String cgroup2Controllers() {
+    static String cgroup2Controllers() {
         try {
             Path unified = Path.of("/sys/fs/cgroup/unified/cgroup.controllers");
             Path pure = Path.of("/sys/fs/cgroup/cgroup.controllers");
