@@ -63,19 +63,30 @@ final class Cli {
         }
     }
 
-    static CommandLine commandLine(Context context) {
+    /** The subcommands that run a config command, in the order the root's help lists them. */
+    private static final java.util.List<String> COMMANDS =
+            java.util.List.of("explain", "lint", "migrate", "edit", "get", "fmt", "start-config");
+
+    /**
+     * The command line for these arguments: when the first names a command, the root with that command alone,
+     * as only it is parsed and run (its help, errors and suggestions read its own model and the root's name);
+     * otherwise the root with every command, for the command list, {@code help}, completion and the suggestion
+     * for a misspelt command.
+     */
+    static CommandLine commandLine(Context context, String[] args) {
         CommandLine cli = new CommandLine(new Root());
-        cli.addSubcommand("explain", new ExplainCommand(context));
-        cli.addSubcommand("lint", new LintCommand(context));
-        cli.addSubcommand("migrate", new MigrateCommand(context));
-        cli.addSubcommand("edit", new EditCommand(context));
-        cli.addSubcommand("get", new GetCommand(context));
-        cli.addSubcommand("fmt", new FmtCommand(context));
-        cli.addSubcommand("start-config", new StartConfigCommand(context));
-        cli.addSubcommand("help", new CommandLine.HelpCommand());
-        // bash and zsh completion, from picocli: source <(lxcconf generate-completion)
-        cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
-        cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        String first = args.length > 0 ? args[0] : "";
+        if (COMMANDS.contains(first)) {
+            cli.addSubcommand(first, command(first, context));
+        } else {
+            for (String name : COMMANDS) {
+                cli.addSubcommand(name, command(name, context));
+            }
+            cli.addSubcommand("help", new CommandLine.HelpCommand());
+            // bash and zsh completion, from picocli: source <(lxcconf generate-completion)
+            cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+            cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(true);
+        }
         cli.setOut(context.out);
         cli.setErr(context.err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -83,6 +94,19 @@ final class Cli {
         cli.setParameterExceptionHandler(parameterHandler());
         cli.setExecutionExceptionHandler(executionHandler(context));
         return cli;
+    }
+
+    private static Object command(String name, Context context) {
+        return switch (name) {
+            case "explain" -> new ExplainCommand(context);
+            case "lint" -> new LintCommand(context);
+            case "migrate" -> new MigrateCommand(context);
+            case "edit" -> new EditCommand(context);
+            case "get" -> new GetCommand(context);
+            case "fmt" -> new FmtCommand(context);
+            case "start-config" -> new StartConfigCommand(context);
+            default -> throw new IllegalArgumentException(name);
+        };
     }
 
     /** A usage error: the message, a suggestion for a misspelt option or command, where to find help. */
