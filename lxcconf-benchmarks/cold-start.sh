@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Cold start of the lxcconf command: wall-clock time of a fresh JVM running
-# `lxcconf explain` (and `lint`, `--version`, and explain through the launcher
-# script, with and without its class-data archive) on the bundled classroom config,
+# `lxcconf explain` (and `lint`, `--version`, and lint and explain through the
+# launcher script, with and without its class cache: a class-data archive, or on
+# Java 25 and later an ahead-of-time cache) on the bundled classroom config,
 # median of N runs, against a baseline measured in the same run: a fresh JVM
 # that prints one line and exits. Runs are interleaved so that a busy moment
 # of the machine hits every command alike.
 #
 # Usage: lxcconf-benchmarks/cold-start.sh [N]      (default N = 21)
+# JAVA_HOME picks the JVM (of every command, the launcher's too).
 # The jar is built when it is missing:
 #   ./mvnw -q -B -DskipTests package -pl lxcconf-cli -am
 set -euo pipefail
@@ -29,13 +31,15 @@ printf 'public class Hello { public static void main(String[] a) { System.out.pr
   > "$tmp/Hello.java"
 "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$tmp" "$tmp/Hello.java"
 
-names=(baseline version lint explain launcher_nocds launcher)
+names=(baseline version lint explain launcher_nocds launcher_lint launcher)
 cmd_baseline=("$java" -cp "$tmp" Hello)
 cmd_version=("$java" -jar "$jar" --version)
 cmd_lint=("$java" -jar "$jar" lint "$conf")
 cmd_explain=("$java" -jar "$jar" explain "$conf")
 cmd_launcher_nocds=(env LXCCONF_JAR="$jar" LXCCONF_CDS=0 lxcconf-cli/src/main/sh/lxcconf explain "$conf")
-# the launcher's class-data archive goes into a cache of this run's own; the untimed run below makes it
+# the launcher's class caches go into cache folders of this run's own, one per command (a cache holds
+# the classes of the run that made it); the untimed run below makes them
+cmd_launcher_lint=(env LXCCONF_JAR="$jar" XDG_CACHE_HOME="$tmp/cache-lint" lxcconf-cli/src/main/sh/lxcconf lint "$conf")
 cmd_launcher=(env LXCCONF_JAR="$jar" XDG_CACHE_HOME="$tmp/cache" lxcconf-cli/src/main/sh/lxcconf explain "$conf")
 
 # one untimed run each, so the file cache holds the JDK and the jar
@@ -68,8 +72,9 @@ for name in "${names[@]}"; do
     version) label="lxcconf --version" ;;
     lint) label="lxcconf lint classroom-102.conf" ;;
     explain) label="lxcconf explain classroom-102.conf" ;;
-    launcher_nocds) label="same, launcher script, LXCCONF_CDS=0" ;;
-    launcher) label="same, launcher script with its archive" ;;
+    launcher_nocds) label="explain, launcher script, LXCCONF_CDS=0" ;;
+    launcher_lint) label="lint, launcher script with its cache" ;;
+    launcher) label="explain, launcher script with its cache" ;;
   esac
   printf '%-42s %8s %12s %7.1fx\n' "$label" "$m" "$(range "$tmp/$name.ms")" "$(awk -v a="$m" -v b="$base" 'BEGIN { print a / b }')"
 done
