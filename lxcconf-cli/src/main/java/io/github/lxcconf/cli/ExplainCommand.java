@@ -67,15 +67,17 @@ final class ExplainCommand implements Callable<Integer> {
                     + " detecting it")
     LintCommand.DialectChoice dialect;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    // The defaults are the fields' initial values, which picocli keeps when an option is not given: a run
+    // without options (Cli.quick) gets them without picocli.
+    @Option(names = "--format", paramLabel = "FORMAT",
             completionCandidates = Completion.Formats.class,
             description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"deviceVerdicts\": [{\"line\", \"rule\", \"device\", \"access\", \"host\", \"granted\", \"reason\", \"lines\"}], \"hostPaths\", \"mounts\": [{\"line\", \"key\", \"source\", \"target\", \"readOnly\"}], \"capabilities\", \"capabilitySettings\": [{\"name\", \"number\", \"kept\", \"file\", \"line\"}], \"features\", \"relaxations\", \"warnings\", \"text\"}}")
-    LintCommand.Format format;
+    LintCommand.Format format = LintCommand.Format.TEXT;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--color", paramLabel = "WHEN",
             completionCandidates = Completion.Colours.class,
             description = "colour the line headers: auto (on a terminal, unless NO_COLOR is set), always, never")
-    ColourMode colour;
+    ColourMode colour = ColourMode.AUTO;
 
     ExplainCommand(Context context) {
         this.context = context;
