@@ -65,9 +65,16 @@ final class Cli {
 
     /**
      * Runs the command line: {@code lint FILE...} and {@code explain FILE...} without options directly (see
-     * {@link #quick}), anything else through picocli.
+     * {@link #quick}), and so {@code --version}; anything else through picocli.
      */
     static int execute(Context context, String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what picocli's version option prints: the provider's one line
+            for (String line : new VersionProvider().getVersion()) {
+                context.out.println(line);
+            }
+            return OK;
+        }
         return quick(args) ? runQuick(context, args) : commandLine(context, args).execute(args);
     }
 

@@ -62,6 +62,18 @@ class QuickRunTest {
     }
 
     @Test
+    void theVersionIsWhatPicocliPrints() {
+        for (String option : List.of("--version", "-V")) {
+            CliRun quick = run(true, option);
+            CliRun picocli = run(false, option);
+            assertThat(quick.out()).startsWith("lxcconf ").isEqualTo(picocli.out());
+            assertThat(quick.err()).isEmpty();
+            assertThat(picocli.err()).isEmpty();
+            assertThat(quick.status()).isZero().isEqualTo(picocli.status());
+        }
+    }
+
+    @Test
     void anythingElseGoesThroughPicocli() {
         for (String[] args : List.of(new String[] {"lint"}, new String[] {"lint", "--help"},
                 new String[] {"lint", "-q", "a.conf"}, new String[] {"explain", "a.conf", "--format=json"},
