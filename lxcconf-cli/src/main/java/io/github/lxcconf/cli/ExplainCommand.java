@@ -128,7 +128,7 @@ final class ExplainCommand implements Callable<Integer> {
     static String text(Explanation explanation, Style style) {
         StringBuilder out = new StringBuilder();
         for (LineExplanation line : explanation.lines()) {
-            out.append(style.dim(String.format("%3d |", line.number()))).append(' ')
+            out.append(style.dim(lineNumber(line.number()) + " |")).append(' ')
                     .append(style.bold(Style.visible(line.text()))).append('\n');
             for (String sentence : line.sentences()) {
                 out.append("    ").append(Style.visible(sentence)).append('\n');
@@ -137,6 +137,15 @@ final class ExplainCommand implements Callable<Integer> {
         out.append("\nSummary\n-------\n");
         explanation.summary().text().lines().forEach(l -> out.append(Style.visible(l)).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * A line number right-aligned in three columns, as {@code String.format("%3d", number)} writes it, without
+     * the cost of setting up java.util.Formatter and its locale data in a short run.
+     */
+    static String lineNumber(int number) {
+        String digits = Integer.toString(number);
+        return digits.length() >= 3 ? digits : "   ".substring(digits.length()) + digits;
     }
 
     /** The explanation as one JSON object. */
