@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class ConfigReader {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
+    /** The logger, made on first use: setting up logging is a noticeable part of a short run that never logs. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
+    }
     static final ConfigReader DEFAULT = new ConfigReader(Optional.empty(), false, "<string>");
 
     private final Optional<Dialect> dialect;
@@ -103,8 +106,8 @@ public final class ConfigReader {
         Objects.requireNonNull(file, "file");
         Utf8.Decoded d = Utf8.decode(Files.readAllBytes(file));
         LxcConfig config = LxcConfig.read(d.text(), dialect, file.toString(), Optional.of(file));
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("read {}: {} config, {} lines, {} diagnostics{}", file, config.dialect(), config.lines().size(),
+        if (Log.LOG.isDebugEnabled()) {
+            Log.LOG.debug("read {}: {} config, {} lines, {} diagnostics{}", file, config.dialect(), config.lines().size(),
                     config.diagnostics().size(), d.firstInvalidByte() >= 0
                             ? ", not valid UTF-8 from byte " + d.firstInvalidByte() : "");
         }

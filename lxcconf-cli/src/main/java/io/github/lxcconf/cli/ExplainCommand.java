@@ -67,15 +67,17 @@ final class ExplainCommand implements Callable<Integer> {
                     + " detecting it")
     LintCommand.DialectChoice dialect;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    // The defaults are the fields' initial values, which picocli keeps when an option is not given: a run
+    // without options (Cli.quick) gets them without picocli.
+    @Option(names = "--format", paramLabel = "FORMAT",
             completionCandidates = Completion.Formats.class,
             description = "text (the default) or json: {\"file\", \"lines\": [{\"line\", \"text\", \"explanation\": [sentences]}], \"summary\": {\"unprivileged\", \"devices\", \"deviceVerdicts\": [{\"line\", \"rule\", \"device\", \"access\", \"host\", \"granted\", \"reason\", \"lines\"}], \"hostPaths\", \"mounts\": [{\"line\", \"key\", \"source\", \"target\", \"readOnly\"}], \"capabilities\", \"capabilitySettings\": [{\"name\", \"number\", \"kept\", \"file\", \"line\"}], \"features\", \"relaxations\", \"warnings\", \"text\"}}")
-    LintCommand.Format format;
+    LintCommand.Format format = LintCommand.Format.TEXT;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(names = "--color", paramLabel = "WHEN",
             completionCandidates = Completion.Colours.class,
             description = "colour the line headers: auto (on a terminal, unless NO_COLOR is set), always, never")
-    ColourMode colour;
+    ColourMode colour = ColourMode.AUTO;
 
     ExplainCommand(Context context) {
         this.context = context;
@@ -126,7 +128,7 @@ final class ExplainCommand implements Callable<Integer> {
     static String text(Explanation explanation, Style style) {
         StringBuilder out = new StringBuilder();
         for (LineExplanation line : explanation.lines()) {
-            out.append(style.dim(String.format("%3d |", line.number()))).append(' ')
+            out.append(style.dim(lineNumber(line.number()) + " |")).append(' ')
                     .append(style.bold(Style.visible(line.text()))).append('\n');
             for (String sentence : line.sentences()) {
                 out.append("    ").append(Style.visible(sentence)).append('\n');
@@ -135,6 +137,15 @@ final class ExplainCommand implements Callable<Integer> {
         out.append("\nSummary\n-------\n");
         explanation.summary().text().lines().forEach(l -> out.append(Style.visible(l)).append('\n'));
         return out.toString();
+    }
+
+    /**
+     * A line number right-aligned in three columns, as {@code String.format("%3d", number)} writes it, without
+     * the cost of setting up java.util.Formatter and its locale data in a short run.
+     */
+    static String lineNumber(int number) {
+        String digits = Integer.toString(number);
+        return digits.length() >= 3 ? digits : "   ".substring(digits.length()) + digits;
     }
 
     /** The explanation as one JSON object. */

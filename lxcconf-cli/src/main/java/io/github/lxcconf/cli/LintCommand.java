@@ -70,24 +70,26 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = Inputs.FILE_DESCRIPTION)
     List<String> files;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+    // The defaults are the fields' initial values, which picocli keeps when an option is not given: a run
+    // without options (Cli.quick) gets them without picocli.
+    @Option(names = "--format", paramLabel = "FORMAT",
             completionCandidates = Completion.LintFormats.class,
             description = "text (the default), json, or sarif (SARIF 2.1.0, for GitHub code scanning and editors)")
-    LintFormat format;
+    LintFormat format = LintFormat.TEXT;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "SEVERITY",
             completionCandidates = Completion.FailOns.class,
             description = "the lowest severity that makes the exit status 1: error (the default) or warning")
-    FailOn failOn;
+    FailOn failOn = FailOn.ERROR;
 
     @Option(names = "--werror", description = "same as --fail-on=warning")
     boolean werror;
 
-    @Option(names = "--min-severity", paramLabel = "SEVERITY", defaultValue = "info",
+    @Option(names = "--min-severity", paramLabel = "SEVERITY",
             completionCandidates = Completion.Severities.class,
             description = "print only diagnostics of this severity or higher: info (the default), warning or error;"
                     + " the others do not count for the exit status either")
-    MinSeverity minSeverity;
+    MinSeverity minSeverity = MinSeverity.INFO;
 
     @Option(names = "--ignore", paramLabel = "CODE", split = ",",
             description = "leave out diagnostics with this code, such as VAL010 (repeatable, or comma-separated)")
@@ -114,9 +116,9 @@ final class LintCommand implements Callable<Integer> {
             description = "follow lxc.include lines, relative paths starting at DIR; a missing include is an error")
     Path includeBase;
 
-    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto", completionCandidates = Completion.Colours.class,
+    @Option(names = "--color", paramLabel = "WHEN", completionCandidates = Completion.Colours.class,
             description = "colour severities: auto (on a terminal, unless NO_COLOR is set), always, never")
-    ColourMode colour;
+    ColourMode colour = ColourMode.AUTO;
 
     LintCommand(Context context) {
         this.context = context;

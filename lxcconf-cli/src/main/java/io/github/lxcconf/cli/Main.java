@@ -75,7 +75,7 @@ public final class Main {
                    boolean terminal, Hooks hooks) {
         Context context = new Context(in, out, err, env, terminal, hooks);
         try {
-            return Cli.commandLine(context).execute(args);
+            return Cli.execute(context, args);
         } finally {
             context.flush();
         }

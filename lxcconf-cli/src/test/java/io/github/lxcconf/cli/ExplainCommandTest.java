@@ -11,6 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExplainCommandTest {
 
     @Test
+    void lineNumbersAreRightAlignedAsFormatterAlignsThem() {
+        for (int n : new int[] {0, 1, 9, 10, 99, 100, 999, 1000, 123456}) {
+            org.assertj.core.api.Assertions.assertThat(ExplainCommand.lineNumber(n))
+                    .isEqualTo(String.format("%3d", n));
+        }
+    }
+
+    @Test
     void explainsEveryLineThenTheSummary(@TempDir Path dir) {
         Path file = CliRun.copy("classroom-102.conf", dir);
         CliRun r = CliRun.run("explain", file.toString());

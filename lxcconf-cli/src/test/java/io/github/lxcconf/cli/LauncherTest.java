@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,5 +51,43 @@ class LauncherTest {
                 .doesNotContain("ArchiveClassesAtExit").doesNotContain("not found");
         String explain = run(link, "explain", "102.conf");
         assertThat(explain).contains("-XX:ArchiveClassesAtExit=").contains(" explain 102.conf");
+    }
+
+    @Test
+    void onJava25UsesAnAheadOfTimeCacheRecordedOnTheFirstRun() throws Exception {
+        Path script = Path.of("src/main/sh/lxcconf").toAbsolutePath();
+        assumeTrue(Files.isRegularFile(script) && Files.isExecutable(Path.of("/bin/sh")), "no sh");
+        Path launcher = Files.copy(script, Files.createDirectories(dir.resolve("opt")).resolve("lxcconf"));
+        Files.write(dir.resolve("opt/lxcconf.jar"), new byte[0]);
+        Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+        Files.writeString(dir.resolve("jdk/release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n");
+        // the stand-in java writes the files the real one would: the record, then the cache
+        Path java = Files.writeString(bin.resolve("java"), """
+                #!/bin/sh
+                echo "java $*"
+                for a in "$@"; do
+                  case $a in
+                    -XX:AOTConfiguration=*) echo record > "${a#*=}" ;;
+                    -XX:AOTCache=*) case "$*" in *AOTMode=create*) echo cache > "${a#*=}" ;; esac ;;
+                  esac
+                done
+                """);
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        // a cache is used only when newer than the jar and the java command
+        for (Path p : List.of(java, dir.resolve("opt/lxcconf.jar"))) {
+            Files.setLastModifiedTime(p, FileTime.fromMillis(1_000_000_000_000L));
+        }
+
+        String first = run(launcher, "lint", "102.conf");
+        assertThat(first).contains("-XX:AOTMode=record").contains(" lint 102.conf")
+                .doesNotContain("ArchiveClassesAtExit").doesNotContain("-Xshare");
+        Path cache = dir.resolve("home/.cache/lxcconf");
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).singleElement()
+                    .satisfies(name -> assertThat(name).matches("classes-[0-9]+\\.aot"));
+        }
+        String second = run(launcher, "lint", "102.conf");
+        assertThat(second).contains("-XX:AOTCache=" + cache).contains(" lint 102.conf")
+                .doesNotContain("AOTMode").doesNotContain("SharedArchiveFile");
     }
 }

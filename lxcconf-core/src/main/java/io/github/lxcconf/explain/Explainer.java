@@ -65,7 +65,10 @@ import java.util.regex.Pattern;
 
 /** Builds the explanation of every line and the summary from the config's typed views. */
 final class Explainer {
-    private static final Logger LOG = LoggerFactory.getLogger(Explainer.class);
+    /** The logger, made on first use: setting up logging is a noticeable part of a short run that never logs. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Explainer.class);
+    }
 
     /** Device files LXC creates in every container (and allows in common.conf). */
     private static final Set<KnownDevice> LXC_CREATES = EnumSet.of(KnownDevice.NULL, KnownDevice.ZERO,
@@ -194,7 +197,7 @@ final class Explainer {
             migration = config.migrate(MigrationOptions.all().withLegacyKeys(false).withCgroup2(false).withWidening(true));
         } catch (RuntimeException e) {
             // the explanation of the lines stands without the devN advice; a failure here is a bug to report
-            LOG.warn("{}: devN advice skipped, the device migration failed", config.sourceName(), e);
+            Log.LOG.warn("{}: devN advice skipped, the device migration failed", config.sourceName(), e);
             return;
         }
         for (Change c : migration.changes()) {

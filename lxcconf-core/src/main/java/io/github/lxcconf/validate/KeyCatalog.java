@@ -1,15 +1,7 @@
 package io.github.lxcconf.validate;
 
-import io.github.lxcconf.internal.SpecFiles;
-
 import io.github.lxcconf.internal.EditDistance;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -26,7 +18,9 @@ import java.util.regex.Pattern;
 /**
  * The catalogue of {@code lxc.*} keys liblxc reads, of the legacy names it no longer
  * reads, and of the raw {@code lxc.*} keys Proxmox VE allows, warns about or refuses.
- * Loaded from the TSV files shipped as resources beside this class.
+ * Made from the TSV tables shipped with lxcconf, held as Java arrays made from them
+ * ({@code KeyCatalogRows}, checked against the tables by every build's tests), so that no
+ * table is read when a short run starts.
  *
  * <pre>{@code
  * KeyCatalog keys = KeyCatalog.standard();
@@ -152,9 +146,6 @@ public final class KeyCatalog {
     private static final Pattern INDEXED_NETWORK = Pattern.compile("lxc\\.network\\.([0-9]+)\\.(.+)");
     private static final Pattern BARE_NET = Pattern.compile("lxc\\.net(\\.[0-9]+)?");
     private static final Pattern NET_KEY = Pattern.compile("lxc\\.net\\.([0-9]+)\\.(.+)");
-    private static final String RESOURCE_KEYS = "lxc-keys.tsv";
-    private static final String RESOURCE_LEGACY = "lxc-legacy-keys.tsv";
-    private static final String RESOURCE_PROXMOX = "proxmox-raw-lxc-keys.tsv";
 
     private static final KeyCatalog STANDARD = new KeyCatalog();
 
@@ -171,7 +162,7 @@ public final class KeyCatalog {
     private ProxmoxRule proxmoxOther;
 
     private KeyCatalog() {
-        for (String[] row : read(RESOURCE_KEYS, 5)) {
+        for (String[] row : rows(KeyCatalogRows.KEYS)) {
             Kind kind = Kind.valueOf(row[1].toUpperCase(Locale.ROOT));
             KeyInfo info = new KeyInfo(row[0], kind, row[2], row[3], row[4]);
             if (kind == Kind.PREFIX) {
@@ -183,10 +174,15 @@ public final class KeyCatalog {
             }
         }
         prefixes.sort(Comparator.comparingInt((KeyInfo k) -> k.pattern().length()).reversed());
-        sharedNamespaces = prefixes.stream().filter(k -> k.pattern().equals("lxc.namespace.share."))
-                .findFirst().map(k -> words(between(k.grammar(), " in ", " (")))
-                .orElse(Set.of());
-        for (String[] row : read(RESOURCE_LEGACY, 5)) {
+        Set<String> shared = Set.of();
+        for (KeyInfo k : prefixes) {
+            if (k.pattern().equals("lxc.namespace.share.")) {
+                shared = words(between(k.grammar(), " in ", " ("));
+                break;
+            }
+        }
+        sharedNamespaces = shared;
+        for (String[] row : rows(KeyCatalogRows.LEGACY)) {
             LegacyKey legacy = new LegacyKey(row[0], row[1], row[2], row[3], row[4]);
             if (row[3].startsWith("6.") || row[3].startsWith("(")) {
                 continue; // still read by the LTS lines (lxc.cgroup.*) or still valid
@@ -199,7 +195,7 @@ public final class KeyCatalog {
                 legacyExact.put(row[0], legacy);
             }
         }
-        for (String[] row : read(RESOURCE_PROXMOX, 5)) {
+        for (String[] row : rows(KeyCatalogRows.PROXMOX)) {
             ProxmoxRule rule = new ProxmoxRule(row[0], status(row[2]), row[3], row[4]);
             switch (row[1]) {
                 case "exact" -> proxmoxExact.put(row[0], rule);
@@ -487,27 +483,12 @@ public final class KeyCatalog {
         return EditDistance.between(a, b, limit);
     }
 
-    private static List<String[]> read(String name, int columns) {
-        try (InputStream in = SpecFiles.open(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            List<String[]> rows = new ArrayList<>();
-            reader.readLine(); // header
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = Arrays.copyOf(line.split("\t", -1), columns);
-                for (int i = 0; i < columns; i++) {
-                    cells[i] = cells[i] == null ? "" : cells[i].strip();
-                }
-                rows.add(cells);
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The rows of a table, as {@link KeyCatalogRows} holds them: {@link KeyCatalogRows#COLUMNS} cells each. */
+    private static List<String[]> rows(String[] cells) {
+        List<String[]> rows = new ArrayList<>(cells.length / KeyCatalogRows.COLUMNS);
+        for (int i = 0; i < cells.length; i += KeyCatalogRows.COLUMNS) {
+            rows.add(Arrays.copyOfRange(cells, i, i + KeyCatalogRows.COLUMNS));
         }
+        return rows;
     }
 }
