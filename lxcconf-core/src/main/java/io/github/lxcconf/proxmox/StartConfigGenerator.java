@@ -10,7 +10,6 @@ import io.github.lxcconf.include.Provenance;
 import io.github.lxcconf.model.proxmox.OptionSchema;
 import io.github.lxcconf.model.proxmox.PropertyString;
 import io.github.lxcconf.model.proxmox.ProxmoxOptions;
-import io.github.lxcconf.model.proxmox.ProxmoxRewrite;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;

@@ -2,6 +2,7 @@ package io.github.lxcconf.model.proxmox;
 
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.internal.proxmox.Reports;
 
 import java.util.ArrayList;
 import java.util.List;

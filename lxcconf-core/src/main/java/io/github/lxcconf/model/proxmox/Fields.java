@@ -1,5 +1,6 @@
 package io.github.lxcconf.model.proxmox;
 
+import io.github.lxcconf.internal.proxmox.Checks;
 import io.github.lxcconf.model.proxmox.OptionSchema.PropertyFormat;
 
 import java.util.Arrays;

@@ -2,6 +2,7 @@ package io.github.lxcconf.model.proxmox;
 
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.internal.proxmox.Reports;
 import io.github.lxcconf.model.proxmox.OptionSchema.PropertyFormat;
 import io.github.lxcconf.model.proxmox.OptionSchema.SubKey;
 

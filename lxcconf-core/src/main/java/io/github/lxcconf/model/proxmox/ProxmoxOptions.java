@@ -2,6 +2,8 @@ package io.github.lxcconf.model.proxmox;
 
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.internal.proxmox.Checks;
+import io.github.lxcconf.internal.proxmox.Reports;
 import io.github.lxcconf.model.proxmox.OptionSchema.Option;
 import io.github.lxcconf.model.proxmox.OptionSchema.ValueType;
 

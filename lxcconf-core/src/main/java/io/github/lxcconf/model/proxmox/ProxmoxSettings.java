@@ -4,6 +4,7 @@ import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.internal.proxmox.Reports;
 import io.github.lxcconf.syntax.Section;
 import io.github.lxcconf.syntax.SectionKind;
 

@@ -1,5 +1,6 @@
 package io.github.lxcconf.model.proxmox;
 
+import io.github.lxcconf.internal.proxmox.OptionLines;
 import io.github.lxcconf.syntax.CommentLine;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;

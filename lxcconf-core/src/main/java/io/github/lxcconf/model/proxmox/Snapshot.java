@@ -1,5 +1,7 @@
 package io.github.lxcconf.model.proxmox;
 
+import io.github.lxcconf.internal.proxmox.Checks;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;

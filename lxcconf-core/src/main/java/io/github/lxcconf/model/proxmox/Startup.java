@@ -2,6 +2,8 @@ package io.github.lxcconf.model.proxmox;
 
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
+import io.github.lxcconf.internal.proxmox.Checks;
+import io.github.lxcconf.internal.proxmox.Reports;
 
 import java.util.List;
 import java.util.Objects;

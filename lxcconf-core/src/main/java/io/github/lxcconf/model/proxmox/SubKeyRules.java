@@ -1,5 +1,6 @@
 package io.github.lxcconf.model.proxmox;
 
+import io.github.lxcconf.internal.proxmox.Checks;
 import io.github.lxcconf.model.proxmox.OptionSchema.SubKey;
 import io.github.lxcconf.model.proxmox.OptionSchema.ValueType;
 

@@ -9,6 +9,9 @@
  * format research, copied verbatim into this package's resources and loaded by
  * {@link io.github.lxcconf.model.proxmox.OptionSchema}.
  *
+ * <p>This package holds values; what Proxmox does with the file (what it writes back, the native
+ * config it generates at start) is {@code io.github.lxcconf.proxmox}.
+ *
  * <pre>{@code
  * ProxmoxSettings pve = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf")).proxmox();
  * NetworkDevice net0 = pve.network(0).orElseThrow();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.testing.PveCorpus;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;

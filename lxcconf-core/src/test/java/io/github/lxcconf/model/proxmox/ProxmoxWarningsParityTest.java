@@ -7,6 +7,7 @@ import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.Severity;
 import io.github.lxcconf.syntax.EntryLine;
+import io.github.lxcconf.testing.PveCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

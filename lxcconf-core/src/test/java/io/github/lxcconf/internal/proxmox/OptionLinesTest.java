@@ -1,4 +1,4 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.internal.proxmox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

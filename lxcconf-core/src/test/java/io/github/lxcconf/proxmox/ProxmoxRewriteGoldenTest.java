@@ -1,8 +1,9 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.proxmox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lxcconf.testing.PveCorpus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.proxmox;
 
 /**
  * Thrown by {@link ProxmoxRewrite#text()} and {@link ProxmoxRewrite#bytes()} for a config that

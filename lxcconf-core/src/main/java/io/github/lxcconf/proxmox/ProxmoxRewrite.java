@@ -1,11 +1,17 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.proxmox;
 
 import io.github.lxcconf.internal.SpecFiles;
+import io.github.lxcconf.internal.proxmox.Checks;
+import io.github.lxcconf.internal.proxmox.OptionLines;
+import io.github.lxcconf.internal.proxmox.Reports;
 
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
 import io.github.lxcconf.Severity;
+import io.github.lxcconf.model.proxmox.Description;
+import io.github.lxcconf.model.proxmox.OptionSchema;
+import io.github.lxcconf.model.proxmox.ProxmoxOptions;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;

@@ -1,4 +1,4 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.internal.proxmox;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * runs in time quadratic in the length of a blank run inside the value; this reads the same value in
  * linear time. Not API.
  */
-final class OptionLines {
+public final class OptionLines {
     private static final Pattern OPTION_KEY = Pattern.compile("[a-z][a-z_]*\\d*:");
 
     /** An option line: its key, the value Proxmox stores, and the value's offset in the line. */
-    record Option(String key, String value, int valueOffset) {
+    public record Option(String key, String value, int valueOffset) {
     }
 
     private OptionLines() {
@@ -31,7 +31,7 @@ final class OptionLines {
      * @param line the line as Proxmox splits it
      * @return the option, or null when the line is not an option line
      */
-    static Option option(String line) {
+    public static Option option(String line) {
         Matcher m = OPTION_KEY.matcher(line);
         if (!m.lookingAt()) {
             return null;
@@ -63,7 +63,7 @@ final class OptionLines {
      * @param from the offset just after the separator
      * @return {start, end} of the value
      */
-    static int[] trimmed(String line, int from) {
+    public static int[] trimmed(String line, int from) {
         int n = line.length();
         int lead = from;
         while (lead < n && isBlank(line.charAt(lead))) {

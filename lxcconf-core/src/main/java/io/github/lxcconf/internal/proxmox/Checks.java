@@ -1,4 +1,4 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.internal.proxmox;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * ported regex for regex. Each check returns the message Proxmox dies with, or empty when the value
  * passes. Not API.
  */
-final class Checks {
+public final class Checks {
     private Checks() {
     }
 
@@ -55,7 +55,7 @@ final class Checks {
     // ------------------------------------------------------------------ scalars
 
     /** Perl's {@code parse_boolean}: 1/on/yes/true and 0/off/no/false, any case. */
-    static Optional<Boolean> parseBoolean(String value) {
+    public static Optional<Boolean> parseBoolean(String value) {
         if (BOOLEAN_TRUE.matcher(value).matches()) {
             return Optional.of(true);
         }
@@ -66,17 +66,17 @@ final class Checks {
     }
 
     /** JSONSchema {@code is_number}: Perl's numeric literal. */
-    static boolean isPerlNumber(String value) {
+    public static boolean isPerlNumber(String value) {
         return PERL_NUMBER.matcher(value).matches();
     }
 
     /** JSONSchema {@code is_integer}. */
-    static boolean isPerlInteger(String value) {
+    public static boolean isPerlInteger(String value) {
         return PERL_INTEGER.matcher(value).matches();
     }
 
     /** Whether the text is only ASCII digits (and not empty): the top-level integer check. */
-    static boolean isDigits(String value) {
+    public static boolean isDigits(String value) {
         if (value.isEmpty()) {
             return false;
         }
@@ -90,7 +90,7 @@ final class Checks {
     }
 
     /** The value of a Perl number; only call when {@link #isPerlNumber} holds. */
-    static BigDecimal perlNumber(String value) {
+    public static BigDecimal perlNumber(String value) {
         String v = value.startsWith("+") ? value.substring(1) : value;
         if (v.endsWith(".")) {
             v = v.substring(0, v.length() - 1);
@@ -104,7 +104,7 @@ final class Checks {
     }
 
     /** A non-negative decimal integer that fits an int, or empty. */
-    static Optional<Integer> smallInt(String digits) {
+    public static Optional<Integer> smallInt(String digits) {
         if (!isDigits(digits) || digits.length() > 10) {
             return Optional.empty();
         }
@@ -113,7 +113,7 @@ final class Checks {
     }
 
     /** Perl's {@code split_list}: NUL-separated if there is a NUL, else on , ; and whitespace. */
-    static List<String> splitList(String text) {
+    public static List<String> splitList(String text) {
         if (text.indexOf('\0') >= 0) {
             List<String> out = new ArrayList<>(List.of(text.split("\0", -1)));
             while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
@@ -130,17 +130,17 @@ final class Checks {
 
     // ------------------------------------------------------------------ formats (message on failure)
 
-    static Optional<String> dnsName(String value) {
+    public static Optional<String> dnsName(String value) {
         return DNS_NAME.matcher(value).matches() ? Optional.empty()
                 : Optional.of("value does not look like a valid DNS name");
     }
 
-    static Optional<String> ipv4(String value) {
+    public static Optional<String> ipv4(String value) {
         return IPV4.matcher(value).matches() ? Optional.empty()
                 : Optional.of("value does not look like a valid IPv4 address");
     }
 
-    static Optional<String> ipv6(String value) {
+    public static Optional<String> ipv6(String value) {
         return IPV6.matcher(value).matches() ? Optional.empty()
                 : Optional.of("value does not look like a valid IPv6 address");
     }
@@ -150,7 +150,7 @@ final class Checks {
     }
 
     /** pve-container {@code verify_ip_with_ll_iface}: an IP, or {@code fe80::x%iface}. */
-    static Optional<String> ipWithLinkLocalIface(String value) {
+    public static Optional<String> ipWithLinkLocalIface(String value) {
         var m = LINK_LOCAL_WITH_IFACE.matcher(value);
         if (m.matches() && isIp(m.group(1)) && IFACE.matcher(m.group(2)).matches()) {
             return Optional.empty();
@@ -172,44 +172,44 @@ final class Checks {
         return smallInt(digits).map(p -> p >= min && p <= max).orElse(false);
     }
 
-    static Optional<String> ipv4Config(String value) {
+    public static Optional<String> ipv4Config(String value) {
         return value.equals("dhcp") || value.equals("manual") || isCidr4(value) ? Optional.empty()
                 : Optional.of("value does not look like a valid ipv4 network configuration");
     }
 
-    static Optional<String> ipv6Config(String value) {
+    public static Optional<String> ipv6Config(String value) {
         return value.equals("auto") || value.equals("dhcp") || value.equals("manual") || isCidr6(value)
                 ? Optional.empty()
                 : Optional.of("value does not look like a valid ipv6 network configuration");
     }
 
-    static Optional<String> macAddress(String value) {
+    public static Optional<String> macAddress(String value) {
         return MAC.matcher(value).matches() ? Optional.empty()
                 : Optional.of("value does not look like a valid unicast MAC address");
     }
 
-    static Optional<String> configId(String value) {
+    public static Optional<String> configId(String value) {
         return CONFIG_ID.matcher(value).matches() ? Optional.empty()
                 : Optional.of("invalid configuration ID '" + value + "'");
     }
 
-    static Optional<String> volumeId(String value) {
+    public static Optional<String> volumeId(String value) {
         return VOLUME_ID.matcher(value).matches() ? Optional.empty()
                 : Optional.of("unable to parse volume ID '" + value + "'");
     }
 
     /** The storage part of a volume id {@code storage:volname}. */
-    static Optional<String> storageOf(String volume) {
+    public static Optional<String> storageOf(String volume) {
         var m = VOLUME_ID.matcher(volume);
         return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
-    static Optional<String> tag(String value) {
+    public static Optional<String> tag(String value) {
         return TAG.matcher(value).matches() ? Optional.empty() : Optional.of("invalid characters in tag");
     }
 
     /** pve-container {@code verify_lxc_mp_string}. */
-    static Optional<String> mountPointString(String value) {
+    public static Optional<String> mountPointString(String value) {
         if (value.matches("(?s).*/\\.\\.?/.*") || value.matches("(?s).*/\\.\\.?") || value.startsWith("../")) {
             return Optional.of(value + " contains illegal character sequences");
         }
@@ -217,20 +217,20 @@ final class Checks {
     }
 
     /** pve-container {@code verify_lxc_dev_string}. */
-    static Optional<String> devicePath(String value) {
+    public static Optional<String> devicePath(String value) {
         if (value.matches("(?s).*/\\.\\.?/.*") || value.matches("(?s).*/\\.\\.?") || !value.startsWith("/dev/")) {
             return Optional.of(value + " is not a valid device path");
         }
         return Optional.empty();
     }
 
-    static Optional<String> diskSize(String value) {
+    public static Optional<String> diskSize(String value) {
         return parseDiskSize(value).isPresent() ? Optional.empty()
                 : Optional.of("value does not look like a valid disk size: " + value);
     }
 
     /** JSONSchema {@code parse_size}: bytes, truncated; empty if the text is no size. */
-    static Optional<Long> parseDiskSize(String value) {
+    public static Optional<Long> parseDiskSize(String value) {
         var m = DISK_SIZE.matcher(value);
         if (!m.matches()) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.proxmox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.github.lxcconf.model.proxmox;
+package io.github.lxcconf.testing;
 
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The Proxmox corpus on the test class path: inputs, Proxmox's rewrites and its warnings. */
-final class PveCorpus {
+public final class PveCorpus {
     private PveCorpus() {
     }
 
@@ -24,8 +24,8 @@ final class PveCorpus {
      * @param name the path below {@code corpus/pve/}, with '/'
      * @param path the file
      */
-    record Input(String name, Path path) {
-        byte[] bytes() {
+    public record Input(String name, Path path) {
+        public byte[] bytes() {
             try {
                 return Files.readAllBytes(path);
             } catch (IOException e) {
@@ -34,18 +34,18 @@ final class PveCorpus {
         }
 
         /** Read as Proxmox reads every file in /etc/pve/lxc: always its own dialect, from bytes. */
-        LxcConfig config() {
+        public LxcConfig config() {
             return LxcConfig.reader().dialect(Dialect.PROXMOX).sourceName(name).parse(bytes());
         }
 
         /** What Proxmox wrote back for this input, if it did not crash. */
-        Optional<Path> rewrite() {
+        public Optional<Path> rewrite() {
             Path p = root().resolve("proxmox-rewrite").resolve(name);
             return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
         }
 
         /** What Proxmox printed while reading this input (.warnings or .CRASH.warnings). */
-        Optional<Path> warnings() {
+        public Optional<Path> warnings() {
             return Stream.of(name + ".warnings", name + ".CRASH.warnings")
                     .map(w -> root().resolve("proxmox-rewrite").resolve(w))
                     .filter(Files::isRegularFile)
@@ -71,7 +71,7 @@ final class PveCorpus {
     }
 
     /** Every Proxmox input file (not the rewrites, warnings or README), sorted by name. */
-    static List<Input> inputs() {
+    public static List<Input> inputs() {
         Path root = root();
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile)
@@ -86,7 +86,7 @@ final class PveCorpus {
         }
     }
 
-    static Input input(String name) {
+    public static Input input(String name) {
         return inputs().stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no corpus file " + name));
     }
