@@ -64,7 +64,8 @@ public final class LxcConfig {
     private final boolean byteOrderMark;
     private final List<Line> lines;
     private final List<Section> sections;
-    private final List<Diagnostic> diagnostics;
+    /** What reading found, computed on first use (most callers of parse never ask); see {@link #diagnostics()}. */
+    private volatile List<Diagnostic> diagnostics;
     private final String sourceName;
     private final Optional<Path> path;
 
@@ -76,7 +77,6 @@ public final class LxcConfig {
         this.sourceName = sourceName;
         this.path = path;
         this.sections = sectionsOf(lines, dialect);
-        this.diagnostics = Checker.check(lines, dialect, sourceName);
     }
 
     // ------------------------------------------------------------------ reading
@@ -311,12 +311,18 @@ public final class LxcConfig {
     /**
      * Returns what reading found: lines liblxc or Proxmox would refuse, ignore
      * or drop, and characters they treat specially. Each names the file, line
-     * and column.
+     * and column. Computed on first use, once; safe to call from several threads.
      *
      * @return the diagnostics in line order
      */
     public List<Diagnostic> diagnostics() {
-        return diagnostics;
+        List<Diagnostic> found = diagnostics;
+        if (found == null) {
+            // the lines are immutable, so two threads that race here compute equal lists: no lock needed
+            found = Checker.check(lines, dialect, sourceName);
+            diagnostics = found;
+        }
+        return found;
     }
 
     /**
@@ -334,7 +340,7 @@ public final class LxcConfig {
      * @return the reading errors, possibly empty
      */
     public List<Diagnostic> readingErrors() {
-        return diagnostics.stream().filter(Diagnostic::isError).toList();
+        return diagnostics().stream().filter(Diagnostic::isError).toList();
     }
 
     /**

@@ -25,6 +25,7 @@ import io.github.lxcconf.syntax.Section;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -269,6 +270,24 @@ public final class Validator {
             }
         }
         return true;
+    }
+
+    /** The architecture names of lxc.arch's grammar, read once: every container config sets lxc.arch. */
+    private static volatile Map.Entry<String, Set<String>> archNames;
+
+    private static Set<String> archNames(String grammar) {
+        Map.Entry<String, Set<String>> known = archNames;
+        if (known != null && known.getKey().equals(grammar)) {
+            return known.getValue();
+        }
+        Set<String> arches = new LinkedHashSet<>();
+        for (String token : KeyCatalog.between(grammar, "one of: ", ";").replaceAll("\\(=[^)]*\\)", " ")
+                .replace('|', ' ').strip().split("\\s+")) {
+            arches.add(token);
+        }
+        Set<String> names = Collections.unmodifiableSet(arches);
+        archNames = Map.entry(grammar, names);
+        return names;
     }
 
     /** Keys whose values form a set: writing a value again changes nothing. */
@@ -642,12 +661,7 @@ public final class Validator {
                 problem = "Unsupported personality \"" + value + "\": liblxc " + options.version().major()
                         + ".0 does not know this architecture name";
             }
-            Set<String> arches = new LinkedHashSet<>();
-            for (String token : KeyCatalog.between(grammar, "one of: ", ";").replaceAll("\\(=[^)]*\\)", " ")
-                    .replace('|', ' ').strip().split("\\s+")) {
-                arches.add(token);
-            }
-            if (problem == null && !arches.contains(value)) {
+            if (problem == null && !archNames(grammar).contains(value)) {
                 problem = "unknown architecture '" + value + "'";
             }
         } else if (key.equals("lxc.namespace.clone") || key.equals("lxc.namespace.keep")) {
