@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * LXC configs of 1 to 10 KB, three in ten damaged, from {@code gen-fleet.py}), round robin, so a score is
  * the mean time per file over the whole fleet. Compared with liblxc's {@code load_config} of the same
  * files by {@code compare-liblxc.sh}. The validator is a lot of code: it needs longer than the parser to
- * run compiled, hence 8 warm-up iterations.
+ * run compiled (about 40 000 files on a busy two-core machine), hence 15 warm-up iterations of 2 s.
  *
  * <pre>{@code
  * java -jar benchmarks.jar FleetBenchmark -jvmArgsAppend -Dlxcconf.bench.dir=DIR
@@ -37,7 +37,7 @@ import java.util.stream.Stream;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 1, jvmArgs = {"-Xms1g", "-Xmx1g"})
-@Warmup(iterations = 8, time = 2)
+@Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 5, time = 1)
 public class FleetBenchmark {
     private Path[] files;
