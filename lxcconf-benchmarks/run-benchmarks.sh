@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the lxcconf JMH benchmarks, then the retained-heap measurement.
+# For lxcconf against liblxc's own load_config on the same inputs, see compare-liblxc.sh.
 #
 # Usage: lxcconf-benchmarks/run-benchmarks.sh [JMH options and benchmark regexps]
 #   lxcconf-benchmarks/run-benchmarks.sh                                      # the full run
@@ -30,6 +31,10 @@ if [[ ! -f "$jar" ]]; then
 fi
 
 python3 "$shared/bench/gen-bench.py" "$data"
+if [[ ! -d "$data/fleet" || "$module/gen-fleet.py" -nt "$data/fleet.list" ]]; then
+  rm -rf "$data/fleet"
+  python3 "$module/gen-fleet.py" "$data/fleet"   # FleetBenchmark's 1 000 configs
+fi
 
 "$java" -jar "$jar" \
   -jvmArgsAppend "-Dlxcconf.bench.dir=$data" \

@@ -65,12 +65,15 @@ public final class LxcConfig {
     private final boolean byteOrderMark;
     private final List<Line> lines;
     private final List<Section> sections;
-    private final List<Diagnostic> diagnostics;
+    /** What reading found, computed on first use (most callers of parse never ask); see {@link #diagnostics()}. */
+    private volatile List<Diagnostic> diagnostics;
     private final String sourceName;
     private final Optional<Path> path;
 
     /** Whether the dialect was detected (not given by the caller): only then is mixed evidence reported. */
     private final boolean detected;
+    /** The evidence the dialect was detected from, for the mixed-evidence diagnostic; empty when it was given. */
+    private final Optional<DialectEvidence> evidence;
 
     private LxcConfig(LxcConfig template, Dialect dialect, boolean byteOrderMark, List<Line> lines,
                       String sourceName, Optional<Path> path) {
@@ -87,7 +90,7 @@ public final class LxcConfig {
         this.sourceName = sourceName;
         this.path = path;
         this.sections = sectionsOf(lines, dialect);
-        this.diagnostics = Checker.check(lines, dialect, sourceName, path, evidence);
+        this.evidence = evidence;
     }
 
     // ------------------------------------------------------------------ reading
@@ -322,12 +325,18 @@ public final class LxcConfig {
     /**
      * Returns what reading found: lines liblxc or Proxmox would refuse, ignore
      * or drop, and characters they treat specially. Each names the file, line
-     * and column.
+     * and column. Computed on first use, once; safe to call from several threads.
      *
      * @return the diagnostics in line order
      */
     public List<Diagnostic> diagnostics() {
-        return diagnostics;
+        List<Diagnostic> found = diagnostics;
+        if (found == null) {
+            // the lines are immutable, so two threads that race here compute equal lists: no lock needed
+            found = Checker.check(lines, dialect, sourceName, path, evidence);
+            diagnostics = found;
+        }
+        return found;
     }
 
     /**
@@ -345,7 +354,7 @@ public final class LxcConfig {
      * @return the reading errors, possibly empty
      */
     public List<Diagnostic> readingErrors() {
-        return diagnostics.stream().filter(Diagnostic::isError).toList();
+        return diagnostics().stream().filter(Diagnostic::isError).toList();
     }
 
     /**

@@ -22,6 +22,12 @@ final class BenchData {
     /** The 31-line input, a typical container config. */
     static final String SMALL = "small.conf";
 
+    /** The directory of 1 000 typical configs of 1 to 10 KB, written by {@code lxcconf-benchmarks/gen-fleet.py}. */
+    static final String FLEET = "fleet";
+
+    /** The empty file: liblxc's load of it is the cost of a container object alone. */
+    static final String EMPTY = "empty.conf";
+
     private BenchData() {
     }
 
@@ -37,16 +43,17 @@ final class BenchData {
     /**
      * Returns the path of an input file, failing with instructions if it is missing.
      *
-     * @param name {@link #LARGE} or {@link #SMALL}
-     * @return the path of an existing file
+     * @param name {@link #LARGE}, {@link #SMALL} or {@link #FLEET} (a directory)
+     * @return the path of an existing file or directory
      * @throws IllegalStateException if the file does not exist
      */
     static Path file(String name) {
         Path file = dir().resolve(name);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new IllegalStateException("benchmark input " + file + " not found: generate it with"
-                    + " 'python3 ../shared/bench/gen-bench.py DIR' and pass -D" + DIR_PROPERTY + "=DIR"
-                    + " (lxcconf-benchmarks/run-benchmarks.sh does both)");
+                    + " 'python3 ../shared/bench/gen-bench.py DIR' (" + FLEET + ": 'python3"
+                    + " lxcconf-benchmarks/gen-fleet.py DIR/" + FLEET + "') and pass -D" + DIR_PROPERTY + "=DIR"
+                    + " (lxcconf-benchmarks/run-benchmarks.sh does all of it)");
         }
         return file;
     }

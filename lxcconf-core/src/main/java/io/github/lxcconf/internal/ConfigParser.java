@@ -1,16 +1,21 @@
 package io.github.lxcconf.internal;
 
-import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.Dialect;
-import io.github.lxcconf.Severity;
 import io.github.lxcconf.syntax.Line;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Text to lines: scan with the grammar, pick the dialect, build the lines. */
+/**
+ * Text to lines: scan the shape of each line, pick the dialect, build the lines.
+ *
+ * <p>The shapes come from {@link ShapeScanner}; with {@code -Dlxcconf.checkRoundTrip=true} every text is
+ * also scanned with the grammar ({@link LineScanner}) and a difference in any line is an
+ * {@link IllegalStateException}, so that the tests hold the scanner to the grammar.
+ */
 public final class ConfigParser {
+    private static final boolean CHECK_GRAMMAR = Boolean.getBoolean("lxcconf.checkRoundTrip");
+
     private ConfigParser() {
     }
 
@@ -41,9 +46,9 @@ public final class ConfigParser {
     public static Result parse(String text, Optional<Dialect> forced, Optional<java.nio.file.Path> path) {
         boolean bom = !text.isEmpty() && text.charAt(0) == '\uFEFF';
         String body = bom ? text.substring(1) : text;
-        RawLines raw = LineScanner.scan(body);
-        if (raw == null) {
-            return new Result(fallback(body), forced.orElse(Dialect.LXC), bom, Optional.empty());
+        RawLines raw = ShapeScanner.scan(body);
+        if (CHECK_GRAMMAR) {
+            checkAgainstGrammar(body, raw);
         }
         Optional<DialectEvidence> evidence = forced.isPresent() ? Optional.empty()
                 : Optional.of(LineBuilder.evidence(body, raw));
@@ -51,26 +56,20 @@ public final class ConfigParser {
         return new Result(List.copyOf(LineBuilder.build(body, raw, dialect, bom)), dialect, bom, evidence);
     }
 
-    /** Plain line splitting, used only if the grammar ever rejected its own tokens: nothing is lost. */
-    private static List<Line> fallback(String body) {
-        LineSlices.Factory f = LineSlices.factory();
-        List<Line> lines = new ArrayList<>();
-        int start = 0;
-        int n = body.length();
-        while (start < n) {
-            int i = start;
-            while (i < n && body.charAt(i) != '\n' && body.charAt(i) != '\r') {
-                i++;
-            }
-            int end = i;
-            if (i < n) {
-                end = body.charAt(i) == '\r' && i + 1 < n && body.charAt(i + 1) == '\n' ? i + 2 : i + 1;
-            }
-            lines.add(f.unknown(body, start, start, i, end, DiagnosticCode.INTERNAL, Severity.ERROR,
-                    "lxcconf could not structure this text; it is kept as it is", "please report this input",
-                    start));
-            start = end;
+    /**
+     * Scans the text with the grammar and compares every line's shape with the scanner's.
+     *
+     * @throws IllegalStateException if they differ
+     */
+    static void checkAgainstGrammar(String body, RawLines raw) {
+        RawLines grammar = LineScanner.scan(body);
+        if (grammar == null) {
+            throw new IllegalStateException("lxcconf: the grammar rejected its own tokens");
         }
-        return List.copyOf(lines);
+        int line = raw.firstDifference(grammar);
+        if (line >= 0) {
+            throw new IllegalStateException("lxcconf: the line scanner and the grammar disagree on line "
+                    + (line + 1) + ": " + raw.describe(line) + " against " + grammar.describe(line));
+        }
     }
 }

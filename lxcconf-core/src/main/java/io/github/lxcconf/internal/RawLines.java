@@ -47,6 +47,33 @@ final class RawLines {
         return base;
     }
 
+    /**
+     * Returns the index of the first line whose shape differs from the other's, or -1 if all are equal.
+     *
+     * @param other the other shapes
+     * @return the 0-based line index, or -1
+     */
+    int firstDifference(RawLines other) {
+        int both = Math.min(count, other.count);
+        for (int i = 0; i < both; i++) {
+            if (!Arrays.equals(data, i * STRIDE, (i + 1) * STRIDE, other.data, i * STRIDE, (i + 1) * STRIDE)) {
+                return i;
+            }
+        }
+        return count == other.count ? -1 : both;
+    }
+
+    /**
+     * Returns a line's record as text, for messages.
+     *
+     * @param line the 0-based line index
+     * @return the fields, or "no line"
+     */
+    String describe(int line) {
+        return line < count ? Arrays.toString(Arrays.copyOfRange(data, line * STRIDE, (line + 1) * STRIDE))
+                : "no line";
+    }
+
     int get(int line, int field) {
         return data[line * STRIDE + field];
     }

@@ -444,10 +444,12 @@ public final class LxcSettings {
                     valueBeforeNul(e).ifPresent(v -> apply(new Origin(e, lineNumber), e.key(), v));
                     return;
                 }
-                if (legacy(new Origin(e, lineNumber), e.key())) {
+                String key = e.key();
+                Origin at = new Origin(e, lineNumber);
+                if (legacy(at, key)) {
                     continue;
                 }
-                apply(new Origin(e, lineNumber), e.key(), e.value());
+                apply(at, key, e.value());
             }
         }
 

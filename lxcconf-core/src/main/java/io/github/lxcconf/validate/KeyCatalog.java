@@ -256,13 +256,14 @@ public final class KeyCatalog {
      * @return the row, or empty for a key liblxc does not know (legacy keys included)
      */
     public Optional<KeyInfo> lookup(String key) {
+        // every line's key is looked up, often more than once: no regular expression on the way to a hit
         KeyInfo info = exact.get(key);
         if (info != null) {
             return Optional.of(info);
         }
-        Matcher m = NET_KEY.matcher(key);
-        if (m.matches()) {
-            return Optional.ofNullable(netSubKeys.get(m.group(2)));
+        String sub = netSubKey(key);
+        if (sub != null) {
+            return Optional.ofNullable(netSubKeys.get(sub));
         }
         for (KeyInfo p : prefixes) {
             String family = p.pattern().endsWith(".") ? p.pattern() : p.pattern() + ".";
@@ -384,7 +385,7 @@ public final class KeyCatalog {
         if (key.startsWith("lxc.limit.") && key.length() > "lxc.limit.".length()) {
             return Optional.ofNullable(legacyLimit);
         }
-        if (INDEXED_NETWORK.matcher(key).matches()) {
+        if (key.startsWith("lxc.network.") && INDEXED_NETWORK.matcher(key).matches()) {
             return Optional.ofNullable(legacyIndexedNetwork);
         }
         return Optional.empty();
@@ -490,5 +491,31 @@ public final class KeyCatalog {
             rows.add(Arrays.copyOfRange(cells, i, i + KeyCatalogRows.COLUMNS));
         }
         return rows;
+    }
+
+    /**
+     * The part after the index of {@code lxc.net.N.PART}, as {@link #NET_KEY} reads it, or null: the same
+     * test without a regular expression, as it runs for every line.
+     */
+    private static String netSubKey(String key) {
+        if (!key.startsWith("lxc.net.")) {
+            return null;
+        }
+        int n = key.length();
+        int i = "lxc.net.".length();
+        while (i < n && key.charAt(i) >= '0' && key.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == "lxc.net.".length() || i + 1 >= n || key.charAt(i) != '.') {
+            return null;
+        }
+        for (int j = i + 1; j < n; j++) {
+            char c = key.charAt(j);
+            // '.' in a regular expression matches any character but these line terminators
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return null;
+            }
+        }
+        return key.substring(i + 1);
     }
 }

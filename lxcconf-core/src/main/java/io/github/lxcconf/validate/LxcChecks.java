@@ -27,7 +27,6 @@ final class LxcChecks {
 
     private static final List<String> CGROUP_DIRS = List.of("lxc.cgroup.dir", "lxc.cgroup.dir.monitor",
             "lxc.cgroup.dir.container", "lxc.cgroup.dir.container.inner");
-    private static final Pattern NET_FIELD = Pattern.compile("lxc\\.net\\.([0-9]+)\\.(.+)");
     private static final Pattern NET_REMOVAL = Pattern.compile("lxc\\.net\\.([0-9][0-9a-fA-FxX]*)");
 
     private final LxcConfig config;
@@ -141,10 +140,10 @@ final class LxcChecks {
                 }
                 continue;
             }
-            Matcher field = NET_FIELD.matcher(key);
-            if (field.matches()) {
-                if (!e.value().isEmpty() && field.group(1).length() < 11) {
-                    existing.add(new BigInteger(field.group(1))); // base 10, leading zeros ignored
+            String fieldIndex = netFieldIndex(key);
+            if (fieldIndex != null) {
+                if (fieldIndex.length() < 11 && !e.value().isEmpty()) {
+                    existing.add(new BigInteger(fieldIndex)); // base 10, leading zeros ignored
                 }
                 continue;
             }
@@ -165,6 +164,30 @@ final class LxcChecks {
                 }
             }
         }
+    }
+
+    /**
+     * The index of {@code lxc.net.N.FIELD} (the regular expression {@code lxc\.net\.([0-9]+)\.(.+)}), or
+     * null; tested without a regular expression, as it runs for every network line.
+     */
+    private static String netFieldIndex(String key) {
+        int n = key.length();
+        int from = "lxc.net.".length();
+        int i = from;
+        while (i < n && key.charAt(i) >= '0' && key.charAt(i) <= '9') {
+            i++;
+        }
+        if (i == from || i + 1 >= n || key.charAt(i) != '.' || !key.startsWith("lxc.net.")) {
+            return null;
+        }
+        for (int j = i + 1; j < n; j++) {
+            char c = key.charAt(j);
+            // '.' in a regular expression matches any character but these line terminators
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return null;
+            }
+        }
+        return key.substring(from, i);
     }
 
     /** Interfaces that never got a type, and gaps in the numbering. */

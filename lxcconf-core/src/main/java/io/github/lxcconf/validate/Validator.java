@@ -28,6 +28,7 @@ import io.github.lxcconf.syntax.Section;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -250,12 +251,12 @@ public final class Validator {
             if (proxmox) {
                 proxmoxRule(e, n);
             }
-            Optional<KeyCatalog.KeyInfo> info = keyLevel(e, n, networkTypes - 1);
+            Optional<KeyCatalog.KeyInfo> info = keyLevel(e, key, n, networkTypes - 1);
             if (info.isEmpty()) {
                 continue;
             }
             inlineComment(e, n);
-            value(e, n, info.get());
+            value(e, key, value, n, info.get());
             // later lines: duplicates and clearing
             if (keys.isList(key) || info.get().kind() == KeyCatalog.Kind.PREFIX && key.equals(info.get().pattern())) {
                 if (value.isBlank()) {
@@ -277,8 +278,8 @@ public final class Validator {
                 } else {
                     listLines.merge(key, 1, Integer::sum);
                 }
-                duplicateListValue(e, n, listValues);
-            } else if (!key.matches("lxc\\.net\\.[0-9]+\\.type")) {
+                duplicateListValue(e, key, value, n, listValues);
+            } else if (!isNetType(key)) {
                 Integer earlier = lastSingle.get(key);
                 EntryLine earlierLine = lastSingleLine.get(key);
                 if (earlier != null && !earlierLine.value().isBlank()) {
@@ -294,17 +295,75 @@ public final class Validator {
         return true;
     }
 
+    /** The architecture names of lxc.arch's grammar, read once: every container config sets lxc.arch. */
+    private static volatile Map.Entry<String, Set<String>> archNames;
+
+    private static Set<String> archNames(String grammar) {
+        Map.Entry<String, Set<String>> known = archNames;
+        if (known != null && known.getKey().equals(grammar)) {
+            return known.getValue();
+        }
+        Set<String> arches = new LinkedHashSet<>();
+        for (String token : KeyCatalog.between(grammar, "one of: ", ";").replaceAll("\\(=[^)]*\\)", " ")
+                .replace('|', ' ').strip().split("\\s+")) {
+            arches.add(token);
+        }
+        Set<String> names = Collections.unmodifiableSet(arches);
+        archNames = Map.entry(grammar, names);
+        return names;
+    }
+
     /** Keys whose values form a set: writing a value again changes nothing. */
-    private static final java.util.regex.Pattern SET_LIKE = java.util.regex.Pattern.compile(
-            "lxc\\.cgroup2?\\.devices\\.(allow|deny)|lxc\\.cap\\.(drop|keep)|lxc\\.environment");
+    private static final Set<String> SET_LIKE = Set.of("lxc.cgroup.devices.allow", "lxc.cgroup.devices.deny",
+            "lxc.cgroup2.devices.allow", "lxc.cgroup2.devices.deny", "lxc.cap.drop", "lxc.cap.keep",
+            "lxc.environment");
+    /** A cgroup2 device rule that checks nothing. */
+    private static final Pattern ALLOW_ALL = Pattern.compile("a[ \t]+\\*:\\*[ \t]+[rwm]{3}");
+
+    /** {@code lxc.net.N.type}: the key that starts a new interface, so its repeats are no duplicates. */
+    private static boolean isNetType(String key) {
+        int n = key.length();
+        int end = n - ".type".length();
+        if (!key.startsWith("lxc.net.") || !key.endsWith(".type") || end <= "lxc.net.".length()) {
+            return false;
+        }
+        for (int i = "lxc.net.".length(); i < end; i++) {
+            if (key.charAt(i) < '0' || key.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The text with every run of blanks (spaces and tabs) made one space. */
+    private static String collapseBlanks(String s) {
+        StringBuilder b = null;
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean blank = c == ' ' || c == '\t';
+            if (blank && (c == '\t' || (i + 1 < n && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')))) {
+                if (b == null) {
+                    b = new StringBuilder(n).append(s, 0, i);
+                }
+                b.append(' ');
+                while (i + 1 < n && (s.charAt(i + 1) == ' ' || s.charAt(i + 1) == '\t')) {
+                    i++;
+                }
+            } else if (b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
 
     /** Reports a list value written again with no effect; an empty value or the opposite rule resets it. */
-    private void duplicateListValue(EntryLine e, int n, Map<String, Map<String, Integer>> seen) {
-        String key = e.key();
-        if (!SET_LIKE.matcher(key).matches()) {
+    private void duplicateListValue(EntryLine e, String key, String rawValue, int n,
+                                    Map<String, Map<String, Integer>> seen) {
+        if (!SET_LIKE.contains(key)) {
             return;
         }
-        String value = e.value().strip().replaceAll("[ \t]+", " ");
+        String value = collapseBlanks(rawValue.strip());
         if (value.isEmpty()) {
             seen.remove(key);
             return;
@@ -368,8 +427,7 @@ public final class Validator {
     }
 
     /** Key-level checks; returns the catalogue row when the key is one liblxc reads. */
-    private Optional<KeyCatalog.KeyInfo> keyLevel(EntryLine e, int n, int networkIndex) {
-        String key = e.key();
+    private Optional<KeyCatalog.KeyInfo> keyLevel(EntryLine e, String key, int n, int networkIndex) {
         Optional<KeyCatalog.LegacyKey> legacy = keys.legacy(key);
         if (legacy.isPresent()) {
             if (!proxmox) {
@@ -434,7 +492,7 @@ public final class Validator {
      * liblxc 5.0.2: "Failed to load bpf program").
      */
     private void stopsTheStart(EntryLine e, int n) {
-        if (!e.value().matches("a[ \t]+\\*:\\*[ \t]+[rwm]{3}") || !e.value().contains("r") || !e.value().contains("w")
+        if (!ALLOW_ALL.matcher(e.value()).matches() || !e.value().contains("r") || !e.value().contains("w")
                 || !e.value().contains("m")) {
             return;
         }
@@ -559,9 +617,7 @@ public final class Validator {
     }
 
     /** Value checks the typed views do not already make. */
-    private void value(EntryLine e, int n, KeyCatalog.KeyInfo info) {
-        String key = e.key();
-        String value = e.value();
+    private void value(EntryLine e, String key, String value, int n, KeyCatalog.KeyInfo info) {
         String grammar = info.grammar();
         String problem = null;
         if (info.kind() == KeyCatalog.Kind.PREFIX && key.equals(info.pattern())) {
@@ -628,12 +684,7 @@ public final class Validator {
                 problem = "Unsupported personality \"" + value + "\": liblxc " + options.version().major()
                         + ".0 does not know this architecture name";
             }
-            Set<String> arches = new LinkedHashSet<>();
-            for (String token : KeyCatalog.between(grammar, "one of: ", ";").replaceAll("\\(=[^)]*\\)", " ")
-                    .replace('|', ' ').strip().split("\\s+")) {
-                arches.add(token);
-            }
-            if (problem == null && !arches.contains(value)) {
+            if (problem == null && !archNames(grammar).contains(value)) {
                 problem = "unknown architecture '" + value + "'";
             }
         } else if (key.equals("lxc.init.groups")) {
