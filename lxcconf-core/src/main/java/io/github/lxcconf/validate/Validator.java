@@ -114,10 +114,11 @@ public final class Validator {
                 .forEach(v.out::add);
         v.out.addAll(config.proxmox().diagnostics());
         v.mounts();
+        String[] mainKeys = LxcChecks.keys(config.mainSection());
         if (v.proxmox) {
             ProxmoxChecks.check(config, v.cgroup2Host, v::add);
         } else {
-            LxcChecks.check(config, v::add);
+            LxcChecks.check(config, mainKeys, v::add);
         }
         options.includeBase().ifPresent(base -> {
             EffectiveConfig effective = config.effective(base);
@@ -125,7 +126,7 @@ public final class Validator {
             v.capabilitiesAcrossFiles(effective);
         });
         for (Section section : config.sections()) {
-            if (!v.section(section)) {
+            if (!v.section(section, section == config.mainSection() ? mainKeys : null)) {
                 break;
             }
         }
@@ -215,7 +216,7 @@ public final class Validator {
     }
 
     /** Checks one section; returns false where liblxc stops reading (a NUL byte). */
-    private boolean section(Section section) {
+    private boolean section(Section section, String[] lxcKeys) {
         Map<String, Integer> lastSingle = new HashMap<>();
         Map<String, EntryLine> lastSingleLine = new HashMap<>();
         Map<String, Integer> listLines = new HashMap<>();
@@ -223,8 +224,10 @@ public final class Validator {
         int number = section.firstLineNumber();
         Map<String, Map<String, Integer>> listValues = new HashMap<>();
         Map<String, Integer> options = new HashMap<>();
+        int index = -1;
         for (Line line : section.lines()) {
             int n = number++;
+            index++;
             if (proxmox && line instanceof EntryLine o && !o.isLxcKey()) {
                 duplicateOption(o, n, options);
             }
@@ -243,7 +246,7 @@ public final class Validator {
             if (proxmox && e.content().indexOf('\0') >= 0) {
                 continue; // a native config is read up to its first NUL byte by the reader already
             }
-            String key = e.key();
+            String key = lxcKeys != null ? lxcKeys[index] : e.key();
             String value = e.value();
             if (key.equals("lxc.network.type")) {
                 networkTypes++;
