@@ -191,14 +191,15 @@ public final class Validator {
             int column = entry.origin().get().entry().valueColumn();
             String target = entry.target();
             MountPlacement placement = MountTargets.placement(config, entry);
-            String relative = target.replaceFirst("^/+", "");
             if (placement.kind() == MountPlacement.Kind.IGNORED) {
+                String relative = relative(target);
                 add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
                         "the target '" + target + "' is absolute and does not contain the rootfs path '"
                                 + MountTargets.rootfs(config).map(RootFs::path).orElse("")
                                 + "': when the container starts, LXC skips this entry (\"Ignoring mount point\")",
                         "write it relative to the container's root: '" + relative + "'");
             } else if (placement.kind() == MountPlacement.Kind.NO_ROOTFS) {
+                String relative = relative(target);
                 add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
                         "the target '" + target + "' is absolute and this config sets no lxc.rootfs.path: LXC mounts"
                                 + " it at that path on the host for a container without a root filesystem, and skips"
@@ -213,6 +214,15 @@ public final class Validator {
                         "add create=file to the options (create=dir for a directory such as /dev/dri)");
             }
         }
+    }
+
+    /** A mount target without its leading '/'s: relative to the container's root. */
+    private static String relative(String target) {
+        int i = 0;
+        while (i < target.length() && target.charAt(i) == '/') {
+            i++;
+        }
+        return target.substring(i);
     }
 
     /** Checks one section; returns false where liblxc stops reading (a NUL byte). */
@@ -495,6 +505,11 @@ public final class Validator {
      * liblxc 5.0.2: "Failed to load bpf program").
      */
     private void stopsTheStart(EntryLine e, int n) {
+        String value = e.value();
+        // the pattern only where the rule can be 'a *:* rwm': most rules name a device
+        if (value.isEmpty() || value.charAt(0) != 'a' || value.indexOf('*') < 0) {
+            return;
+        }
         if (!ALLOW_ALL.matcher(e.value()).matches() || !e.value().contains("r") || !e.value().contains("w")
                 || !e.value().contains("m")) {
             return;
