@@ -51,7 +51,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -107,11 +106,11 @@ final class Explainer {
     private final LxcConfig config;
     private final boolean proxmox;
     private final LxcSettings lxc;
-    private final Map<Integer, DeviceRule> rulesByLine = new HashMap<>();
+    private final ByLine<DeviceRule> rulesByLine;
     /** The lines of the deny-every-device rules, in the order of the device rule view. */
     private final List<Integer> globalDenyLines = new ArrayList<>();
-    private final Map<Integer, MountEntry> mountsByLine = new HashMap<>();
-    private final Map<Integer, List<Diagnostic>> diagnosticsByLine = new HashMap<>();
+    private final ByLine<MountEntry> mountsByLine;
+    private final ByLine<Diagnostic> diagnosticsByLine;
 
     /** The last deny-every-device rule of included files (such as common.conf) by key, when includes were resolved. */
     private final Map<String, EffectiveValue> includedDenyAll = new HashMap<>();
@@ -142,15 +141,19 @@ final class Explainer {
         this.effective = effective;
         this.proxmox = config.dialect() == Dialect.PROXMOX;
         this.lxc = config.lxc();
+        ByLine.Builder<DeviceRule> rules = new ByLine.Builder<>();
         for (DeviceRule rule : lxc.deviceRules()) {
-            rule.origin().ifPresent(o -> rulesByLine.put(o.lineNumber(), rule));
+            rule.origin().ifPresent(o -> rules.add(o.lineNumber(), rule));
             if (!rule.allow() && rule.isGlobal()) {
                 globalDenyLines.add(rule.origin().map(o -> o.lineNumber()).orElse(Integer.MAX_VALUE));
             }
         }
+        this.rulesByLine = rules.build();
+        ByLine.Builder<MountEntry> mounts = new ByLine.Builder<>();
         for (MountEntry entry : lxc.mountEntries()) {
-            entry.origin().ifPresent(o -> mountsByLine.put(o.lineNumber(), entry));
+            entry.origin().ifPresent(o -> mounts.add(o.lineNumber(), entry));
         }
+        this.mountsByLine = mounts.build();
         if (proxmox) {
             devOptions();
         }
@@ -161,13 +164,14 @@ final class Explainer {
                 ? new ValidationOptions(options.version(), options.cgroup2Host(), Optional.empty()) : options)
                 .diagnostics());
         effective.ifPresent(e -> all.addAll(e.diagnostics()));
-        Set<String> seen = new HashSet<>();
+        ByLine.Builder<Diagnostic> byLine = new ByLine.Builder<>();
         for (Diagnostic d : all) {
-            if (d.source().equals(config.sourceName())
-                    && seen.add(d.line() + "\u0000" + d.code().id() + "\u0000" + d.message())) {
-                diagnosticsByLine.computeIfAbsent(d.line(), k -> new ArrayList<>()).add(d);
+            if (d.source().equals(config.sourceName())) {
+                byLine.add(d.line(), d);
             }
         }
+        this.diagnosticsByLine = byLine.build().distinct((a, b) -> a.code() == b.code()
+                && a.message().equals(b.message()));
     }
 
     /**
@@ -272,7 +276,7 @@ final class Explainer {
             }
         }
         s.addAll(devOptionByLine.getOrDefault(number, List.of()));
-        for (Diagnostic d : diagnosticsByLine.getOrDefault(number, List.of())) {
+        for (Diagnostic d : diagnosticsByLine.all(number)) {
             if (!(line instanceof UnknownLine unknown && unknown.code() == d.code())) {
                 problem(d, s);
             }
@@ -373,7 +377,7 @@ final class Explainer {
         if (DEVICE_RULE_KEY.matcher(key).matches()) {
             CgroupVersion version = key.startsWith("lxc.cgroup2.") ? CgroupVersion.V2 : CgroupVersion.V1;
             boolean allow = key.endsWith(".allow");
-            Optional<DeviceRule> rule = Optional.ofNullable(rulesByLine.get(number));
+            Optional<DeviceRule> rule = rulesByLine.last(number);
             if (rule.isEmpty()) {
                 try {
                     rule = Optional.of(DeviceRule.parse(version, allow, value));
@@ -385,7 +389,7 @@ final class Explainer {
             return;
         }
         if (key.equals("lxc.mount.entry")) {
-            Optional<MountEntry> mount = Optional.ofNullable(mountsByLine.get(number));
+            Optional<MountEntry> mount = mountsByLine.last(number);
             if (mount.isEmpty() && !value.isEmpty()) {
                 try {
                     mount = Optional.of(MountEntry.parse(value));
