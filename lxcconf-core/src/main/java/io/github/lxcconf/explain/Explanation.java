@@ -25,8 +25,8 @@ import java.util.RandomAccess;
  * }</pre>
  *
  * <p>The explanation of each line is worked out when it is asked for ({@link #lines()}, {@link #writeTo}), from the
- * config and what was found in it, so an explanation of a large file takes little more memory than the config
- * itself, and writing it out holds one line's explanation at a time. Asking twice gives equal answers.
+ * config and what was found in it (its typed views and diagnostics): an explanation keeps those, not every sentence
+ * of every line, and writing it out holds one line's explanation at a time. Asking twice gives equal answers.
  */
 public final class Explanation {
 
