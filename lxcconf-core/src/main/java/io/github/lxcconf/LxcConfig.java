@@ -26,6 +26,8 @@ import io.github.lxcconf.validate.Validation;
 import io.github.lxcconf.validate.ValidationOptions;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -397,15 +399,21 @@ public final class LxcConfig {
     }
 
     // ------------------------------------------------------------------ typed views
-    /** The Proxmox view, computed on first use; see {@link #proxmox()}. */
-    private volatile ProxmoxSettings proxmoxSettings;
+    /**
+     * The Proxmox view, computed on first use; see {@link #proxmox()}. Held softly: for a large file the typed views
+     * take several times the memory of the document, and a document kept after {@link #validate()} should not
+     * keep them when memory runs short. The collector clears them only then, and the next call computes an equal
+     * view again.
+     */
+    private volatile SoftReference<ProxmoxSettings> proxmoxSettings = new SoftReference<>(null);
 
     /**
      * Returns what Proxmox VE reads from this config: typed options of the main section
      * (network devices, mount points, devices, features, ...), the description, snapshots,
      * pending changes, and Proxmox's warnings about option values. Computed once, on first
-     * use, also when several threads ask at the same time; the result is immutable. For a
-     * native LXC config everything is empty.
+     * use, also when several threads ask at the same time, and kept while memory allows (when
+     * memory runs short it is dropped and computed again, equal, on the next call); the result
+     * is immutable. For a native LXC config everything is empty.
      *
      * <pre>{@code
      * LxcConfig c = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf"));
@@ -417,27 +425,28 @@ public final class LxcConfig {
      * @return the Proxmox settings
      */
     public ProxmoxSettings proxmox() {
-        ProxmoxSettings settings = proxmoxSettings;
+        ProxmoxSettings settings = proxmoxSettings.get();
         if (settings == null) {
             synchronized (this) {
-                settings = proxmoxSettings;
+                settings = proxmoxSettings.get();
                 if (settings == null) {
                     settings = ProxmoxSettings.of(this);
-                    proxmoxSettings = settings;
+                    proxmoxSettings = new SoftReference<>(settings);
                 }
             }
         }
         return settings;
     }
 
-    /** The typed lxc.* settings, computed on first use; see {@link #lxc()}. */
-    private volatile LxcSettings lxc;
+    /** The typed lxc.* settings, computed on first use and held softly as the Proxmox view is; see {@link #lxc()}. */
+    private volatile SoftReference<LxcSettings> lxc = new SoftReference<>(null);
 
     /**
      * Returns the typed {@code lxc.*} settings of the main section: device
      * rules, mounts, id maps, capabilities, network interfaces, security
      * profiles, environment and hooks, with the problems found in their
-     * values. Computed on first use, once; safe to call from several threads.
+     * values. Computed on first use, once, and kept while memory allows (when memory runs short it
+     * is dropped and computed again, equal, on the next call); safe to call from several threads.
      *
      * <pre>{@code
      * LxcConfig config = LxcConfig.parse(Path.of("/etc/pve/lxc/102.conf"));
@@ -449,13 +458,13 @@ public final class LxcConfig {
      * @return the settings, immutable
      */
     public LxcSettings lxc() {
-        LxcSettings settings = lxc;
+        LxcSettings settings = lxc.get();
         if (settings == null) {
             synchronized (this) {
-                settings = lxc;
+                settings = lxc.get();
                 if (settings == null) {
                     settings = LxcSettings.of(this);
-                    lxc = settings;
+                    lxc = new SoftReference<>(settings);
                 }
             }
         }
@@ -689,6 +698,42 @@ public final class LxcConfig {
     public byte[] toBytes() {
         return Utf8.encode(render());
     }
+
+    /**
+     * Writes the config's bytes, the same as {@link #toBytes()}, to a stream, a few kilobytes at a time: the
+     * text of a large config is never built in memory as one string or array. The stream is not closed or
+     * flushed; give it a buffered one.
+     *
+     * <pre>{@code
+     * try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of("config.new")))) {
+     *     config.format().writeTo(out);
+     * }
+     * }</pre>
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public void writeTo(OutputStream out) throws IOException {
+        Objects.requireNonNull(out, "out");
+        StringBuilder chunk = new StringBuilder(WRITE_CHUNK + 256);
+        if (byteOrderMark) {
+            chunk.append('\uFEFF');
+        }
+        for (Line line : lines) {
+            line.appendTo(chunk);
+            // a chunk ends at a line end, so no character pair is cut in two
+            if (chunk.length() >= WRITE_CHUNK) {
+                out.write(Utf8.encode(chunk.toString()));
+                chunk.setLength(0);
+            }
+        }
+        if (chunk.length() > 0) {
+            out.write(Utf8.encode(chunk.toString()));
+        }
+    }
+
+    /** How many characters {@link #writeTo(OutputStream)} encodes at a time. */
+    private static final int WRITE_CHUNK = 8192;
 
     /**
      * Returns the bytes that a piece of a config's text stands for in the file:

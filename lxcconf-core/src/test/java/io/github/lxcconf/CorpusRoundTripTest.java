@@ -199,6 +199,20 @@ class CorpusRoundTripTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("allFiles")
+    @DisplayName("writeTo(OutputStream) writes the file's bytes, as toBytes() returns them, formatted too")
+    void streamRoundTrip(CorpusFile file) throws IOException {
+        LxcConfig config = LxcConfig.reader().sourceName(file.name()).parse(file.bytes());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        config.writeTo(out);
+        assertThat(out.toByteArray()).isEqualTo(file.bytes());
+        LxcConfig formatted = config.format();
+        out.reset();
+        formatted.writeTo(out);
+        assertThat(out.toByteArray()).isEqualTo(formatted.toBytes());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("allFiles")
     @DisplayName("LxcConfig.parse(path).toBytes() gives back the file's bytes")
     void pathRoundTrip(CorpusFile file) throws IOException {
         LxcConfig config = LxcConfig.parse(file.path());

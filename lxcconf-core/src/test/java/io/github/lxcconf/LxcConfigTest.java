@@ -110,6 +110,23 @@ class LxcConfigTest {
     }
 
     @Test
+    @DisplayName("a replacement character written in the file is valid UTF-8; an invalid byte after it is found")
+    void replacementCharacterIsText() {
+        byte[] valid = "# \uFFFD\nlxc.uts.name = a\uFFFD\n".getBytes(StandardCharsets.UTF_8);
+        LxcConfig config = LxcConfig.reader().parse(valid);
+        assertThat(config.toBytes()).isEqualTo(valid);
+        assertThat(config.value("lxc.uts.name")).contains("a\uFFFD");
+        assertThat(config.diagnostics()).noneMatch(d -> d.code() == DiagnosticCode.ENC_INVALID_UTF8);
+        byte[] invalid = java.util.Arrays.copyOf(valid, valid.length + 2);
+        invalid[valid.length] = (byte) 0xC3;
+        invalid[valid.length + 1] = '\n';
+        LxcConfig mixed = LxcConfig.reader().parse(invalid);
+        assertThat(mixed.toBytes()).isEqualTo(invalid);
+        assertThat(mixed.diagnostics()).filteredOn(d -> d.code() == DiagnosticCode.ENC_INVALID_UTF8)
+                .singleElement().satisfies(d -> assertThat(d.line()).isEqualTo(3));
+    }
+
+    @Test
     @DisplayName("the first byte that is not UTF-8 is located on its line, also after a byte-order mark")
     void invalidByteAfterByteOrderMark() {
         byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'a', '\n', (byte) 0xFF, 'b', '\n', (byte) 0xFE};

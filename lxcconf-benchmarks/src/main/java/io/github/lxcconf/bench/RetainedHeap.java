@@ -24,7 +24,10 @@ import java.util.stream.Collectors;
  * after full collections with the result held, minus the heap used before
  * reading the input. The document keeps slices of its source string, so the
  * source counts as retained by the document; the plain pairs are copies and
- * do not keep the source.
+ * do not keep the source. A document after {@code validate()} holds its typed
+ * views softly: they count unless the collector clears soft references, which
+ * it does when memory runs short, or at every collection with
+ * {@code -XX:SoftRefLRUPolicyMSPerMB=0}.
  */
 public final class RetainedHeap {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
@@ -51,6 +54,11 @@ public final class RetainedHeap {
         Reference.reachabilityFence(PlainSplit.pairs(Files.readString(file)));
 
         report("document", size, measure(() -> LxcConfig.parse(Files.readString(file))));
+        report("document after validate()", size, measure(() -> {
+            LxcConfig config = LxcConfig.parse(Files.readString(file));
+            Reference.reachabilityFence(config.validate());
+            return config;
+        }));
         report("baseline", size, measure(() -> PlainSplit.pairs(Files.readString(file))));
     }
 

@@ -44,6 +44,19 @@ final class Context {
         outStream.flush();
     }
 
+    /** Writes a config's bytes to standard output exactly, after what was printed so far, a chunk at a time. */
+    void writeConfig(io.github.lxcconf.LxcConfig config) {
+        out.flush();
+        java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(outStream, 1 << 16);
+        try {
+            config.writeTo(buffered);
+            buffered.flush();
+        } catch (java.io.IOException e) {
+            // as PrintStream does: a failed write to standard output is not reported
+        }
+        outStream.flush();
+    }
+
     void flush() {
         out.flush();
         err.flush();

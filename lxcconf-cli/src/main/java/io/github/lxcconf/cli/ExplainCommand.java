@@ -26,6 +26,7 @@ import io.github.lxcconf.validate.ValidationOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -106,13 +107,13 @@ final class ExplainCommand implements Callable<Integer> {
                 if (several) {
                     context.out.print(done[0] == 0 ? "\n" : ",\n");
                 }
-                context.out.print(json(source.name(), explanation, source.config(), options()));
+                json(context.out, source.name(), explanation, source.config(), options());
             } else {
                 if (several) {
                     context.out.print((done[0] == 0 ? "" : "\n") + style.bold("==> " + Style.visible(source.name())
                             + " <==") + "\n");
                 }
-                context.out.print(text(explanation, style));
+                text(context.out, explanation, style);
             }
             context.out.flush();
             done[0]++;
@@ -124,9 +125,11 @@ final class ExplainCommand implements Callable<Integer> {
         return readable ? Cli.OK : Cli.TROUBLE;
     }
 
-    /** The explanation as {@link Explanation#toText()} writes it, with the line headers styled. */
-    static String text(Explanation explanation, Style style) {
-        StringBuilder out = new StringBuilder();
+    /**
+     * Writes the explanation as {@link Explanation#writeTo(Appendable)} writes it, with the line headers styled, one
+     * line at a time: the text of a large config is not built in memory.
+     */
+    static void text(PrintWriter out, Explanation explanation, Style style) {
         for (LineExplanation line : explanation.lines()) {
             out.append(style.dim(lineNumber(line.number()) + " |")).append(' ')
                     .append(style.bold(Style.visible(line.text()))).append('\n');
@@ -136,7 +139,6 @@ final class ExplainCommand implements Callable<Integer> {
         }
         out.append("\nSummary\n-------\n");
         explanation.summary().text().lines().forEach(l -> out.append(Style.visible(l)).append('\n'));
-        return out.toString();
     }
 
     /**
@@ -148,18 +150,19 @@ final class ExplainCommand implements Callable<Integer> {
         return digits.length() >= 3 ? digits : "   ".substring(digits.length()) + digits;
     }
 
-    /** The explanation as one JSON object. */
-    static String json(String file, Explanation explanation, LxcConfig config, ValidationOptions options) {
-        StringBuilder out = new StringBuilder("{\"file\": ").append(Json.string(file)).append(", \"lines\": [");
+    /** Writes the explanation as one JSON object, one line of the config at a time. */
+    static void json(PrintWriter out, String file, Explanation explanation, LxcConfig config,
+                     ValidationOptions options) {
+        out.append("{\"file\": ").append(Json.string(file)).append(", \"lines\": [");
         String separator = "\n";
         for (LineExplanation line : explanation.lines()) {
-            out.append(separator).append("  {\"line\": ").append(line.number())
+            out.append(separator).append("  {\"line\": ").append(String.valueOf(line.number()))
                     .append(", \"text\": ").append(Json.string(line.text()))
                     .append(", \"explanation\": ").append(Json.array(line.sentences())).append('}');
             separator = ",\n";
         }
         Summary s = explanation.summary();
-        out.append("],\n\"summary\": {\"unprivileged\": ").append(s.unprivileged())
+        out.append("],\n\"summary\": {\"unprivileged\": ").append(String.valueOf(s.unprivileged()))
                 .append(", \"devices\": ").append(Json.array(s.devices()))
                 .append(", \"deviceVerdicts\": ").append(deviceVerdicts(config, options))
                 .append(", \"hostPaths\": ").append(Json.array(s.hostPaths()))
@@ -170,7 +173,6 @@ final class ExplainCommand implements Callable<Integer> {
                 .append(", \"relaxations\": ").append(Json.array(s.relaxations()))
                 .append(", \"warnings\": ").append(Json.array(s.warnings()))
                 .append(", \"text\": ").append(Json.string(s.text())).append("}}\n");
-        return out.toString();
     }
 
     /**

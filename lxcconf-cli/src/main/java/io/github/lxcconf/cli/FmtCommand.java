@@ -62,7 +62,7 @@ final class FmtCommand implements Callable<Integer> {
         boolean readable = Inputs.each(context, files, source -> {
             LxcConfig original = source.config();
             LxcConfig formatted = original.format();
-            boolean changed = formatted != original && !formatted.render().equals(original.render());
+            boolean changed = formatted != original && !sameText(original, formatted);
             different[0] |= changed;
             if (check) {
                 report(source, original, formatted);
@@ -79,7 +79,7 @@ final class FmtCommand implements Callable<Integer> {
                     context.out.print((printed[0]++ == 0 ? "" : "\n") + "==> " + Style.visible(source.name()) + " <==\n");
                     context.out.flush();
                 }
-                context.writeBytes(formatted.toBytes());
+                context.writeConfig(formatted);
             }
         });
         context.out.flush();
@@ -87,6 +87,24 @@ final class FmtCommand implements Callable<Integer> {
             return Cli.TROUBLE;
         }
         return check && different[0] ? Cli.FOUND : Cli.OK;
+    }
+
+    /**
+     * Whether two configs have the same text, compared line by line (formatting keeps line N on line N) without
+     * rendering either.
+     */
+    private static boolean sameText(LxcConfig a, LxcConfig b) {
+        List<Line> x = a.lines();
+        List<Line> y = b.lines();
+        if (a.hasByteOrderMark() != b.hasByteOrderMark() || x.size() != y.size()) {
+            return a.render().equals(b.render());
+        }
+        for (int i = 0; i < x.size(); i++) {
+            if (x.get(i).length() != y.get(i).length() || !x.get(i).text().equals(y.get(i).text())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void report(Source source, LxcConfig original, LxcConfig formatted) {

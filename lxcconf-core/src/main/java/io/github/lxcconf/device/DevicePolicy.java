@@ -84,37 +84,59 @@ public final class DevicePolicy {
     /** For each empty device line ("source:line"), the device lines it took out of the list. */
     private final Map<String, List<Step>> cleared;
     private final Cgroup2Program cgroup2;
-    private final Cgroup1Exceptions cgroup1;
+    /** The lines cgroup v1 decisions come from; for a Proxmox file, a start config made only when first asked. */
+    private final java.util.function.Supplier<List<Step>> cgroup1Source;
+    /** The cgroup v1 side, built on the first v1 decision (most callers ask about cgroup2 only). */
+    private volatile V1 v1;
 
-    /** The config's own device lines by family (true: cgroup2) and major (-1: every major), to name ignored ones. */
-    private final Map<Boolean, Map<Integer, List<Step>>> ownByMajor = new HashMap<>();
+    /** The config's own v1 device lines by major (-1: every major), to name those a cgroup2 host ignores. */
+    private final Map<Integer, List<Step>> ownV1ByMajor = new HashMap<>();
+
+    /** The cgroup v1 decisions and the config's own cgroup2 lines by major, which a v1 layout ignores. */
+    private record V1(Cgroup1Exceptions exceptions, Map<Integer, List<Step>> ownCgroup2ByMajor) {
+    }
 
     private DevicePolicy(List<Step> steps, Map<String, List<Step>> cleared) {
-        this(steps, steps, cleared);
+        this(steps, () -> steps, cleared);
     }
 
     /**
      * A policy whose cgroup2 decisions come from one list of lines and whose cgroup v1 decisions from another (a
-     * Proxmox node writes a different file on each layout).
+     * Proxmox node writes a different file on each layout), read when a v1 decision is first asked for.
      */
-    private DevicePolicy(List<Step> cgroup2Steps, List<Step> cgroup1Steps, Map<String, List<Step>> cleared) {
+    private DevicePolicy(List<Step> cgroup2Steps, java.util.function.Supplier<List<Step>> cgroup1Steps,
+                         Map<String, List<Step>> cleared) {
         this.steps = List.copyOf(cgroup2Steps);
         this.cleared = Map.copyOf(cleared);
         this.cgroup2 = Cgroup2Program.build(this.steps);
-        this.cgroup1 = Cgroup1Exceptions.build(List.copyOf(cgroup1Steps));
+        this.cgroup1Source = cgroup1Steps;
         // the config's own lines that the other family's layout ignores: v1 lines on cgroup2, cgroup2 lines on v1
         for (Step s : cgroup2Steps) {
             if (!s.cgroup2() && !s.source().startsWith(LXC_CONFIG_DIR)) {
-                s.numbers().ifPresent(n -> ownByMajor.computeIfAbsent(false, k -> new HashMap<>())
-                        .computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+                s.numbers().ifPresent(n -> ownV1ByMajor.computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
             }
         }
-        for (Step s : cgroup1Steps) {
-            if (s.cgroup2() && !s.source().startsWith(LXC_CONFIG_DIR)) {
-                s.numbers().ifPresent(n -> ownByMajor.computeIfAbsent(true, k -> new HashMap<>())
-                        .computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+    }
+
+    private V1 v1() {
+        V1 built = v1;
+        if (built == null) {
+            synchronized (this) {
+                built = v1;
+                if (built == null) {
+                    List<Step> cgroup1Steps = List.copyOf(cgroup1Source.get());
+                    Map<Integer, List<Step>> own = new HashMap<>();
+                    for (Step s : cgroup1Steps) {
+                        if (s.cgroup2() && !s.source().startsWith(LXC_CONFIG_DIR)) {
+                            s.numbers().ifPresent(n -> own.computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+                        }
+                    }
+                    built = new V1(Cgroup1Exceptions.build(cgroup1Steps), own);
+                    v1 = built;
+                }
             }
         }
+        return built;
     }
 
     /**
@@ -165,9 +187,11 @@ public final class DevicePolicy {
     private static DevicePolicy ofProxmox(LxcConfig config) {
         ProxmoxNode node = ProxmoxNode.builder().devices(NODE_DEVICES).build();
         StartConfig v2 = StartAccess.startAnyway(config, node);
-        StartConfig v1 = StartAccess.startAnyway(config, node.toBuilder().cgroupLayout(HostLayout.HYBRID).build());
         Builder onCgroup2 = proxmoxSteps(config, v2);
-        return new DevicePolicy(onCgroup2.steps, proxmoxSteps(config, v1).steps, onCgroup2.cleared);
+        // the hybrid node's start config only when a v1 decision is asked for
+        return new DevicePolicy(onCgroup2.steps, () -> proxmoxSteps(config,
+                StartAccess.startAnyway(config, node.toBuilder().cgroupLayout(HostLayout.HYBRID).build())).steps,
+                onCgroup2.cleared);
     }
 
     /** The device lines of a start config and its includes, each generated line named by its Proxmox line. */
@@ -346,9 +370,9 @@ public final class DevicePolicy {
         }
         Request q = new Request(type, major, minor, Step.mask(access));
         boolean v2 = layout.appliesCgroup2Devices();
-        Outcome o = v2 ? cgroup2.decide(q) : cgroup1.decide(q);
+        Outcome o = v2 ? cgroup2.decide(q) : v1().exceptions().decide(q);
         Notes ignored = new Notes();
-        Map<Integer, List<Step>> other = ownByMajor.getOrDefault(!v2, Map.of());
+        Map<Integer, List<Step>> other = v2 ? ownV1ByMajor : v1().ownCgroup2ByMajor();
         List<Step> candidates = new ArrayList<>(other.getOrDefault(major, List.of()));
         candidates.addAll(other.getOrDefault(-1, List.of()));
         for (Step s : candidates) {

@@ -41,6 +41,7 @@ import io.github.lxcconf.syntax.BlankLine;
 import io.github.lxcconf.syntax.CommentLine;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.Section;
 import io.github.lxcconf.syntax.SectionKind;
 import io.github.lxcconf.syntax.SectionLine;
 import io.github.lxcconf.syntax.UnknownLine;
@@ -113,11 +114,11 @@ final class Explainer {
     private DevicePolicy devicePolicy;
     private final boolean proxmox;
     private final LxcSettings lxc;
-    private final Map<Integer, DeviceRule> rulesByLine = new HashMap<>();
+    private final ByLine<DeviceRule> rulesByLine;
     /** The lines of the deny-every-device rules, in the order of the device rule view. */
     private final List<Integer> globalDenyLines = new ArrayList<>();
-    private final Map<Integer, MountEntry> mountsByLine = new HashMap<>();
-    private final Map<Integer, List<Diagnostic>> diagnosticsByLine = new HashMap<>();
+    private final ByLine<MountEntry> mountsByLine;
+    private final ByLine<Diagnostic> diagnosticsByLine;
 
     /** The last deny-every-device rule of included files (such as common.conf) by key, when includes were resolved. */
     private final Map<String, EffectiveValue> includedDenyAll = new HashMap<>();
@@ -148,15 +149,19 @@ final class Explainer {
         this.effective = effective;
         this.proxmox = config.dialect() == Dialect.PROXMOX;
         this.lxc = config.lxc();
+        ByLine.Builder<DeviceRule> rules = new ByLine.Builder<>();
         for (DeviceRule rule : lxc.deviceRules()) {
-            rule.origin().ifPresent(o -> rulesByLine.put(o.lineNumber(), rule));
+            rule.origin().ifPresent(o -> rules.add(o.lineNumber(), rule));
             if (!rule.allow() && rule.isGlobal()) {
                 globalDenyLines.add(rule.origin().map(o -> o.lineNumber()).orElse(Integer.MAX_VALUE));
             }
         }
+        this.rulesByLine = rules.build();
+        ByLine.Builder<MountEntry> mounts = new ByLine.Builder<>();
         for (MountEntry entry : lxc.mountEntries()) {
-            entry.origin().ifPresent(o -> mountsByLine.put(o.lineNumber(), entry));
+            entry.origin().ifPresent(o -> mounts.add(o.lineNumber(), entry));
         }
+        this.mountsByLine = mounts.build();
         if (proxmox) {
             devOptions();
         }
@@ -167,13 +172,14 @@ final class Explainer {
                 ? new ValidationOptions(options.version(), options.cgroup2Host(), Optional.empty()) : options)
                 .diagnostics());
         effective.ifPresent(e -> all.addAll(e.diagnostics()));
-        Set<String> seen = new HashSet<>();
+        ByLine.Builder<Diagnostic> byLine = new ByLine.Builder<>();
         for (Diagnostic d : all) {
-            if (d.source().equals(config.sourceName())
-                    && seen.add(d.line() + "\u0000" + d.code().id() + "\u0000" + d.message())) {
-                diagnosticsByLine.computeIfAbsent(d.line(), k -> new ArrayList<>()).add(d);
+            if (d.source().equals(config.sourceName())) {
+                byLine.add(d.line(), d);
             }
         }
+        this.diagnosticsByLine = byLine.build().distinct((a, b) -> a.code() == b.code()
+                && a.message().equals(b.message()));
     }
 
     /**
@@ -230,61 +236,79 @@ final class Explainer {
 
     // ------------------------------------------------------------------ lines
 
-    List<LineExplanation> lines() {
-        List<LineExplanation> out = new ArrayList<>();
-        SectionKind kind = SectionKind.MAIN;
-        String sectionName = "";
+    /** The number of lines explained: one per line of the config. */
+    int size() {
+        return config.lines().size();
+    }
+
+    /**
+     * Explains the line at an index (0-based). Reads the config and the maps built by the constructor only, so
+     * lines can be explained in any order, again, and from several threads.
+     */
+    LineExplanation line(int i) {
         List<Line> lines = config.lines();
-        for (int i = 0; i < lines.size(); i++) {
-            Line line = lines.get(i);
-            int number = i + 1;
-            List<String> s = new ArrayList<>();
-            if (line instanceof SectionLine header) {
-                kind = header.kind();
-                sectionName = header.name();
-                explainSection(header, s);
-            } else if (line instanceof BlankLine) {
-                s.add("An empty line: " + (proxmox ? "Proxmox" : "LXC") + " skips it.");
-                if (proxmox) {
-                    s.add("Proxmox removes blank lines the next time it rewrites this file.");
-                }
-            } else if (line instanceof CommentLine comment) {
-                int first = i;
-                while (first > 0 && lines.get(first - 1) instanceof CommentLine) {
-                    first--;
-                }
-                if (first < i) {
-                    // one block of comments is explained once, at its first line
-                    s.add("Part of the comment block that starts on line " + (first + 1) + ".");
-                } else {
-                    explainComment(s);
-                }
-                notes(comment, s);
-            } else if (line instanceof UnknownLine unknown) {
-                s.add("This line is neither a setting, a comment nor a section header, so "
-                        + (proxmox ? "Proxmox" : "liblxc") + " cannot read it: " + sentence(unknown.reason()));
-                unknown.hint().ifPresent(h -> s.add("Fix: " + sentence(h)));
-            } else if (line instanceof EntryLine entry) {
-                explainEntry(entry, number, s);
-                if (kind == SectionKind.SNAPSHOT) {
-                    s.add("This line belongs to the snapshot [" + sectionName
-                            + "], not to the running container.");
-                } else if (kind == SectionKind.PENDING) {
-                    s.add("This change is pending: Proxmox applies it the next time the container starts.");
-                }
+        Line line = lines.get(i);
+        int number = i + 1;
+        List<String> s = new ArrayList<>();
+        if (line instanceof SectionLine header) {
+            explainSection(header, s);
+        } else if (line instanceof BlankLine) {
+            s.add("An empty line: " + (proxmox ? "Proxmox" : "LXC") + " skips it.");
+            if (proxmox) {
+                s.add("Proxmox removes blank lines the next time it rewrites this file.");
             }
-            s.addAll(devOptionByLine.getOrDefault(number, List.of()));
-            for (Diagnostic d : diagnosticsByLine.getOrDefault(number, List.of())) {
-                if (!(line instanceof UnknownLine unknown && unknown.code() == d.code())) {
-                    problem(d, s);
-                }
+        } else if (line instanceof CommentLine comment) {
+            int first = i;
+            while (first > 0 && lines.get(first - 1) instanceof CommentLine) {
+                first--;
             }
-            if (s.isEmpty()) {
-                s.add("A line of the file.");
+            if (first < i) {
+                // one block of comments is explained once, at its first line
+                s.add("Part of the comment block that starts on line " + (first + 1) + ".");
+            } else {
+                explainComment(s);
             }
-            out.add(new LineExplanation(number, line.content(), s));
+            notes(comment, s);
+        } else if (line instanceof UnknownLine unknown) {
+            s.add("This line is neither a setting, a comment nor a section header, so "
+                    + (proxmox ? "Proxmox" : "liblxc") + " cannot read it: " + sentence(unknown.reason()));
+            unknown.hint().ifPresent(h -> s.add("Fix: " + sentence(h)));
+        } else if (line instanceof EntryLine entry) {
+            explainEntry(entry, number, s);
+            Section section = sectionAt(i);
+            if (section.kind() == SectionKind.SNAPSHOT) {
+                s.add("This line belongs to the snapshot [" + section.name().orElseThrow()
+                        + "], not to the running container.");
+            } else if (section.kind() == SectionKind.PENDING) {
+                s.add("This change is pending: Proxmox applies it the next time the container starts.");
+            }
         }
-        return out;
+        s.addAll(devOptionByLine.getOrDefault(number, List.of()));
+        for (Diagnostic d : diagnosticsByLine.all(number)) {
+            if (!(line instanceof UnknownLine unknown && unknown.code() == d.code())) {
+                problem(d, s);
+            }
+        }
+        if (s.isEmpty()) {
+            s.add("A line of the file.");
+        }
+        return new LineExplanation(number, line.content(), s);
+    }
+
+    /** The section the line at an index (0-based) belongs to: the last one starting at or before it. */
+    private Section sectionAt(int i) {
+        List<Section> sections = config.sections();
+        int lo = 0;
+        int hi = sections.size() - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (sections.get(mid).firstLineNumber() - 1 <= i) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return sections.get(lo);
     }
 
     /**
@@ -365,7 +389,7 @@ final class Explainer {
         if (DEVICE_RULE_KEY.matcher(key).matches()) {
             CgroupVersion version = key.startsWith("lxc.cgroup2.") ? CgroupVersion.V2 : CgroupVersion.V1;
             boolean allow = key.endsWith(".allow");
-            Optional<DeviceRule> rule = Optional.ofNullable(rulesByLine.get(number));
+            Optional<DeviceRule> rule = rulesByLine.last(number);
             if (rule.isEmpty()) {
                 try {
                     rule = Optional.of(DeviceRule.parse(version, allow, value));
@@ -377,7 +401,7 @@ final class Explainer {
             return;
         }
         if (key.equals("lxc.mount.entry")) {
-            Optional<MountEntry> mount = Optional.ofNullable(mountsByLine.get(number));
+            Optional<MountEntry> mount = mountsByLine.last(number);
             if (mount.isEmpty() && !value.isEmpty()) {
                 try {
                     mount = Optional.of(MountEntry.parse(value));
@@ -1325,7 +1349,7 @@ final class Explainer {
 
 
     /** The policy the config's lxc.seccomp.profile names, read when the options name a base directory. */
-    private Optional<io.github.lxcconf.seccomp.SeccompPolicy> profilePolicy() {
+    private synchronized Optional<io.github.lxcconf.seccomp.SeccompPolicy> profilePolicy() {
         if (profilePolicy == null) {
             profilePolicy = options.includeBase()
                     .flatMap(base -> io.github.lxcconf.seccomp.SeccompPolicy.ofConfig(config, base));

@@ -5,9 +5,13 @@ import io.github.lxcconf.validate.ValidationOptions;
 
 import io.github.lxcconf.LxcConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * A plain-English explanation of a config: one {@link LineExplanation} for
@@ -17,17 +21,41 @@ import java.util.Optional;
  * <pre>{@code
  * Explanation e = LxcConfig.parseText("lxc.cgroup.devices.allow: c 10:232 rwm\n").explain();
  * e.lines().get(0).explanation(); // "A cgroup device-access rule: ... /dev/kvm ..."
- * System.out.print(e.toText());
+ * e.writeTo(System.out);                  // the same text as e.toText(), written line by line
  * }</pre>
+ *
+ * <p>The explanation of each line is worked out when it is asked for ({@link #lines()}, {@link #writeTo}), from the
+ * config and what was found in it (its typed views and diagnostics): an explanation keeps those, not every sentence
+ * of every line, and writing it out holds one line's explanation at a time. Asking twice gives equal answers.
  */
 public final class Explanation {
 
     private final List<LineExplanation> lines;
     private final Summary summary;
 
-    private Explanation(List<LineExplanation> lines, Summary summary) {
-        this.lines = List.copyOf(lines);
-        this.summary = Objects.requireNonNull(summary, "summary");
+    private Explanation(Explainer explainer) {
+        this.lines = new Lines(explainer);
+        this.summary = Objects.requireNonNull(explainer.summary(), "summary");
+    }
+
+    /** The explanations of the lines, each worked out when it is read. */
+    private static final class Lines extends AbstractList<LineExplanation> implements RandomAccess {
+        private final Explainer explainer;
+
+        Lines(Explainer explainer) {
+            this.explainer = explainer;
+        }
+
+        @Override
+        public LineExplanation get(int index) {
+            Objects.checkIndex(index, explainer.size());
+            return explainer.line(index);
+        }
+
+        @Override
+        public int size() {
+            return explainer.size();
+        }
     }
 
     /**
@@ -43,7 +71,7 @@ public final class Explanation {
     public static Explanation of(LxcConfig config) {
         Objects.requireNonNull(config, "config");
         Explainer explainer = new Explainer(config);
-        return new Explanation(explainer.lines(), explainer.summary());
+        return new Explanation(explainer);
     }
 
     /**
@@ -61,7 +89,7 @@ public final class Explanation {
     public static Explanation of(LxcConfig config, EffectiveConfig effective) {
         Objects.requireNonNull(config, "config");
         Explainer explainer = new Explainer(config, Optional.of(Objects.requireNonNull(effective, "effective")));
-        return new Explanation(explainer.lines(), explainer.summary());
+        return new Explanation(explainer);
     }
 
     /**
@@ -83,7 +111,7 @@ public final class Explanation {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(options, "options");
         Explainer explainer = new Explainer(config, options.includeBase().map(config::effective), options);
-        return new Explanation(explainer.lines(), explainer.summary());
+        return new Explanation(explainer);
     }
 
     /**
@@ -115,20 +143,48 @@ public final class Explanation {
     }
 
     /**
-     * Returns the explanation as text: every line with its number and explanation, then the summary.
+     * Returns the explanation as text: every line with its number and explanation, then the summary. The same
+     * text as {@link #writeTo(Appendable)} writes.
      *
      * @return the text, ending with a line break
      */
     public String toText() {
         StringBuilder out = new StringBuilder();
+        try {
+            writeTo(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the explanation as text, as {@link #toText()} returns it, one line at a time: every line with its
+     * number and explanation, then the summary. Only one line's explanation is held at a time, so the text of a
+     * large file is never built in memory. Give it a buffered writer.
+     *
+     * <pre>{@code
+     * try (Writer out = Files.newBufferedWriter(Path.of("explained.txt"))) {
+     *     config.explain().writeTo(out);
+     * }
+     * }</pre>
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public void writeTo(Appendable out) throws IOException {
+        Objects.requireNonNull(out, "out");
         for (LineExplanation line : lines) {
-            out.append(String.format("%3d | %s%n", line.number(), line.text()).replace(System.lineSeparator(), "\n"));
+            String number = Integer.toString(line.number());
+            for (int pad = number.length(); pad < 3; pad++) {
+                out.append(' ');
+            }
+            out.append(number).append(" | ").append(line.text()).append('\n');
             for (String sentence : line.sentences()) {
                 out.append("    ").append(sentence).append('\n');
             }
         }
         out.append("\nSummary\n-------\n").append(summary.text());
-        return out.toString();
     }
 
     @Override

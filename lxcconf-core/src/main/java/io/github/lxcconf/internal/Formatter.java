@@ -47,25 +47,28 @@ public final class Formatter {
         }
         String eol = dominantEol(lines);
         Dialect dialect = config.dialect();
+        // the canonical text of each line that changes; null for a line that stays as it is
         String[] texts = new String[n];
-        boolean changed = false;
+        int changed = 0;
+        long length = 0;
         for (int i = 0; i < n; i++) {
             Line line = lines.get(i);
             String lineEol = line.eol().isEmpty() && i == n - 1 ? eol : line.eol();
             String text = canonical(line, dialect) + lineEol;
-            texts[i] = text;
-            changed |= !text.equals(line.text());
+            if (!text.equals(line.text())) {
+                texts[i] = text;
+                changed++;
+                length += text.length();
+            } else {
+                length += line.length();
+            }
         }
-        if (!changed) {
+        if (changed == 0) {
             return config;
         }
         // Re-read the new text and keep a rewritten line only if it means what the old one meant.
         while (true) {
-            StringBuilder all = new StringBuilder();
-            for (String t : texts) {
-                all.append(t);
-            }
-            ConfigParser.Result r = ConfigParser.parse(all.toString(), Optional.of(dialect));
+            ConfigParser.Result r = ConfigParser.parse(text(lines, texts, length), Optional.of(dialect));
             List<Line> reread = r.lines();
             boolean reverted = false;
             if (reread.size() != n) {
@@ -79,9 +82,12 @@ public final class Formatter {
                 if (now.text().equals(old.text())) {
                     out.add(old);
                 } else if (sameMeaning(old, now)) {
-                    out.add(now);
+                    // A few changed lines each get a text of their own, so that the result does not keep the
+                    // whole re-read text beside the original one; when most lines change, slices of it are smaller.
+                    out.add(changed * 2 < n ? LineSlices.factory().withEol(now, now.eol()) : now);
                 } else {
-                    texts[i] = old.text();
+                    length += old.length() - texts[i].length();
+                    texts[i] = null;
                     reverted = true;
                 }
             }
@@ -90,6 +96,19 @@ public final class Formatter {
                         config.sourceName(), config.path());
             }
         }
+    }
+
+    /** The whole new text: each line's canonical text where it changes, else the line as it is. */
+    private static String text(List<Line> lines, String[] texts, long length) {
+        StringBuilder all = new StringBuilder((int) Math.min(length, Integer.MAX_VALUE - 16));
+        for (int i = 0; i < texts.length; i++) {
+            if (texts[i] == null) {
+                lines.get(i).appendTo(all);
+            } else {
+                all.append(texts[i]);
+            }
+        }
+        return all.toString();
     }
 
     private static String canonical(Line line, Dialect dialect) {

@@ -35,6 +35,14 @@ public final class Utf8 {
      * @return the text and where the first invalid byte was
      */
     public static Decoded decode(byte[] bytes) {
+        // The String constructor decodes straight into the string's own array (one byte a character for
+        // ASCII and Latin-1 text), where a CharsetDecoder first fills a char buffer twice the file's size.
+        // It replaces each invalid byte with U+FFFD, so a text without U+FFFD was valid; a text with one is
+        // decoded again strictly, since the file may hold U+FFFD itself.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return new Decoded(text, -1);
+        }
         CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

@@ -281,7 +281,7 @@ public record DeviceRule(boolean allow, CgroupVersion version, DeviceType type, 
     }
 
     private static OptionalInt number(String text) {
-        return text.equals("*") ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(text));
+        return text.equals("*") ? OptionalInt.empty() : Values.optionalInt(Integer.parseInt(text));
     }
 
     private static int firstSpace(String s, int from) {

@@ -161,7 +161,7 @@ public record MountEntry(String source, String target, String fsType, List<Strin
                             + " would fail when the container starts",
                     "write SOURCE TARGET FSTYPE OPTIONS, such as '/dev/net/tun dev/net/tun none bind,create=file'");
         }
-        List<String> options = fields.size() > 3 ? List.of(decode(fields.get(3)).split(",", -1)) : List.of();
+        List<String> options = fields.size() > 3 ? words(decode(fields.get(3)).split(",", -1)) : List.of();
         for (String o : options) {
             if (o.startsWith("create=") && CreateMode.ofOption(o).isEmpty()) {
                 warnings.add(new String[] {"'" + o + "' is neither create=dir nor create=file: LXC creates nothing"
@@ -183,14 +183,14 @@ public record MountEntry(String source, String target, String fsType, List<Strin
                 warnings.add(new String[] {"dump field '" + fields.get(4) + "' is not a number: getmntent reads"
                         + " dump and pass as 0", "write 0"});
             }
-            dump = OptionalInt.of(d.orElse(0));
+            dump = Values.optionalInt(d.orElse(0));
             if (fields.size() > 5) {
                 OptionalInt p = d.isPresent() && numbers > 5 ? scanInt(fields.get(5)) : OptionalInt.of(0);
                 if (p.isEmpty()) {
                     warnings.add(new String[] {"pass field '" + fields.get(5) + "' is not a number: getmntent"
                             + " reads it as 0", "write 0"});
                 }
-                pass = OptionalInt.of(p.orElse(0));
+                pass = Values.optionalInt(p.orElse(0));
             }
         }
         if (hash >= 0) {
@@ -202,8 +202,16 @@ public record MountEntry(String source, String target, String fsType, List<Strin
             warnings.add(new String[] {"'" + String.join(" ", fields.subList(6, fields.size())) + "' after the"
                     + " pass field is ignored by getmntent", "remove it"});
         }
-        return Parsed.ok(new MountEntry(decode(fields.get(0)), decode(fields.get(1)), decode(fields.get(2)),
-                options, dump, pass, origin));
+        return Parsed.ok(new MountEntry(decode(fields.get(0)), decode(fields.get(1)),
+                Values.word(decode(fields.get(2))), options, dump, pass, origin));
+    }
+
+    /** The options as a list, each common one the shared instance. */
+    private static List<String> words(String[] options) {
+        for (int i = 0; i < options.length; i++) {
+            options[i] = Values.word(options[i]);
+        }
+        return List.of(options);
     }
 
     /** Reads a number as sscanf's %d: optional sign, digits; text after them is left for the next field. */

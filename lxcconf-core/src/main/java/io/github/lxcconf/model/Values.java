@@ -2,8 +2,11 @@ package io.github.lxcconf.model;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Small parsers shared by the views: C-style numbers, blanks, addresses. */
 final class Values {
@@ -13,6 +16,42 @@ final class Values {
     static final BigInteger UINT_MAX = BigInteger.valueOf(0xFFFF_FFFFL);
 
     private Values() {
+    }
+
+    /** Shared instances of the small numbers device rules and mount entries hold by the thousand. */
+    private static final OptionalInt[] SMALL = new OptionalInt[1024];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) {
+            SMALL[i] = OptionalInt.of(i);
+        }
+    }
+
+    /**
+     * Returns {@code OptionalInt.of(n)}, one shared instance for each of 0 to 1023: a large config holds tens of
+     * thousands of device numbers and dump/pass fields, mostly small.
+     */
+    static OptionalInt optionalInt(int n) {
+        return n >= 0 && n < SMALL.length ? SMALL[n] : OptionalInt.of(n);
+    }
+
+    /** Mount options and file system types that mount entries repeat, kept once each. */
+    private static final Map<String, String> WORDS = new HashMap<>();
+
+    static {
+        for (String w : List.of("none", "bind", "rbind", "ro", "rw", "optional", "create=dir", "create=file",
+                "nosuid", "nodev", "noexec", "relatime", "noatime", "defaults", "proc", "sysfs", "tmpfs", "devpts",
+                "cgroup", "cgroup2", "mqueue", "fuse", "overlay", "ext4", "xfs", "btrfs", "auto")) {
+            WORDS.put(w, w);
+        }
+    }
+
+    /**
+     * Returns the shared instance of a common mount option or file system type, or the word itself: a large
+     * config's mount entries otherwise hold a copy of {@code none}, {@code bind} and {@code create=dir} each.
+     */
+    static String word(String w) {
+        return WORDS.getOrDefault(w, w);
     }
 
     /** Space or tab: the blanks liblxc splits list values on. */

@@ -324,6 +324,14 @@ class ExplanationTest {
             assertThat(line.sentences()).allSatisfy(s -> assertThat(s).isNotBlank());
         }
         assertThat(e.toText()).contains("Summary");
+        StringBuilder written = new StringBuilder();
+        e.writeTo(written);
+        assertThat(written.toString()).isEqualTo(e.toText());
+        // each line is worked out when asked for: asking again, or out of order, gives an equal answer
+        List<LineExplanation> again = config.explain().lines();
+        for (int i = e.lines().size() - 1; i >= 0; i--) {
+            assertThat(again.get(i)).isEqualTo(e.lines().get(i));
+        }
     }
 
     @Test

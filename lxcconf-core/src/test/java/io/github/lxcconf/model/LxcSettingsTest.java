@@ -1,5 +1,6 @@
 package io.github.lxcconf.model;
 
+import io.github.lxcconf.testing.Classroom;
 import static io.github.lxcconf.model.ModelTesting.lxc;
 import static io.github.lxcconf.model.ModelTesting.problems;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,26 +23,8 @@ import org.junit.jupiter.api.Test;
 
 class LxcSettingsTest {
 
-    /** /work/shared/examples/classroom-102.conf, byte for byte. */
-    static final String CLASSROOM = """
-            arch: amd64
-            cores: 2
-            hostname: ubuntu-gns3vm2-clone
-            memory: 4096
-            net0: name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=dhcp,type=veth
-            ostype: ubuntu
-            rootfs: local-lvm:base-102-disk-0,size=16G
-            swap: 2048
-            template: 1
-
-            # LINES IN QUESTION
-            # This line seems to pass through the host CPU's virtualization features
-            lxc.cgroup.devices.allow: c 10:232 rwm
-
-            # These lines were needed for virtual machine networking to behave, I don't really understand them either
-            lxc.cgroup.devices.allow: c 10:200 rwm
-            lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file
-            """;
+    /** The classroom config of the examples, byte for byte. */
+    static final String CLASSROOM = Classroom.TEXT;
 
     @Test
     @DisplayName("the classroom config: two v1 rules for /dev/kvm and /dev/net/tun, a bind mount creating a file")

@@ -1,5 +1,6 @@
 package io.github.lxcconf.proxmox;
 
+import io.github.lxcconf.testing.Classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lxcconf.Dialect;
@@ -27,25 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EffectiveStartConfigTest {
 
     /** The classroom config of the examples, its template flag cleared (0 in place: every line keeps its number). */
-    static final String CLASSROOM = """
-            arch: amd64
-            cores: 2
-            hostname: ubuntu-gns3vm2-clone
-            memory: 4096
-            net0: name=eth0,bridge=vmbr0,hwaddr=86:4B:53:B7:66:0A,ip=dhcp,type=veth
-            ostype: ubuntu
-            rootfs: local-lvm:base-102-disk-0,size=16G
-            swap: 2048
-            template: 0
-
-            # LINES IN QUESTION
-            # This line seems to pass through the host CPU's virtualization features
-            lxc.cgroup.devices.allow: c 10:232 rwm
-
-            # These lines were needed for virtual machine networking to behave, I don't really understand them either
-            lxc.cgroup.devices.allow: c 10:200 rwm
-            lxc.mount.entry: /dev/net/tun dev/net/tun none bind,create=file
-            """;
+    static final String CLASSROOM = Classroom.STARTABLE;
 
     private static LxcConfig pve(String name, String text) {
         return LxcConfig.reader().dialect(Dialect.PROXMOX).sourceName(name).parse(text);

@@ -2,6 +2,7 @@ package io.github.lxcconf.proxmox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lxcconf.testing.PveCorpus;
 import io.github.lxcconf.Dialect;
 import io.github.lxcconf.LxcConfig;
 
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,18 +78,7 @@ class StartCorpusTest {
     }
 
     static List<Input> inputs() {
-        Path root = root();
-        try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !root.relativize(p).startsWith("proxmox-rewrite"))
-                    .filter(p -> !root.relativize(p).startsWith("proxmox-start"))
-                    .filter(p -> p.getFileName().toString().endsWith(".conf"))
-                    .map(p -> new Input(root.relativize(p).toString().replace('\\', '/'), p))
-                    .sorted((a, b) -> a.name().compareTo(b.name()))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PveCorpus.inputs().stream().map(i -> new Input(i.name(), i.path())).toList();
     }
 
     private static ProxmoxNode nodeFor(Input input) {
