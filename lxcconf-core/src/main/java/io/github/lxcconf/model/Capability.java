@@ -101,6 +101,18 @@ public enum Capability {
     CHECKPOINT_RESTORE;
 
     private static final Capability[] ALL = values();
+    /** The LXC names, by ordinal: every capability line asks for them. */
+    private static final String[] LXC_NAMES = new String[ALL.length];
+    private static final java.util.Map<String, Capability> BY_LXC_NAME;
+
+    static {
+        java.util.Map<String, Capability> byName = new java.util.HashMap<>();
+        for (Capability c : ALL) {
+            LXC_NAMES[c.ordinal()] = c.name().toLowerCase(Locale.ROOT);
+            byName.put(LXC_NAMES[c.ordinal()], c);
+        }
+        BY_LXC_NAME = byName; // never changed after this; a HashMap also answers a null name (empty)
+    }
 
     /**
      * Returns the kernel's number for this capability.
@@ -125,7 +137,7 @@ public enum Capability {
      * @return the name
      */
     public String lxcName() {
-        return name().toLowerCase(Locale.ROOT);
+        return LXC_NAMES[ordinal()];
     }
 
     /**
@@ -139,12 +151,7 @@ public enum Capability {
      * @return the capability, or empty
      */
     public static Optional<Capability> of(String lxcName) {
-        for (Capability c : ALL) {
-            if (c.lxcName().equals(lxcName)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(BY_LXC_NAME.get(lxcName));
     }
 
     /**

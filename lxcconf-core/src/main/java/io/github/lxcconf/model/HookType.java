@@ -43,7 +43,17 @@ public enum HookType {
      * @return the word
      */
     public String word() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WORDS[ordinal()];
+    }
+
+    /** The words, by ordinal: every hook line asks for them. */
+    private static final HookType[] ALL = values();
+    private static final String[] WORDS = new String[ALL.length];
+
+    static {
+        for (HookType t : ALL) {
+            WORDS[t.ordinal()] = t.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
     }
 
     /**
@@ -62,8 +72,8 @@ public enum HookType {
      * @return the type, or empty
      */
     public static Optional<HookType> of(String word) {
-        for (HookType t : values()) {
-            if (t.word().equals(word)) {
+        for (HookType t : ALL) {
+            if (WORDS[t.ordinal()].equals(word)) {
                 return Optional.of(t);
             }
         }

@@ -82,49 +82,74 @@ public record NetworkAddress(String address, long prefix, Optional<String> broad
         return ipv6(value).orThrow();
     }
 
+    private static final String IPV4_HINT = "write ADDRESS[/PREFIX][ BROADCAST], such as 10.0.3.5/24";
+    private static final String IPV6_HINT = "write ADDRESS[/PREFIX], such as fd00::5/64";
+
     static Parsed<NetworkAddress> ipv4(String value) {
-        String hint = "write ADDRESS[/PREFIX][ BROADCAST], such as 10.0.3.5/24";
+        String problem = ipv4Problem(value);
+        if (problem != null) {
+            return Parsed.fail(problem, IPV4_HINT);
+        }
         int blank = value.indexOf(' ');
         String address = blank < 0 ? value : value.substring(0, blank);
         Optional<String> broadcast = blank < 0 ? Optional.empty() : Optional.of(value.substring(blank + 1));
-        if (broadcast.isPresent() && !Values.isIpv4(broadcast.get())) {
-            return Parsed.fail("the broadcast address '" + broadcast.get() + "' is not an IPv4 address", hint);
+        int slash = address.indexOf('/');
+        String ip = slash < 0 ? address : address.substring(0, slash);
+        long prefix = slash >= 0 ? Values.cUnsigned(address.substring(slash + 1)).orElseThrow().longValueExact()
+                : classPrefix(ip);
+        return Parsed.ok(new NetworkAddress(ip, prefix, broadcast));
+    }
+
+    /**
+     * What liblxc finds wrong with a value of {@code lxc.net.N.ipv4.address}, or null: the test of
+     * {@link #ipv4(String)} without building the address, as it runs for every line.
+     */
+    static String ipv4Problem(String value) {
+        int blank = value.indexOf(' ');
+        String address = blank < 0 ? value : value.substring(0, blank);
+        if (blank >= 0 && !Values.isIpv4(value.substring(blank + 1))) {
+            return "the broadcast address '" + value.substring(blank + 1) + "' is not an IPv4 address";
         }
         int slash = address.indexOf('/');
         String ip = slash < 0 ? address : address.substring(0, slash);
         if (!Values.isIpv4(ip)) {
-            return Parsed.fail("'" + ip + "' is not an IPv4 address", hint);
+            return "'" + ip + "' is not an IPv4 address";
         }
-        long prefix;
         if (slash >= 0) {
             Optional<BigInteger> p = Values.cUnsigned(address.substring(slash + 1));
             if (p.isEmpty() || p.get().compareTo(BigInteger.valueOf(32)) > 0) {
-                return Parsed.fail("the prefix '/" + address.substring(slash + 1) + "' is not 0 to 32", hint);
+                return "the prefix '/" + address.substring(slash + 1) + "' is not 0 to 32";
             }
-            prefix = p.get().longValueExact();
-        } else {
-            prefix = classPrefix(ip);
         }
-        return Parsed.ok(new NetworkAddress(ip, prefix, broadcast));
+        return null;
     }
 
     static Parsed<NetworkAddress> ipv6(String value) {
-        String hint = "write ADDRESS[/PREFIX], such as fd00::5/64";
+        String problem = ipv6Problem(value);
+        if (problem != null) {
+            return Parsed.fail(problem, IPV6_HINT);
+        }
+        int slash = value.indexOf('/');
+        String ip = slash < 0 ? value : value.substring(0, slash);
+        long prefix = slash >= 0 ? Values.cUnsigned(value.substring(slash + 1)).orElseThrow().longValueExact() : 64;
+        return Parsed.ok(new NetworkAddress(ntop6(ip), prefix, Optional.empty()));
+    }
+
+    /**
+     * What liblxc finds wrong with a value of {@code lxc.net.N.ipv6.address}, or null: the test of
+     * {@link #ipv6(String)} without building the address.
+     */
+    static String ipv6Problem(String value) {
         int slash = value.indexOf('/');
         String ip = slash < 0 ? value : value.substring(0, slash);
         if (!Values.isIpv6(ip)) {
-            return Parsed.fail("'" + ip + "' is not an IPv6 address", hint);
+            return "'" + ip + "' is not an IPv6 address";
         }
-        long prefix = 64;
-        if (slash >= 0) {
-            Optional<BigInteger> p = Values.cUnsigned(value.substring(slash + 1))
-                    .filter(n -> n.compareTo(Values.UINT_MAX) <= 0);
-            if (p.isEmpty()) {
-                return Parsed.fail("the prefix '/" + value.substring(slash + 1) + "' is not a number", hint);
-            }
-            prefix = p.get().longValueExact();
+        if (slash >= 0 && Values.cUnsigned(value.substring(slash + 1))
+                .filter(n -> n.compareTo(Values.UINT_MAX) <= 0).isEmpty()) {
+            return "the prefix '/" + value.substring(slash + 1) + "' is not a number";
         }
-        return Parsed.ok(new NetworkAddress(ntop6(ip), prefix, Optional.empty()));
+        return null;
     }
 
     /** liblxc 5.0.2's config_ip_prefix(): the class test applied to the address in network byte order. */

@@ -455,13 +455,11 @@ public record NetworkInterface(int index, Map<String, List<String>> subKeys, Lis
     }
 
     private static String ipv4Address(String v) {
-        Parsed<NetworkAddress> p = NetworkAddress.ipv4(v);
-        return p.isOk() ? null : p.problem();
+        return NetworkAddress.ipv4Problem(v);
     }
 
     private static String ipv6Address(String v) {
-        Parsed<NetworkAddress> p = NetworkAddress.ipv6(v);
-        return p.isOk() ? null : p.problem();
+        return NetworkAddress.ipv6Problem(v);
     }
 
     private static String route(String v, boolean six) {

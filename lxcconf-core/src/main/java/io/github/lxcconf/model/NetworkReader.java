@@ -49,13 +49,14 @@ final class NetworkReader {
                     + ", lxc.net.1." + sub + ", ...");
             return;
         }
-        BigInteger n = new BigInteger(indexText);
-        if (n.compareTo(BigInteger.valueOf(NetworkInterface.MAX_INDEX)) > 0) {
+        // up to 9 digits the index fits in an int below MAX_INDEX: no BigInteger for the usual lxc.net.0
+        BigInteger n = indexText.length() <= 9 ? null : new BigInteger(indexText);
+        if (n != null && n.compareTo(BigInteger.valueOf(NetworkInterface.MAX_INDEX)) > 0) {
             problems.key(DiagnosticCode.LXC_NET_KEY, at, "'" + key + "': the interface index must be below 2147483647;"
                     + " liblxc refuses the file", "number interfaces from 0: lxc.net.0, lxc.net.1, ...");
             return;
         }
-        int index = n.intValueExact();
+        int index = n == null ? Integer.parseInt(indexText) : n.intValueExact();
         NetworkInterface.SubKey s = NetworkInterface.SUB_KEYS.get(sub);
         if (s == null) {
             problems.key(DiagnosticCode.LXC_NET_KEY, at, "unknown network key '" + key + "': liblxc refuses the file",

@@ -33,7 +33,17 @@ public enum NetworkType {
      * @return the lower-case name
      */
     public String word() {
-        return name().toLowerCase(Locale.ROOT);
+        return WORDS[ordinal()];
+    }
+
+    /** The words, by ordinal: every interface line asks for them. */
+    private static final NetworkType[] ALL = values();
+    private static final String[] WORDS = new String[ALL.length];
+
+    static {
+        for (NetworkType t : ALL) {
+            WORDS[t.ordinal()] = t.name().toLowerCase(Locale.ROOT);
+        }
     }
 
     /**
@@ -47,8 +57,8 @@ public enum NetworkType {
      * @return the type, or empty
      */
     public static Optional<NetworkType> of(String word) {
-        for (NetworkType t : values()) {
-            if (t.word().equals(word)) {
+        for (NetworkType t : ALL) {
+            if (WORDS[t.ordinal()].equals(word)) {
                 return Optional.of(t);
             }
         }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -256,6 +257,33 @@ public final class KeyCatalog {
      * @return the row, or empty for a key liblxc does not know (legacy keys included)
      */
     public Optional<KeyInfo> lookup(String key) {
+        return answers(key).lookup;
+    }
+
+    /** What the catalogue says about one key, computed once per key: every line asks again. */
+    private record Answers(Optional<KeyInfo> lookup, Optional<LegacyKey> legacy, boolean list) { }
+
+    /** The answers by key; bounded, so that a file of many made-up keys cannot grow it without end. */
+    private final Map<String, Answers> answers = new ConcurrentHashMap<>();
+    private static final int MAX_ANSWERS = 4096;
+
+    private Answers answers(String key) {
+        Answers a = answers.get(key);
+        if (a == null) {
+            Optional<KeyInfo> info = find(key);
+            a = new Answers(info, findLegacy(key), info.map(k -> switch (k.kind()) {
+                case LIST -> true;
+                case SINGLE -> false;
+                case PREFIX -> !k.grammar().contains("REPLACES") && !k.pattern().equals("lxc.namespace.share.");
+            }).orElse(false));
+            if (answers.size() < MAX_ANSWERS) {
+                answers.put(key, a);
+            }
+        }
+        return a;
+    }
+
+    private Optional<KeyInfo> find(String key) {
         // every line's key is looked up, often more than once: no regular expression on the way to a hit
         KeyInfo info = exact.get(key);
         if (info != null) {
@@ -292,11 +320,7 @@ public final class KeyCatalog {
      * @return true for list keys and for the families whose duplicates append
      */
     public boolean isList(String key) {
-        return lookup(key).map(k -> switch (k.kind()) {
-            case LIST -> true;
-            case SINGLE -> false;
-            case PREFIX -> !k.grammar().contains("REPLACES") && !k.pattern().equals("lxc.namespace.share.");
-        }).orElse(false);
+        return answers(key).list;
     }
 
     /**
@@ -378,6 +402,10 @@ public final class KeyCatalog {
      * @return the row, or empty when the key is not a legacy name
      */
     public Optional<LegacyKey> legacy(String key) {
+        return answers(key).legacy;
+    }
+
+    private Optional<LegacyKey> findLegacy(String key) {
         LegacyKey legacy = legacyExact.get(key);
         if (legacy != null) {
             return Optional.of(legacy);

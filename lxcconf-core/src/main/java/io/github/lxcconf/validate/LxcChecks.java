@@ -31,15 +31,37 @@ final class LxcChecks {
 
     private final LxcConfig config;
     private final ProxmoxChecks.Sink sink;
+    /** The key of each line of the main section, null where the line is no {@code lxc.*} setting. */
+    private final String[] keys;
 
-    private LxcChecks(LxcConfig config, ProxmoxChecks.Sink sink) {
+    private LxcChecks(LxcConfig config, String[] keys, ProxmoxChecks.Sink sink) {
         this.config = config;
+        this.keys = keys;
         this.sink = sink;
     }
 
-    /** Runs every check on the main section of a native LXC config. */
-    static void check(LxcConfig config, ProxmoxChecks.Sink sink) {
-        LxcChecks c = new LxcChecks(config, sink);
+    /**
+     * The key of each line of a section, null where the line is no {@code lxc.*} setting: cut once, for the
+     * checks that each walk the lines.
+     */
+    static String[] keys(Section section) {
+        List<Line> lines = section.lines();
+        String[] keys = new String[lines.size()];
+        for (int i = 0; i < keys.length; i++) {
+            if (lines.get(i) instanceof EntryLine e && e.isLxcKey()) {
+                keys[i] = e.key();
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Runs every check on the main section of a native LXC config.
+     *
+     * @param keys the keys of the main section's lines, from {@link #keys(Section)}
+     */
+    static void check(LxcConfig config, String[] keys, ProxmoxChecks.Sink sink) {
+        LxcChecks c = new LxcChecks(config, keys, sink);
         c.cgroupDirs();
         c.networkRemovals();
         c.networkTypes();
@@ -56,15 +78,18 @@ final class LxcChecks {
         EntryLine keep = null;
         Section main = config.mainSection();
         int n = main.firstLineNumber();
-        for (Line line : main.lines()) {
+        List<Line> lines = main.lines();
+        for (int i = 0; i < keys.length; i++) {
             int number = n++;
-            if (!(line instanceof EntryLine e) || !e.isLxcKey()) {
+            String key = keys[i];
+            if (key == null) {
                 continue;
             }
-            boolean isClone = e.key().equals("lxc.namespace.clone");
-            if (!isClone && !e.key().equals("lxc.namespace.keep")) {
+            boolean isClone = key.equals("lxc.namespace.clone");
+            if (!isClone && !key.equals("lxc.namespace.keep")) {
                 continue;
             }
+            EntryLine e = (EntryLine) lines.get(i);
             EntryLine other = isClone ? keep : clone;
             if (!e.value().isEmpty() && other != null) {
                 sink.add(DiagnosticCode.VAL_INVALID_VALUE, Severity.ERROR, number, e.keyColumn(),
@@ -88,13 +113,16 @@ final class LxcChecks {
         Map<String, Set1> set = new LinkedHashMap<>();
         Section main = config.mainSection();
         int n = main.firstLineNumber();
-        for (Line line : main.lines()) {
+        List<Line> lines = main.lines();
+        for (int i = 0; i < keys.length; i++) {
             int number = n++;
-            if (line instanceof EntryLine e && e.isLxcKey() && CGROUP_DIRS.contains(e.key())) {
+            String key = keys[i];
+            if (key != null && key.startsWith("lxc.cgroup.dir") && CGROUP_DIRS.contains(key)) {
+                EntryLine e = (EntryLine) lines.get(i);
                 if (e.value().isBlank()) {
-                    set.remove(e.key());
+                    set.remove(key);
                 } else {
-                    set.put(e.key(), new Set1(e, number));
+                    set.put(key, new Set1(e, number));
                 }
             }
         }
@@ -125,15 +153,17 @@ final class LxcChecks {
 
     /** {@code lxc.net.N =} for an interface no earlier line set up: it removes nothing. */
     private void networkRemovals() {
-        Set<BigInteger> existing = new HashSet<>();
+        Set<Long> existing = new HashSet<>(); // indexes of fewer than 11 digits: they fit in a long
         Section main = config.mainSection();
         int n = main.firstLineNumber();
-        for (Line line : main.lines()) {
+        List<Line> lines = main.lines();
+        for (int i = 0; i < keys.length; i++) {
             int number = n++;
-            if (!(line instanceof EntryLine e) || !e.isLxcKey() || !e.key().startsWith("lxc.net")) {
+            String key = keys[i];
+            if (key == null || !key.startsWith("lxc.net")) {
                 continue;
             }
-            String key = e.key();
+            EntryLine e = (EntryLine) lines.get(i);
             if (key.equals("lxc.net")) {
                 if (e.value().isEmpty()) {
                     existing.clear();
@@ -143,7 +173,7 @@ final class LxcChecks {
             String fieldIndex = netFieldIndex(key);
             if (fieldIndex != null) {
                 if (fieldIndex.length() < 11 && !e.value().isEmpty()) {
-                    existing.add(new BigInteger(fieldIndex)); // base 10, leading zeros ignored
+                    existing.add(Long.parseLong(fieldIndex)); // base 10, leading zeros ignored
                 }
                 continue;
             }
@@ -153,7 +183,7 @@ final class LxcChecks {
                 if (index == null) {
                     continue; // not an index: the network view reports it (LXC107)
                 }
-                if (!existing.remove(index)) {
+                if (!(index.bitLength() < 64 && existing.remove(index.longValue()))) {
                     String note = removal.group(1).length() > 1 && removal.group(1).startsWith("0")
                             ? " ('" + removal.group(1) + "' is read as a C number here, so it means " + index + ")"
                             : "";

@@ -46,14 +46,22 @@ public enum LxcVersion {
      * @return false only when the key appeared in a later major release
      */
     public boolean has(String since) {
-        String s = since.strip();
-        int end = 0;
-        while (end < s.length() && Character.isDigit(s.charAt(end))) {
-            end++;
+        // asked for every line: the leading number read in place, without a substring
+        int i = 0;
+        int n = since.length();
+        while (i < n && Character.isWhitespace(since.charAt(i))) {
+            i++;
         }
-        if (end == 0) {
+        long value = 0;
+        int digits = 0;
+        while (i < n && since.charAt(i) >= '0' && since.charAt(i) <= '9' && digits < 10) {
+            value = value * 10 + (since.charAt(i) - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
             return true;
         }
-        return Integer.parseInt(s.substring(0, end)) <= major;
+        return value <= major;
     }
 }

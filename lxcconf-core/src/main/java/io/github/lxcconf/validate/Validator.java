@@ -114,10 +114,11 @@ public final class Validator {
                 .forEach(v.out::add);
         v.out.addAll(config.proxmox().diagnostics());
         v.mounts();
+        String[] mainKeys = LxcChecks.keys(config.mainSection());
         if (v.proxmox) {
             ProxmoxChecks.check(config, v.cgroup2Host, v::add);
         } else {
-            LxcChecks.check(config, v::add);
+            LxcChecks.check(config, mainKeys, v::add);
         }
         options.includeBase().ifPresent(base -> {
             EffectiveConfig effective = config.effective(base);
@@ -125,7 +126,7 @@ public final class Validator {
             v.capabilitiesAcrossFiles(effective);
         });
         for (Section section : config.sections()) {
-            if (!v.section(section)) {
+            if (!v.section(section, section == config.mainSection() ? mainKeys : null)) {
                 break;
             }
         }
@@ -190,14 +191,15 @@ public final class Validator {
             int column = entry.origin().get().entry().valueColumn();
             String target = entry.target();
             MountPlacement placement = MountTargets.placement(config, entry);
-            String relative = target.replaceFirst("^/+", "");
             if (placement.kind() == MountPlacement.Kind.IGNORED) {
+                String relative = relative(target);
                 add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
                         "the target '" + target + "' is absolute and does not contain the rootfs path '"
                                 + MountTargets.rootfs(config).map(RootFs::path).orElse("")
                                 + "': when the container starts, LXC skips this entry (\"Ignoring mount point\")",
                         "write it relative to the container's root: '" + relative + "'");
             } else if (placement.kind() == MountPlacement.Kind.NO_ROOTFS) {
+                String relative = relative(target);
                 add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
                         "the target '" + target + "' is absolute and this config sets no lxc.rootfs.path: LXC mounts"
                                 + " it at that path on the host for a container without a root filesystem, and skips"
@@ -214,8 +216,17 @@ public final class Validator {
         }
     }
 
+    /** A mount target without its leading '/'s: relative to the container's root. */
+    private static String relative(String target) {
+        int i = 0;
+        while (i < target.length() && target.charAt(i) == '/') {
+            i++;
+        }
+        return target.substring(i);
+    }
+
     /** Checks one section; returns false where liblxc stops reading (a NUL byte). */
-    private boolean section(Section section) {
+    private boolean section(Section section, String[] lxcKeys) {
         Map<String, Integer> lastSingle = new HashMap<>();
         Map<String, EntryLine> lastSingleLine = new HashMap<>();
         Map<String, Integer> listLines = new HashMap<>();
@@ -223,8 +234,10 @@ public final class Validator {
         int number = section.firstLineNumber();
         Map<String, Map<String, Integer>> listValues = new HashMap<>();
         Map<String, Integer> options = new HashMap<>();
+        int index = -1;
         for (Line line : section.lines()) {
             int n = number++;
+            index++;
             if (proxmox && line instanceof EntryLine o && !o.isLxcKey()) {
                 duplicateOption(o, n, options);
             }
@@ -243,7 +256,7 @@ public final class Validator {
             if (proxmox && e.content().indexOf('\0') >= 0) {
                 continue; // a native config is read up to its first NUL byte by the reader already
             }
-            String key = e.key();
+            String key = lxcKeys != null ? lxcKeys[index] : e.key();
             String value = e.value();
             if (key.equals("lxc.network.type")) {
                 networkTypes++;
@@ -492,6 +505,11 @@ public final class Validator {
      * liblxc 5.0.2: "Failed to load bpf program").
      */
     private void stopsTheStart(EntryLine e, int n) {
+        String value = e.value();
+        // the pattern only where the rule can be 'a *:* rwm': most rules name a device
+        if (value.isEmpty() || value.charAt(0) != 'a' || value.indexOf('*') < 0) {
+            return;
+        }
         if (!ALLOW_ALL.matcher(e.value()).matches() || !e.value().contains("r") || !e.value().contains("w")
                 || !e.value().contains("m")) {
             return;
