@@ -31,6 +31,19 @@ record Step(int index, String key, String value, String source, int line, Option
         boolean typeMatches(DeviceType t) {
             return type == 'a' || type == letter(t);
         }
+
+        // written out: a record's generated equals and hashCode are bootstrapped through method handles on
+        // first use, about 20 ms in a fresh JVM, and this is the first record the command hashes
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Numbers n && n.type == type && n.major == major && n.minor == minor
+                    && n.mask == mask && n.letters.equals(letters);
+        }
+
+        @Override
+        public int hashCode() {
+            return (((type * 31 + major) * 31 + minor) * 31 + mask) * 31 + letters.hashCode();
+        }
     }
 
     static char letter(DeviceType t) {

@@ -34,6 +34,18 @@ record DeviceWidening(Map<String, List<String>> widened, Map<String, List<String
 
     /** A device asked about. */
     private record Probe(DeviceType type, int major, int minor, String name) {
+        // written out: a record's generated equals and hashCode are bootstrapped through method handles on
+        // first use, which a fresh JVM pays for in every explain of a config with device rules
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Probe p && p.type == type && p.major == major && p.minor == minor
+                    && p.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((type.hashCode() * 31 + major) * 31 + minor) * 31 + name.hashCode();
+        }
     }
 
     static DeviceWidening compare(LxcConfig before, LxcConfig after) {
