@@ -124,6 +124,11 @@ final class Values {
             // past any 64-bit value in every base; BigInteger's parse of a long digit string is not linear
             return Optional.of(OVERFLOW);
         }
+        int maxLongDigits = radix == 10 ? 18 : radix == 16 ? 15 : 20; // each below 2^63
+        if (n - i <= maxLongDigits) {
+            // most values are short: no BigInteger parse, no substring
+            return Optional.of(BigInteger.valueOf(Long.parseLong(s, i, n, radix)));
+        }
         return Optional.of(new BigInteger(s.substring(i), radix));
     }
 
@@ -155,51 +160,94 @@ final class Values {
 
     /** An IPv4 address as inet_pton reads it: four decimal parts 0-255, no leading zeros. */
     static boolean isIpv4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) {
-            return false;
-        }
-        for (String p : parts) {
-            if (!isDigits(p) || p.length() > 3 || (p.length() > 1 && p.charAt(0) == '0')
-                    || Integer.parseInt(p) > 255) {
+        return isIpv4(s, 0, s.length());
+    }
+
+    /** {@link #isIpv4(String)} of {@code s[from, to)}, without cutting it: every address line asks. */
+    private static boolean isIpv4(String s, int from, int to) {
+        int parts = 0;
+        int i = from;
+        while (true) {
+            int start = i;
+            int value = 0;
+            while (i < to && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                value = value * 10 + (s.charAt(i) - '0');
+                i++;
+                if (i - start > 3) {
+                    return false;
+                }
+            }
+            int length = i - start;
+            if (length == 0 || (length > 1 && s.charAt(start) == '0') || value > 255) {
                 return false;
             }
+            parts++;
+            if (i == to) {
+                return parts == 4;
+            }
+            if (s.charAt(i) != '.' || parts == 4) {
+                return false;
+            }
+            i++;
         }
-        return true;
     }
 
     /** An IPv6 address as inet_pton reads it: eight groups, one {@code ::}, an IPv4 tail allowed. */
     static boolean isIpv6(String s) {
+        int n = s.length();
         int dc = s.indexOf("::");
         if (dc >= 0 && s.indexOf("::", dc + 1) >= 0) {
             return false;
         }
-        List<String> groups = new ArrayList<>();
-        if (dc >= 0) {
-            groups.addAll(groups(s.substring(0, dc)));
-            groups.addAll(groups(s.substring(dc + 2)));
-        } else {
-            groups.addAll(groups(s));
+        if (dc < 0) {
+            return groupCount(s, 0, n, true) == 8;
+        }
+        int left = groupCount(s, 0, dc, dc + 2 == n);
+        int right = groupCount(s, dc + 2, n, true);
+        return left >= 0 && right >= 0 && left + right <= 7;
+    }
+
+    /**
+     * Counts the ':'-separated groups of {@code s[from, to)} (none when it is empty), an IPv4 tail as two when
+     * this range holds the address's last group; -1 when a group is no 1 to 4 hex digits.
+     */
+    private static int groupCount(String s, int from, int to, boolean holdsLast) {
+        if (from == to) {
+            return 0;
         }
         int count = 0;
-        for (int i = 0; i < groups.size(); i++) {
-            String g = groups.get(i);
-            if (i == groups.size() - 1 && g.indexOf('.') >= 0) {
-                if (!isIpv4(g)) {
-                    return false;
+        int start = from;
+        while (true) {
+            int end = s.indexOf(':', start);
+            if (end < 0 || end > to) {
+                end = to;
+            }
+            int dot = s.indexOf('.', start);
+            if (holdsLast && end == to && dot >= 0 && dot < to) {
+                if (!isIpv4(s, start, end)) {
+                    return -1;
                 }
                 count += 2;
-            } else if (g.isEmpty() || g.length() > 4 || !isHex(g)) {
-                return false;
+            } else if (end == start || end - start > 4 || !isHex(s, start, end)) {
+                return -1;
             } else {
                 count++;
             }
+            if (end == to) {
+                return count;
+            }
+            start = end + 1;
         }
-        return dc >= 0 ? count <= 7 : count == 8;
     }
 
-    private static List<String> groups(String s) {
-        return s.isEmpty() ? List.of() : List.of(s.split(":", -1));
+    private static boolean isHex(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHex(String s) {
