@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,36 +122,19 @@ class AddressScanTest {
         return s.isEmpty() ? List.of() : List.of(s.split(":", -1));
     }
 
-    /** strtoul with base 0 over the whole text, through BigInteger. */
+    /** strtoul with base 0 over the whole text, as a pattern and BigInteger. */
+    private static final Pattern C_UNSIGNED =
+            Pattern.compile("[ \t\n\u000B\f\r]*\\+?(?:0[xX]([0-9a-fA-F]+)|(0[0-7]*)|([1-9][0-9]*))");
+
     private static Optional<BigInteger> bigIntegerReading(String s) {
-        int i = 0;
-        int n = s.length();
-        while (i < n && Values.isCSpace(s.charAt(i))) {
-            i++;
-        }
-        if (i < n && s.charAt(i) == '+') {
-            i++;
-        }
-        if (i >= n) {
+        Matcher m = C_UNSIGNED.matcher(s);
+        if (!m.matches()) {
             return Optional.empty();
         }
-        int radix = 10;
-        if (s.charAt(i) == '0' && i + 2 < n && (s.charAt(i + 1) == 'x' || s.charAt(i + 1) == 'X')
-                && Character.digit(s.charAt(i + 2), 16) >= 0) {
-            radix = 16;
-            i += 2;
-        } else if (s.charAt(i) == '0') {
-            radix = 8;
-        }
-        for (int j = i; j < n; j++) {
-            if (Character.digit(s.charAt(j), radix) < 0 || s.charAt(j) > 'f') {
-                return Optional.empty();
-            }
-        }
-        int significant = i;
-        while (significant < n && s.charAt(significant) == '0') {
-            significant++;
-        }
-        return Optional.of(n - significant > 22 ? BigInteger.ONE.shiftLeft(80) : new BigInteger(s.substring(i), radix));
+        int radix = m.group(1) != null ? 16 : m.group(2) != null ? 8 : 10;
+        String digits = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+        // past 22 significant digits every base overflows 64 bits; the reader stands in 2^80 for all of them
+        return Optional.of(digits.replaceFirst("^0+", "").length() > 22 ? BigInteger.ONE.shiftLeft(80)
+                : new BigInteger(digits, radix));
     }
 }
