@@ -105,17 +105,8 @@ final class LineScanner extends LxcConfParserBaseListener {
         if (end == cursor) {
             return; // the empty "line" after a final line end, or an empty input: no line at all
         }
-        int base = out.add();
-        int[] data = out.data;
-        data[base + RawLines.KIND] = kind;
-        data[base + RawLines.START] = cursor;
-        data[base + RawLines.INDENT_END] = ctx.indent != null ? ctx.indent.getStopIndex() + 1 : cursor;
-        data[base + RawLines.A] = a;
-        data[base + RawLines.B] = b;
-        data[base + RawLines.C] = c;
-        data[base + RawLines.D] = d;
-        data[base + RawLines.CONTENT_END] = contentEnd;
-        data[base + RawLines.END] = end;
+        out.add(kind, cursor, ctx.indent != null ? ctx.indent.getStopIndex() + 1 : cursor, a, b, c, d, contentEnd,
+                end);
         cursor = end;
     }
 }

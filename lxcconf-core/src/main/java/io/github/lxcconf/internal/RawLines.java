@@ -38,13 +38,22 @@ final class RawLines {
         data = new int[Math.max(16, expectedLines) * STRIDE];
     }
 
-    int add() {
+    /** Appends one line's shape: its kind and offsets, as the constants above name them. */
+    void add(int kind, int start, int indentEnd, int a, int b, int c, int d, int contentEnd, int end) {
         int base = count * STRIDE;
         if (base + STRIDE > data.length) {
             data = Arrays.copyOf(data, data.length * 2);
         }
         count++;
-        return base;
+        data[base + KIND] = kind;
+        data[base + START] = start;
+        data[base + INDENT_END] = indentEnd;
+        data[base + A] = a;
+        data[base + B] = b;
+        data[base + C] = c;
+        data[base + D] = d;
+        data[base + CONTENT_END] = contentEnd;
+        data[base + END] = end;
     }
 
     /**

@@ -145,16 +145,6 @@ final class ShapeScanner {
                 }
             }
         }
-        int base = out.add();
-        int[] data = out.data;
-        data[base + RawLines.KIND] = kind;
-        data[base + RawLines.START] = start;
-        data[base + RawLines.INDENT_END] = indentEnd;
-        data[base + RawLines.A] = a;
-        data[base + RawLines.B] = b;
-        data[base + RawLines.C] = c;
-        data[base + RawLines.D] = d;
-        data[base + RawLines.CONTENT_END] = contentEnd;
-        data[base + RawLines.END] = end;
+        out.add(kind, start, indentEnd, a, b, c, d, contentEnd, end);
     }
 }
