@@ -57,6 +57,25 @@ public final class ConfigParser {
     }
 
     /**
+     * Reads a piece of a text: whole lines, the first of which starts a line of the text. Each line is read as
+     * it is inside the whole text, provided that the text has no NUL byte (in a native LXC config the first one
+     * ends the file for the lines after it) and that the piece does not stand at the start of a text that begins
+     * with U+FEFF (nothing here is taken as a byte-order mark).
+     *
+     * @param piece     the lines' text
+     * @param dialect   the dialect the text is read in
+     * @param inPending whether the piece starts inside a {@code [pve:pending]} section (Proxmox only)
+     * @return the lines
+     */
+    static List<Line> piece(String piece, Dialect dialect, boolean inPending) {
+        RawLines raw = ShapeScanner.scan(piece);
+        if (CHECK_GRAMMAR) {
+            checkAgainstGrammar(piece, raw);
+        }
+        return LineBuilder.build(piece, raw, dialect, false, inPending);
+    }
+
+    /**
      * Scans the text with the grammar and compares every line's shape with the scanner's.
      *
      * @throws IllegalStateException if they differ

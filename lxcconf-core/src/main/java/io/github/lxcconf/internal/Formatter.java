@@ -6,9 +6,11 @@ import io.github.lxcconf.syntax.BlankLine;
 import io.github.lxcconf.syntax.CommentLine;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
+import io.github.lxcconf.syntax.SectionKind;
 import io.github.lxcconf.syntax.SectionLine;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,20 +53,128 @@ public final class Formatter {
         String[] texts = new String[n];
         int changed = 0;
         long length = 0;
+        // whether every line, as it is and in its canonical form, is read alone as it is read in the whole text
+        boolean alone = true;
+        // whether a canonical line starting with its line end follows a line ending with a lone CR: the two join
+        boolean joins = false;
+        // in a Proxmox config, the lines that may be section headers: they decide how a 'delete' line below reads
+        BitSet headers = new BitSet();
+        boolean afterCr = false;
         for (int i = 0; i < n; i++) {
             Line line = lines.get(i);
+            String old = line.text();
             String lineEol = line.eol().isEmpty() && i == n - 1 ? eol : line.eol();
             String text = canonical(line, dialect) + lineEol;
-            if (!text.equals(line.text())) {
+            if (!text.equals(old)) {
                 texts[i] = text;
                 changed++;
                 length += text.length();
+                alone = alone && readAlone(text, i, n, dialect);
+                joins |= afterCr && text.startsWith("\n");
             } else {
                 length += line.length();
             }
+            alone = alone && readAlone(old, i, n, dialect) && !(afterCr && old.startsWith("\n"));
+            if (dialect == Dialect.PROXMOX && old.startsWith("[")) {
+                headers.set(i);
+            }
+            afterCr = old.endsWith("\r");
         }
         if (changed == 0) {
             return config;
+        }
+        if (!alone) {
+            return readWhole(config, texts, length);
+        }
+        if (joins) {
+            // A new line end joins two lines (a lone CR before an LF line): keep the old text.
+            return config;
+        }
+        // Re-read the changed lines and keep a rewritten line only if it means what the old one meant. Runs of
+        // changed lines are read a piece at a time, each as it is read inside the whole new text, so that neither
+        // the whole new text nor a second line of every line is ever made.
+        while (true) {
+            List<Line> out = new ArrayList<>(n);
+            boolean reverted = false;
+            boolean pending = false;
+            int i = 0;
+            while (i < n) {
+                if (texts[i] == null && !headers.get(i)) {
+                    out.add(lines.get(i++));
+                    continue;
+                }
+                int from = i;
+                StringBuilder piece = new StringBuilder();
+                while (i < n && (texts[i] != null || headers.get(i)) && (i == from || piece.length() < PIECE)) {
+                    if (texts[i] == null) {
+                        lines.get(i).appendTo(piece);
+                    } else {
+                        piece.append(texts[i]);
+                    }
+                    i++;
+                }
+                List<Line> reread = ConfigParser.piece(piece.toString(), dialect, pending);
+                if (reread.size() != i - from) {
+                    throw new IllegalStateException("lxcconf: " + (i - from) + " lines read again as "
+                            + reread.size() + " at line " + (from + 1));
+                }
+                for (int k = 0; k < reread.size(); k++) {
+                    Line old = lines.get(from + k);
+                    Line now = reread.get(k);
+                    if (now instanceof SectionLine s) {
+                        pending = s.kind() == SectionKind.PENDING;
+                    }
+                    if (now.text().equals(old.text())) {
+                        out.add(old);
+                    } else if (sameMeaning(old, now)) {
+                        out.add(now);
+                    } else {
+                        texts[from + k] = null;
+                        reverted = true;
+                    }
+                }
+            }
+            if (!reverted) {
+                return ConfigAccess.factory().create(config, dialect, config.hasByteOrderMark(), List.copyOf(out),
+                        config.sourceName(), config.path());
+            }
+        }
+    }
+
+    /** How many characters of changed lines are read again at a time, at least. */
+    private static final int PIECE = 1 << 15;
+
+    /**
+     * Whether a line's text, standing at index {@code i} of {@code n} lines, is read alone as it is read in the
+     * whole text: it ends with its one line end (only the last line may have none), it holds no NUL byte (in a
+     * native LXC config the first one ends the file for every line after it), and the first line does not start
+     * with U+FEFF (which would be read as a byte-order mark).
+     */
+    private static boolean readAlone(String text, int i, int n, Dialect dialect) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        int cr = text.indexOf('\r');
+        int lf = text.indexOf('\n');
+        int end = cr < 0 ? lf : lf < 0 ? cr : Math.min(cr, lf);
+        if (end < 0 ? i != n - 1
+                : !(end == text.length() - 1 || end == text.length() - 2 && text.startsWith("\r\n", end))) {
+            return false;
+        }
+        return !(dialect == Dialect.LXC && text.indexOf('\0') >= 0) && !(i == 0 && text.charAt(0) == '\uFEFF');
+    }
+
+    /**
+     * Formats by reading the whole new text again, for the lines that cannot be read alone (a NUL byte, a line
+     * end inside a line's text): what {@link #format} does piece by piece, on one text.
+     */
+    private static LxcConfig readWhole(LxcConfig config, String[] texts, long length) {
+        List<Line> lines = config.lines();
+        int n = lines.size();
+        Dialect dialect = config.dialect();
+        int changed = 0;
+        for (String text : texts) {
+            changed += text == null ? 0 : 1;
         }
         // Re-read the new text and keep a rewritten line only if it means what the old one meant.
         while (true) {

@@ -40,8 +40,16 @@ final class LineBuilder {
     }
 
     static List<Line> build(String src, RawLines raw, Dialect dialect, boolean bom) {
+        return build(src, raw, dialect, bom, false);
+    }
+
+    /**
+     * Builds the lines; a Proxmox text starts inside {@code [pve:pending]} when {@code inPending} is set (a piece
+     * of a file that starts below that header).
+     */
+    static List<Line> build(String src, RawLines raw, Dialect dialect, boolean bom, boolean inPending) {
         LineBuilder b = new LineBuilder(src, raw, bom);
-        return dialect == Dialect.PROXMOX ? b.proxmox() : b.lxc();
+        return dialect == Dialect.PROXMOX ? b.proxmox(inPending) : b.lxc();
     }
 
     /** What the lines tell about the dialect ({@link DialectEvidence}). */
@@ -207,9 +215,9 @@ final class LineBuilder {
 
     // ---------------------------------------------------------------- Proxmox
 
-    private List<Line> proxmox() {
+    private List<Line> proxmox(boolean startsInPending) {
         List<Line> out = new ArrayList<>(count);
-        boolean inPending = false;
+        boolean inPending = startsInPending;
         for (int i = 0, base = 0; i < count; i++, base += STRIDE) {
             Line line = proxmoxLine(base, i == 0 && bom, inPending);
             if (line instanceof io.github.lxcconf.syntax.SectionLine s) {
