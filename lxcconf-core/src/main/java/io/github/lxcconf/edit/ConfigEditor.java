@@ -88,6 +88,13 @@ public final class ConfigEditor {
         boolean rawPassthrough;
 
         private Map<Line, Integer> originalIndex;
+        /**
+         * Where the search for the next given line starts: just after the last one found. Edits made in file order
+         * (a migration) find each line by scanning forward, without the map of every line of the original config.
+         */
+        int next;
+        /** How many lines the forward scans may still look at before the map is made. */
+        long scanBudget = -1;
 
         State(LxcConfig original) {
             this.original = original;
@@ -117,6 +124,7 @@ public final class ConfigEditor {
                 }
                 raw = kept;
                 removed.clear();
+                next = 0;
             }
             return raw;
         }
@@ -387,6 +395,18 @@ public final class ConfigEditor {
      * that do not move many lines (a migration) stays linear in the size of the file.
      */
     private int indexOf(Line line) {
+        List<Line> raw = state.raw();
+        if (state.originalIndex == null) {
+            if (state.scanBudget < 0) {
+                state.scanBudget = 2L * raw.size() + 1024;
+            }
+            for (int k = state.next; k < raw.size() && state.scanBudget > 0; k++, state.scanBudget--) {
+                if (raw.get(k) == line && !state.isRemoved(k)) {
+                    state.next = k + 1;
+                    return k;
+                }
+            }
+        }
         Integer original = state.originalIndex().get(line);
         if (original == null) {
             throw new IllegalArgumentException("the line is not a line of the config being edited: '"

@@ -3,12 +3,14 @@ package io.github.lxcconf.migrate;
 import io.github.lxcconf.Diagnostic;
 import io.github.lxcconf.DiagnosticCode;
 import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.internal.ConfigAccess;
 import io.github.lxcconf.device.DevicePolicy;
 import io.github.lxcconf.device.HostLayout;
 import io.github.lxcconf.model.DeviceAccess;
 import io.github.lxcconf.model.DeviceRule;
 import io.github.lxcconf.model.DeviceType;
 import io.github.lxcconf.model.KnownDevice;
+import io.github.lxcconf.model.LxcSettings;
 import io.github.lxcconf.model.proxmox.DevicePassthrough;
 import io.github.lxcconf.syntax.EntryLine;
 import io.github.lxcconf.syntax.Line;
@@ -53,8 +55,11 @@ record DeviceWidening(Map<String, List<String>> widened, Map<String, List<String
         DevicePolicy now = DevicePolicy.of(after);
         Map<String, List<String>> widened = new LinkedHashMap<>();
         Map<String, List<String>> changed = new LinkedHashMap<>();
-        boolean hasV1 = before.lxc().deviceRules().stream().anyMatch(r -> r.key().startsWith("lxc.cgroup.devices."));
-        for (Probe p : probes(before, after)) {
+        List<DeviceRule> rulesBefore = deviceRules(before);
+        boolean hasV1 = rulesBefore.stream().anyMatch(r -> r.key().startsWith("lxc.cgroup.devices."));
+        Set<Probe> probes = probes(rulesBefore, before, after);
+        rulesBefore = null;
+        for (Probe p : probes) {
             for (DeviceAccess a : ACCESSES) {
                 boolean was = old.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
                 boolean is = now.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
@@ -74,10 +79,10 @@ record DeviceWidening(Map<String, List<String>> widened, Map<String, List<String
     }
 
     /** Every device a rule or devN option of either config names (minor 0 for '*'), and a sample for the rest. */
-    private static Set<Probe> probes(LxcConfig before, LxcConfig after) {
+    private static Set<Probe> probes(List<DeviceRule> rulesBefore, LxcConfig before, LxcConfig after) {
         Set<Probe> out = new LinkedHashSet<>();
         for (LxcConfig c : List.of(before, after)) {
-            for (DeviceRule r : c.lxc().deviceRules()) {
+            for (DeviceRule r : c == before ? rulesBefore : deviceRules(after)) {
                 if (r.major().isPresent() && r.type() != DeviceType.ALL) {
                     int minor = r.minor().orElse(0);
                     out.add(new Probe(r.type(), r.major().getAsInt(), minor, name(r.type(), r.major().getAsInt(), minor)));
@@ -95,6 +100,29 @@ record DeviceWidening(Map<String, List<String>> widened, Map<String, List<String
         out.add(new Probe(DeviceType.CHAR, 4, 0, name(DeviceType.CHAR, 4, 0)));
         return out;
     }
+
+    /**
+     * The config's device rules, as {@code config.lxc().deviceRules()} gives them, read from the lines that make
+     * them alone: the device rules, the {@code lxc.cgroup} and {@code lxc.cgroup2} lines that clear them, and a line
+     * with a NUL byte, where reading stops. The typed views of a large file (mounts, environment, hooks) take
+     * several times its size, and the migration needs none of them.
+     */
+    private static List<DeviceRule> deviceRules(LxcConfig config) {
+        List<Line> kept = new ArrayList<>();
+        for (Line line : config.mainSection().lines()) {
+            if (line instanceof EntryLine e && e.isLxcKey() && (DEVICE_LINE_KEYS.contains(e.key())
+                    || e.content().indexOf('\0') >= 0)) {
+                kept.add(line);
+            }
+        }
+        LxcConfig rules = ConfigAccess.factory().create(config, config.dialect(), config.hasByteOrderMark(),
+                List.copyOf(kept), config.sourceName(), config.path());
+        return LxcSettings.of(rules).deviceRules();
+    }
+
+    /** The keys whose lines make or clear the device rules of the typed view. */
+    private static final Set<String> DEVICE_LINE_KEYS = Set.of("lxc.cgroup.devices.allow", "lxc.cgroup.devices.deny",
+            "lxc.cgroup2.devices.allow", "lxc.cgroup2.devices.deny", "lxc.cgroup", "lxc.cgroup2");
 
     private static Probe probe(KnownDevice d) {
         int minor = d.minor().orElse(0);

@@ -38,7 +38,27 @@ final class LineMigrator {
     final List<Change> changes = new ArrayList<>();
     final List<Diagnostic> diagnostics = new ArrayList<>();
     /** For each line of the result, the 1-based number of the line it comes from. */
-    final List<Integer> origin = new ArrayList<>();
+    final Origins origin = new Origins();
+
+    /** Line numbers, one per line of the result, unboxed: a large file has a million of them. */
+    static final class Origins {
+        private int[] numbers = new int[16];
+        private int size;
+
+        void add(int number) {
+            if (size == numbers.length) {
+                numbers = java.util.Arrays.copyOf(numbers, numbers.length * 2);
+            }
+            numbers[size++] = number;
+        }
+
+        int get(int index) {
+            if (index >= size) {
+                throw new IndexOutOfBoundsException(index);
+            }
+            return numbers[index];
+        }
+    }
 
     // per section
     private int interfaces;
@@ -81,7 +101,7 @@ final class LineMigrator {
      * to the end of every file (an old tree's legacy keys, which stop liblxc, do not stop this).
      */
     private static long highestIncluded(LxcConfig config, java.nio.file.Path base) {
-        if (config.dialect() != Dialect.LXC) {
+        if (config.dialect() != Dialect.LXC || !readsMore(config)) {
             return -1;
         }
         LxcConfig asRead = IncludeResolver.resolve(config, base, IncludeLimits.DEFAULT.withLenient(true)).asOneFile();
@@ -95,17 +115,33 @@ final class LineMigrator {
         return highest;
     }
 
+    /**
+     * Whether reading the config with its includes can give an interface number its own lines do not: only when it
+     * includes a file, or when its lines read alone differ from its lines in the file (a byte-order mark before the
+     * first one, a NUL byte that ends the file for liblxc). Otherwise every line liblxc reads is one of its own, whose
+     * numbers the section scan already counts, and resolving the includes (a second copy of every value of the file)
+     * is skipped.
+     */
+    private static boolean readsMore(LxcConfig config) {
+        if (config.hasByteOrderMark()) {
+            return true;
+        }
+        for (Line line : config.lines()) {
+            if (line instanceof EntryLine e && e.key().equals("lxc.include") || line.content().indexOf('\0') >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     LxcConfig result;
 
     private void migrate() {
         List<Line> lines = config.lines();
-        StringBuilder out = new StringBuilder();
-        if (config.hasByteOrderMark()) {
-            out.append('\uFEFF');
-        }
         ConfigEditor editor = config.edit();
         boolean editable = true;
-        boolean changed = false;
+        // the new lines' texts (without line ends) of each line that changes, by index; empty for a removed line
+        Map<Integer, List<String>> replaced = new HashMap<>();
         int sectionStart = 0;
         scanSection(lines, 0);
         for (int i = 0; i < lines.size(); i++) {
@@ -118,47 +154,167 @@ final class LineMigrator {
             Optional<List<Kv>> replacement = line instanceof EntryLine e && e.isLxcKey()
                     ? replace(e, i + 1) : Optional.empty();
             if (replacement.isEmpty()) {
-                line.appendTo(out);
                 origin.add(i + 1);
                 continue;
             }
-            changed = true;
             EntryLine e = (EntryLine) line;
             List<String> texts = new ArrayList<>();
             for (Kv kv : replacement.get()) {
                 String text = e.indent() + kv.key() + e.beforeSeparator() + e.separator() + e.afterSeparator()
                         + kv.valueRaw() + e.trailing();
                 texts.add(text);
-                out.append(text).append(e.eol());
                 origin.add(i + 1);
             }
+            replaced.put(i, texts);
             changes.set(changes.size() - 1, new Change(i + 1, e.content(), texts,
                     changes.get(changes.size() - 1).reason()));
             editable = editable && edit(editor, e, replacement.get());
         }
-        if (!changed) {
+        if (replaced.isEmpty()) {
             result = config;
             return;
         }
-        if (!lines.isEmpty() && lines.get(lines.size() - 1).eol().isEmpty()) {
-            // the last line was removed: a file without a line end after its last line keeps that shape
-            int end = out.length();
-            if (end >= 2 && out.charAt(end - 2) == '\r' && out.charAt(end - 1) == '\n') {
-                out.setLength(end - 2);
-            } else if (end >= 1 && (out.charAt(end - 1) == '\n' || out.charAt(end - 1) == '\r')) {
-                out.setLength(end - 1);
-            }
-        }
-        String text = out.toString();
+        NewText text = new NewText(lines, replaced);
         if (editable) {
             LxcConfig edited = editor.build();
-            if (edited.render().equals(text)) {
+            if (text.sameAs(edited)) {
                 result = edited;
                 return;
             }
         }
         // the editor could not write one of the lines exactly as the migration writes it: read the text again
-        result = LxcConfig.reader().dialect(config.dialect()).sourceName(config.sourceName()).parse(text);
+        result = LxcConfig.reader().dialect(config.dialect()).sourceName(config.sourceName())
+                .parse(text.render(config.hasByteOrderMark()));
+    }
+
+    /**
+     * The text the migration writes: each unchanged line as it is, each changed line's new lines with its line end;
+     * when the last line had no line end, the text keeps that shape. It is compared with the editor's config
+     * character by character, so that the whole text is only made when the editor's config differs.
+     */
+    private static final class NewText {
+        private final List<Line> lines;
+        private final Map<Integer, List<String>> replaced;
+        /** How many characters at the end are cut: the line end of a new last line, when the old one had none. */
+        private final int cut;
+        /** The length of the text before the cut. */
+        private final long length;
+
+        NewText(List<Line> lines, Map<Integer, List<String>> replaced) {
+            this.lines = lines;
+            this.replaced = replaced;
+            long total = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                for (String piece : pieces(i)) {
+                    total += piece.length();
+                }
+            }
+            this.length = total;
+            int cutting = 0;
+            if (!lines.isEmpty() && lines.get(lines.size() - 1).eol().isEmpty()) {
+                // the last line was removed: a file without a line end after its last line keeps that shape
+                String tail = tail();
+                if (tail.endsWith("\r\n")) {
+                    cutting = 2;
+                } else if (tail.endsWith("\n") || tail.endsWith("\r")) {
+                    cutting = 1;
+                }
+            }
+            this.cut = cutting;
+        }
+
+        /** The texts line {@code i} becomes: the line itself, or its new lines with its line end. */
+        private List<String> pieces(int i) {
+            List<String> texts = replaced.get(i);
+            Line line = lines.get(i);
+            if (texts == null) {
+                return List.of(line.text());
+            }
+            List<String> out = new ArrayList<>(texts.size());
+            for (String text : texts) {
+                out.add(text + line.eol());
+            }
+            return out;
+        }
+
+        /** The last two characters of the text (fewer when it is shorter). */
+        private String tail() {
+            StringBuilder tail = new StringBuilder();
+            for (int i = lines.size() - 1; i >= 0 && tail.length() < 2; i--) {
+                List<String> pieces = pieces(i);
+                for (int k = pieces.size() - 1; k >= 0 && tail.length() < 2; k--) {
+                    tail.insert(0, pieces.get(k));
+                }
+            }
+            return tail.length() <= 2 ? tail.toString() : tail.substring(tail.length() - 2);
+        }
+
+        private java.util.Iterator<String> iterator() {
+            return new java.util.Iterator<>() {
+                private int line;
+                private java.util.Iterator<String> current = java.util.Collections.emptyIterator();
+
+                @Override
+                public boolean hasNext() {
+                    while (!current.hasNext() && line < lines.size()) {
+                        current = pieces(line++).iterator();
+                    }
+                    return current.hasNext();
+                }
+
+                @Override
+                public String next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    return current.next();
+                }
+            };
+        }
+
+        /** Whether the config's text (after its byte-order mark, which both have or lack) is this text. */
+        boolean sameAs(LxcConfig config) {
+            long other = 0;
+            for (Line line : config.lines()) {
+                other += line.length();
+            }
+            if (other != length - cut) {
+                return false;
+            }
+            java.util.Iterator<String> mine = iterator();
+            java.util.Iterator<Line> theirs = config.lines().iterator();
+            String a = "";
+            String b = "";
+            int ai = 0;
+            int bi = 0;
+            for (long left = other; left > 0; left--) {
+                while (ai == a.length()) {
+                    a = mine.next();
+                    ai = 0;
+                }
+                while (bi == b.length()) {
+                    b = theirs.next().text();
+                    bi = 0;
+                }
+                if (a.charAt(ai++) != b.charAt(bi++)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The whole text, with a byte-order mark in front when the file has one. */
+        String render(boolean byteOrderMark) {
+            StringBuilder out = new StringBuilder((int) Math.min(length + 1, Integer.MAX_VALUE - 16));
+            if (byteOrderMark) {
+                out.append('\uFEFF');
+            }
+            for (java.util.Iterator<String> it = iterator(); it.hasNext(); ) {
+                out.append(it.next());
+            }
+            out.setLength(out.length() - cut);
+            return out.toString();
+        }
     }
 
     /**

@@ -128,8 +128,10 @@ public record Migration(LxcConfig config, List<Change> changes, List<Diagnostic>
         if (check.widened().isEmpty() || options.widening()) {
             return full.with(check.diagnostics(config, full, true));
         }
+        List<Diagnostic> warnings = check.diagnostics(config, full, false);
+        full = null; // the migration that is not kept is not kept while the other one is made
         Migration kept = run(config, options.withProxmoxDevices(false), true);
-        return kept.with(check.diagnostics(config, full, false));
+        return kept.with(warnings);
     }
 
     /** Returns this migration with more diagnostics, sorted by line. */

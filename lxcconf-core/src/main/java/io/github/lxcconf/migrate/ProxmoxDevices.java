@@ -53,7 +53,7 @@ final class ProxmoxDevices {
     }
 
     /** Finds the pairs; reports wildcard rules next to device bind mounts. */
-    static List<Pair> find(LxcConfig config, List<Diagnostic> diagnostics, List<Integer> origin) {
+    static List<Pair> find(LxcConfig config, List<Diagnostic> diagnostics, LineMigrator.Origins origin) {
         List<Pair> pairs = new ArrayList<>();
         if (config.dialect() != Dialect.PROXMOX) {
             return pairs;
@@ -213,7 +213,7 @@ final class ProxmoxDevices {
     }
 
     private static void wildcard(LxcConfig config, DeviceRule rule, At r, Map<String, MountAt> byTypeAndMajor,
-                                 List<Diagnostic> diagnostics, List<Integer> origin) {
+                                 List<Diagnostic> diagnostics, LineMigrator.Origins origin) {
         MountAt m = byTypeAndMajor.get(rule.type().letter() + " " + rule.major().getAsInt());
         if (m == null) {
             return;
