@@ -91,6 +91,7 @@ public final class ConfigReader {
     public LxcConfig parse(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
         Utf8.Decoded d = Utf8.decode(bytes);
+        bytes = null; // a caller that lets go of the array does not keep it while the lines are made
         return checked(LxcConfig.read(d.text(), dialect, sourceName, Optional.empty()));
     }
 

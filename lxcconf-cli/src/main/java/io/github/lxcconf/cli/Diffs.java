@@ -6,6 +6,10 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+
+import io.github.lxcconf.LxcConfig;
+import io.github.lxcconf.syntax.Line;
 
 /**
  * Unified diffs of two versions of a config, as {@code diff -u} prints them, made of the files' bytes:
@@ -27,14 +31,35 @@ final class Diffs {
     private Diffs() {
     }
 
-    /** The lines of a text: line {@code i} is {@code bytes[start[i], start[i + 1])}, its line end included. */
-    private static final class Lines {
+    /** The lines of a text, split after each LF: hashed, compared and printed as bytes. */
+    private abstract static class Lines {
+        int count;
+        int[] hash;
+
+        /** The bytes of line {@code i}, its line end included. */
+        abstract byte[] bytes(int i);
+
+        boolean sameAs(int i, Lines other, int j) {
+            return Arrays.equals(bytes(i), other.bytes(j));
+        }
+
+        boolean endsWithNewline(int line) {
+            byte[] b = bytes(line);
+            return b.length > 0 && b[b.length - 1] == '\n';
+        }
+
+        void write(OutputStream out, int line) throws IOException {
+            byte[] b = bytes(line);
+            out.write(b, 0, b.length);
+        }
+    }
+
+    /** The lines of a text in one array: line {@code i} is {@code bytes[start[i], start[i + 1])}, its line end included. */
+    private static final class ByteLines extends Lines {
         final byte[] bytes;
         final int[] start;
-        final int count;
-        final int[] hash;
 
-        Lines(byte[] bytes) {
+        ByteLines(byte[] bytes) {
             this.bytes = bytes;
             int n = 0;
             for (byte b : bytes) {
@@ -62,14 +87,104 @@ final class Diffs {
             }
         }
 
+        @Override
+        byte[] bytes(int i) {
+            return Arrays.copyOfRange(bytes, start[i], start[i + 1]);
+        }
+
+        @Override
+        boolean sameAs(int i, Lines other, int j) {
+            if (other instanceof ByteLines b) {
+                return Arrays.equals(bytes, start[i], start[i + 1], b.bytes, b.start[j], b.start[j + 1]);
+            }
+            return super.sameAs(i, other, j);
+        }
+
+        @Override
         boolean endsWithNewline(int line) {
             return start[line + 1] > start[line] && bytes[start[line + 1] - 1] == '\n';
+        }
+
+        @Override
+        void write(OutputStream out, int line) throws IOException {
+            out.write(bytes, start[line], start[line + 1] - start[line]);
+        }
+    }
+
+    /**
+     * The lines of a config's bytes ({@link LxcConfig#toBytes()}) without making them: each diff line is one or more
+     * of the config's lines (a lone CR does not end a diff line), encoded when it is hashed, compared or printed.
+     * A config whose lines hold an LF before their end is not read so (see {@link #of}).
+     */
+    private static final class ConfigLines extends Lines {
+        private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        final List<Line> lines;
+        final boolean bom;
+        /** The index of the first config line of each diff line, and the number of config lines at the end. */
+        final int[] first;
+
+        private ConfigLines(LxcConfig config, int[] first, int count) {
+            this.lines = config.lines();
+            this.bom = config.hasByteOrderMark();
+            this.first = first;
+            this.count = count;
+            this.hash = new int[count];
+            for (int i = 0; i < count; i++) {
+                int h = 1;
+                for (byte b : bytes(i)) {
+                    h = 31 * h + b;
+                }
+                hash[i] = h;
+            }
+        }
+
+        /** The config's lines, or null when a line holds an LF before its end. */
+        static ConfigLines of(LxcConfig config) {
+            List<Line> lines = config.lines();
+            int[] first = new int[16];
+            int count = 0;
+            boolean open = false;
+            for (int i = 0; i < lines.size(); i++) {
+                String text = lines.get(i).text();
+                int lf = text.indexOf('\n');
+                if (lf >= 0 && lf != text.length() - 1) {
+                    return null;
+                }
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (!open) {
+                    if (count + 1 >= first.length) {
+                        first = Arrays.copyOf(first, first.length * 2);
+                    }
+                    first[count++] = i;
+                    open = true;
+                }
+                open = lf < 0;
+            }
+            if (count == 0 && config.hasByteOrderMark()) {
+                first[count++] = 0;
+            }
+            first[count] = lines.size();
+            return new ConfigLines(config, first, count);
+        }
+
+        @Override
+        byte[] bytes(int i) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (i == 0 && bom) {
+                out.write(BOM, 0, BOM.length);
+            }
+            for (int k = i == 0 ? 0 : first[i]; k < first[i + 1]; k++) {
+                byte[] b = LxcConfig.bytesOf(lines.get(k).text());
+                out.write(b, 0, b.length);
+            }
+            return out.toByteArray();
         }
     }
 
     private static boolean equal(Lines a, int i, Lines b, int j) {
-        return a.hash[i] == b.hash[j] && Arrays.equals(a.bytes, a.start[i], a.start[i + 1],
-                b.bytes, b.start[j], b.start[j + 1]);
+        return a.hash[i] == b.hash[j] && a.sameAs(i, b, j);
     }
 
     /** A growable list of changed ranges: lines {@code [a0, a1)} of the old text become {@code [b0, b1)}. */
@@ -123,13 +238,55 @@ final class Diffs {
         }
     }
 
+    /**
+     * Writes the diff of two configs' bytes to standard output, as {@link #print(Context, String, byte[], byte[])}
+     * does with their {@link LxcConfig#toBytes()}, without making either array; returns whether they differ.
+     */
+    static boolean print(Context context, String name, LxcConfig before, LxcConfig after) {
+        ConfigLines a = ConfigLines.of(before);
+        ConfigLines b = a == null ? null : ConfigLines.of(after);
+        if (b == null) {
+            return print(context, name, before.toBytes(), after.toBytes());
+        }
+        context.out.flush();
+        try {
+            java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(context.outStream, 1 << 16);
+            boolean different = write(out, name, a, b);
+            out.flush();
+            return different;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether two configs have the same bytes ({@link LxcConfig#toBytes()}), compared a line at a time. */
+    static boolean sameBytes(LxcConfig before, LxcConfig after) {
+        ConfigLines a = ConfigLines.of(before);
+        ConfigLines b = a == null ? null : ConfigLines.of(after);
+        if (b == null) {
+            return Arrays.equals(before.toBytes(), after.toBytes());
+        }
+        if (a.count != b.count) {
+            return false;
+        }
+        for (int i = 0; i < a.count; i++) {
+            if (!equal(a, i, b, i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Writes the diff; returns whether the texts differ. */
     static boolean write(OutputStream out, String name, byte[] before, byte[] after) throws IOException {
         if (Arrays.equals(before, after)) {
             return false;
         }
-        Lines a = new Lines(before);
-        Lines b = new Lines(after);
+        return write(out, name, new ByteLines(before), new ByteLines(after));
+    }
+
+    /** Writes the diff of two texts' lines; returns whether they differ. */
+    private static boolean write(OutputStream out, String name, Lines a, Lines b) throws IOException {
         Ranges ranges = changes(a, b);
         if (ranges.count() == 0) {
             return false;
@@ -267,7 +424,7 @@ final class Diffs {
 
     private static void line(OutputStream out, char prefix, Lines lines, int i) throws IOException {
         out.write(prefix);
-        out.write(lines.bytes, lines.start[i], lines.start[i + 1] - lines.start[i]);
+        lines.write(out, i);
         if (!lines.endsWithNewline(i)) {
             out.write(NO_NEWLINE, 0, NO_NEWLINE.length);
         }

@@ -68,7 +68,7 @@ final class FmtCommand implements Callable<Integer> {
                 report(source, original, formatted);
             }
             if (diff && changed) {
-                Diffs.print(context, source.name(), original.toBytes(), formatted.toBytes());
+                Diffs.print(context, source.name(), original, formatted);
             }
             if (inPlace && changed) {
                 source.writeInPlace(context, formatted);

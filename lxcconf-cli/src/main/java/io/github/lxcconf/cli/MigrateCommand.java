@@ -105,12 +105,11 @@ final class MigrateCommand implements Callable<Integer> {
             context.err.println(Style.visible(d.toString()));
             d.hint().ifPresent(h -> context.err.println("  hint: " + Style.visible(h)));
         }
-        byte[] before = source.config().toBytes();
-        byte[] after = migration.config().toBytes();
         // device rules left out because migrating them would widen access still wait for a decision
         boolean leftOut = !options.widening() && migration.diagnostics().stream()
                 .anyMatch(d -> d.code() == DiagnosticCode.MIG_WIDENS_DEVICE_ACCESS);
-        if (!migration.changed() || java.util.Arrays.equals(before, after)) {
+        // compared and diffed a line at a time: neither file's bytes are made whole
+        if (!migration.changed() || Diffs.sameBytes(source.config(), migration.config())) {
             context.err.println("lxcconf: " + source.name() + ": nothing to migrate"
                     + (leftOut ? " without --allow-widening" : ""));
             return leftOut;
@@ -120,7 +119,7 @@ final class MigrateCommand implements Callable<Integer> {
             context.err.println("lxcconf: migrated " + source.name() + " ("
                     + LintCommand.plural(migration.changes().size(), "line") + " changed)");
         } else {
-            Diffs.print(context, source.name(), before, after);
+            Diffs.print(context, source.name(), source.config(), migration.config());
         }
         return true;
     }

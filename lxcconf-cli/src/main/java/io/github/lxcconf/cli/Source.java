@@ -40,9 +40,9 @@ record Source(String name, Optional<Path> file, LxcConfig config, java.util.Opti
     /** Reads the argument: {@code -} is standard input, anything else a file. */
     static Source read(Context context, String argument) {
         if (argument.equals(STDIN)) {
-            byte[] bytes;
+            byte[][] bytes = new byte[1][];
             try {
-                bytes = context.in.readAllBytes();
+                bytes[0] = context.in.readAllBytes();
             } catch (IOException e) {
                 throw new UserException("cannot read standard input: " + e.getMessage());
             }
@@ -58,22 +58,33 @@ record Source(String name, Optional<Path> file, LxcConfig config, java.util.Opti
             throw new UserException("cannot read " + argument + ": is a directory",
                     "name the config file itself, such as " + file.resolve("config"));
         }
-        byte[] bytes;
+        byte[][] bytes = new byte[1][];
         try {
-            bytes = Files.readAllBytes(file);
+            bytes[0] = Files.readAllBytes(file);
         } catch (IOException e) {
             throw readFailure(argument, e);
         }
         return of(context, argument, Optional.of(file), bytes);
     }
 
-    private static Source of(Context context, String name, Optional<Path> file, byte[] bytes) {
-        java.util.OptionalLong binary = binaryAt(bytes);
+    /**
+     * Reads the bytes in {@code read[0]}, which it takes out of the array: no caller keeps the file's bytes while
+     * its text and lines are made (for a large file they are as large as the text).
+     */
+    private static Source of(Context context, String name, Optional<Path> file, byte[][] read) {
+        java.util.OptionalLong binary = binaryAt(read[0]);
         if (binary.isPresent() && !context.acceptsBinary) {
             throw new UserException("cannot read " + name + ": not a config file: binary content at byte "
                     + binary.getAsLong(), "name a container's config, such as /etc/pve/lxc/VMID.conf");
         }
-        return new Source(name, file, reader(context).sourceName(name).parse(bytes), binary);
+        return new Source(name, file, reader(context).sourceName(name).parse(take(read)), binary);
+    }
+
+    /** The array's one element, which the array no longer holds. */
+    private static byte[] take(byte[][] holder) {
+        byte[] bytes = holder[0];
+        holder[0] = null;
+        return bytes;
     }
 
     /** How much of the start of a file is looked at to tell text from binary content. */
