@@ -51,14 +51,15 @@ record DeviceWidening(Map<String, List<String>> widened, Map<String, List<String
     }
 
     static DeviceWidening compare(LxcConfig before, LxcConfig after) {
-        DevicePolicy old = DevicePolicy.of(before);
-        DevicePolicy now = DevicePolicy.of(after);
-        Map<String, List<String>> widened = new LinkedHashMap<>();
-        Map<String, List<String>> changed = new LinkedHashMap<>();
+        // the devices asked about first, so that the rules they come from are gone when the policies are made
         List<DeviceRule> rulesBefore = deviceRules(before);
         boolean hasV1 = rulesBefore.stream().anyMatch(r -> r.key().startsWith("lxc.cgroup.devices."));
         Set<Probe> probes = probes(rulesBefore, before, after);
         rulesBefore = null;
+        DevicePolicy old = DevicePolicy.of(before);
+        DevicePolicy now = DevicePolicy.of(after);
+        Map<String, List<String>> widened = new LinkedHashMap<>();
+        Map<String, List<String>> changed = new LinkedHashMap<>();
         for (Probe p : probes) {
             for (DeviceAccess a : ACCESSES) {
                 boolean was = old.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
