@@ -56,24 +56,37 @@ record DeviceWidening(Map<String, List<String>> widened, Map<String, List<String
         boolean hasV1 = rulesBefore.stream().anyMatch(r -> r.key().startsWith("lxc.cgroup.devices."));
         Set<Probe> probes = probes(rulesBefore, before, after);
         rulesBefore = null;
+        // one policy at a time: the old one's answers are kept, then the new one is made and asked
+        int asked = probes.size() * ACCESSES.size();
+        boolean[] was = new boolean[asked];
+        boolean[] v1 = new boolean[asked];
         DevicePolicy old = DevicePolicy.of(before);
+        int q = 0;
+        for (Probe p : probes) {
+            for (DeviceAccess a : ACCESSES) {
+                was[q] = old.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
+                if (hasV1) {
+                    v1[q] = old.decide(HostLayout.HYBRID, p.type(), p.major(), p.minor(), a).granted();
+                }
+                q++;
+            }
+        }
+        old = null;
         DevicePolicy now = DevicePolicy.of(after);
         Map<String, List<String>> widened = new LinkedHashMap<>();
         Map<String, List<String>> changed = new LinkedHashMap<>();
+        q = 0;
         for (Probe p : probes) {
             for (DeviceAccess a : ACCESSES) {
-                boolean was = old.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
                 boolean is = now.decide(HostLayout.CGROUP2, p.type(), p.major(), p.minor(), a).granted();
-                if (is && !was) {
+                if (is && !was[q]) {
                     widened.computeIfAbsent(p.name(), k -> new ArrayList<>()).add(a.toValue());
                 }
-                if (hasV1) {
-                    boolean v1 = old.decide(HostLayout.HYBRID, p.type(), p.major(), p.minor(), a).granted();
-                    if (v1 != is) {
-                        changed.computeIfAbsent(p.name(), k -> new ArrayList<>())
-                                .add(a.toValue() + (is ? " granted" : " refused"));
-                    }
+                if (hasV1 && v1[q] != is) {
+                    changed.computeIfAbsent(p.name(), k -> new ArrayList<>())
+                            .add(a.toValue() + (is ? " granted" : " refused"));
                 }
+                q++;
             }
         }
         return new DeviceWidening(widened, changed);
