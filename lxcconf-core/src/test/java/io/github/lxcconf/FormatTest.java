@@ -51,7 +51,20 @@ class FormatTest {
                         "memory: 512\n\n[snap1]\nmemory: 256\n"),
                 Arguments.of(Dialect.PROXMOX, "memory: 512\n   \n", "memory: 512\n\n"),
                 Arguments.of(Dialect.PROXMOX, "lxc.cap.drop:\n", "lxc.cap.drop: \n"),
-                Arguments.of(Dialect.PROXMOX, "lxc.cap.drop =\n", "lxc.cap.drop: \n"));
+                Arguments.of(Dialect.PROXMOX, "lxc.cap.drop =\n", "lxc.cap.drop: \n"),
+                // changed lines are read again a piece at a time, each as it reads in the whole file: a 'delete'
+                // line is an option in [pve:pending] only, wherever the piece it is read in starts
+                Arguments.of(Dialect.PROXMOX, "memory: 1\n[pve:pending]\ndelete:  memory \n  \n",
+                        "memory: 1\n[pve:pending]\ndelete: memory\n\n"),
+                Arguments.of(Dialect.PROXMOX, "memory:2\ndelete:  memory\n[snap1]  \ndelete:  x\n[pve:pending]  \n"
+                        + "delete:  swap\n", "memory: 2\ndelete:  memory\n[snap1]\ndelete:  x\n[pve:pending]\n"
+                        + "delete: swap\n"),
+                // an emptied blank line after a lone CR would join the two lines: nothing changes
+                Arguments.of(Dialect.LXC, "lxc.arch=amd64\r  \nlxc.uts.name=a\n", "lxc.arch=amd64\r  \nlxc.uts.name=a\n"),
+                Arguments.of(Dialect.LXC, "  lxc.arch=amd64\r lxc.uts.name=a\n", "lxc.arch = amd64\rlxc.uts.name = a\n"),
+                // a NUL byte ends a native file for liblxc: the whole text is read again
+                Arguments.of(Dialect.LXC, "lxc.arch=amd64\nlxc.uts.name=a\0b\nlxc.tty.max=1\n",
+                        "lxc.arch = amd64\nlxc.uts.name = a\nlxc.tty.max=1\n"));
     }
 
     @ParameterizedTest(name = "{0}: {1}")

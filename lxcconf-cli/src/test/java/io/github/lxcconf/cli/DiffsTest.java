@@ -144,4 +144,65 @@ class DiffsTest {
         }
         return out;
     }
+
+    /** What {@link Diffs#print} writes for two configs, or for two byte arrays. */
+    private static byte[] printed(java.util.function.Consumer<Context> print) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Context context = new Context(java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), java.util.Map.of(), false, Hooks.NONE);
+        print.accept(context);
+        context.flush();
+        return out.toByteArray();
+    }
+
+    private static byte[] config(List<String> lines, boolean bom) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        if (bom) {
+            out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        }
+        for (String line : lines) {
+            out.writeBytes(bytes(line));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void configsAreDiffedAsTheirBytesAre() {
+        // lone CRs (which do not end a diff line), CRLF, a missing last line end, a Latin-1 byte, a byte-order mark
+        String[] contents = {"lxc.arch = amd64", "lxc.uts.name = web", "# caf\u00e9", "", "  ", "lxc.tty.max = 1"};
+        String[] ends = {"\n", "\n", "\r\n", "\r", ""};
+        Random random = new Random(17);
+        for (int round = 0; round < 400; round++) {
+            List<String> before = new ArrayList<>();
+            int n = random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                before.add(contents[random.nextInt(contents.length)] + ends[random.nextInt(ends.length)]);
+            }
+            List<String> after = new ArrayList<>(before);
+            for (int k = random.nextInt(4); k > 0; k--) {
+                int at = random.nextInt(after.size() + 1);
+                String line = contents[random.nextInt(contents.length)] + ends[random.nextInt(ends.length)];
+                switch (random.nextInt(3)) {
+                    case 0 -> after.add(at, line);
+                    case 1 -> {
+                        if (at < after.size()) {
+                            after.remove(at);
+                        }
+                    }
+                    default -> {
+                        if (at < after.size()) {
+                            after.set(at, line);
+                        }
+                    }
+                }
+            }
+            boolean bom = random.nextInt(5) == 0;
+            io.github.lxcconf.LxcConfig a = io.github.lxcconf.LxcConfig.reader().parse(config(before, bom));
+            io.github.lxcconf.LxcConfig b = io.github.lxcconf.LxcConfig.reader()
+                    .parse(config(after, bom != (random.nextInt(8) == 0)));
+            assertThat(printed(c -> Diffs.print(c, "c", a, b)))
+                    .isEqualTo(printed(c -> Diffs.print(c, "c", a.toBytes(), b.toBytes())));
+            assertThat(Diffs.sameBytes(a, b)).isEqualTo(java.util.Arrays.equals(a.toBytes(), b.toBytes()));
+        }
+    }
 }
