@@ -74,6 +74,14 @@ import java.util.regex.Pattern;
 public final class DevicePolicy {
 
     private static final Pattern DEVICE_KEY = Pattern.compile("lxc\\.cgroup2?\\.devices\\.(allow|deny)");
+    /**
+     * The device keys, so that every line's step shares one string: a config's line gives each of its steps a key
+     * of its own, and a large file has hundreds of thousands of device lines.
+     */
+    private static final Map<String, String> DEVICE_KEYS = Map.of(
+            "lxc.cgroup.devices.allow", "lxc.cgroup.devices.allow", "lxc.cgroup.devices.deny", "lxc.cgroup.devices.deny",
+            "lxc.cgroup2.devices.allow", "lxc.cgroup2.devices.allow",
+            "lxc.cgroup2.devices.deny", "lxc.cgroup2.devices.deny");
     private static final String LXC_CONFIG_DIR = "/usr/share/lxc/config/";
     private static final String COMMON = LXC_CONFIG_DIR + "common.conf";
     private static final String USERNS = LXC_CONFIG_DIR + "userns.conf";
@@ -459,7 +467,8 @@ public final class DevicePolicy {
             }
         }
 
-        void add(String key, String value, String source, int line, String via) {
+        void add(String lineKey, String value, String source, int line, String via) {
+            String key = DEVICE_KEYS.getOrDefault(lineKey, lineKey);
             if (value.isEmpty()) {
                 clear(s -> s.key().equals(key), source, line);
                 return;

@@ -1,6 +1,5 @@
 package io.github.lxcconf.explain;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -81,29 +80,41 @@ final class ByLine<T> {
         return lo;
     }
 
-    /** Collects values with their lines, in any order of lines. */
+    /**
+     * Collects values with their lines, in any order of lines, in growing arrays: a boxed line number per value
+     * would take several times the memory of the values' references while a large file's diagnostics are sorted.
+     */
     static final class Builder<T> {
-        private final List<Integer> lines = new ArrayList<>();
-        private final List<Object> values = new ArrayList<>();
+        private int[] lines = new int[16];
+        private Object[] values = new Object[16];
+        private int size;
 
         void add(int line, T value) {
-            lines.add(line);
-            values.add(value);
+            if (size == lines.length) {
+                lines = Arrays.copyOf(lines, size * 2);
+                values = Arrays.copyOf(values, size * 2);
+            }
+            lines[size] = line;
+            values[size++] = value;
         }
 
         ByLine<T> build() {
-            int n = lines.size();
-            Integer[] order = new Integer[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
+            // stable: each key is the line, then the order the value was added in
+            long[] order = new long[size];
+            boolean sorted = true;
+            for (int i = 0; i < size; i++) {
+                order[i] = (long) lines[i] << 32 | i;
+                sorted &= i == 0 || lines[i - 1] <= lines[i];
             }
-            // stable: the values of one line stay in the order they were added
-            Arrays.sort(order, (a, b) -> Integer.compare(lines.get(a), lines.get(b)));
-            int[] sortedLines = new int[n];
-            Object[] sortedValues = new Object[n];
-            for (int i = 0; i < n; i++) {
-                sortedLines[i] = lines.get(order[i]);
-                sortedValues[i] = values.get(order[i]);
+            if (!sorted) {
+                Arrays.sort(order);
+            }
+            int[] sortedLines = new int[size];
+            Object[] sortedValues = new Object[size];
+            for (int i = 0; i < size; i++) {
+                int from = (int) order[i];
+                sortedLines[i] = lines[from];
+                sortedValues[i] = values[from];
             }
             return new ByLine<>(sortedLines, sortedValues);
         }

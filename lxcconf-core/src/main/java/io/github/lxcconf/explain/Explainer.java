@@ -49,6 +49,8 @@ import io.github.lxcconf.syntax.UnknownLine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -111,13 +113,20 @@ final class Explainer {
     private static final Pattern FINAL_DOT = Pattern.compile("\\.$");
 
     private final LxcConfig config;
-    private DevicePolicy devicePolicy;
+    private java.lang.ref.SoftReference<DevicePolicy> devicePolicy = new java.lang.ref.SoftReference<>(null);
     private final boolean proxmox;
-    private final LxcSettings lxc;
+    /**
+     * The device rules of the typed view whose line holds a NUL (the view reads such a line up to the NUL): every
+     * other line's rule is read again from the line when it is explained, so that an explanation keeps no typed
+     * view of a large file while it is written out.
+     */
     private final ByLine<DeviceRule> rulesByLine;
     /** The lines of the deny-every-device rules, in the order of the device rule view. */
     private final List<Integer> globalDenyLines = new ArrayList<>();
+    /** The mount entries of the typed view whose line holds a NUL, as {@link #rulesByLine}. */
     private final ByLine<MountEntry> mountsByLine;
+    /** The line of the last lxc.seccomp.profile setting the typed view read, or -1. */
+    private final int lastProfileLine;
     private final ByLine<Diagnostic> diagnosticsByLine;
 
     /** The last deny-every-device rule of included files (such as common.conf) by key, when includes were resolved. */
@@ -148,38 +157,61 @@ final class Explainer {
         this.config = config;
         this.effective = effective;
         this.proxmox = config.dialect() == Dialect.PROXMOX;
-        this.lxc = config.lxc();
-        ByLine.Builder<DeviceRule> rules = new ByLine.Builder<>();
-        for (DeviceRule rule : lxc.deviceRules()) {
-            rule.origin().ifPresent(o -> rules.add(o.lineNumber(), rule));
-            if (!rule.allow() && rule.isGlobal()) {
-                globalDenyLines.add(rule.origin().map(o -> o.lineNumber()).orElse(Integer.MAX_VALUE));
-            }
-        }
-        this.rulesByLine = rules.build();
-        ByLine.Builder<MountEntry> mounts = new ByLine.Builder<>();
-        for (MountEntry entry : lxc.mountEntries()) {
-            entry.origin().ifPresent(o -> mounts.add(o.lineNumber(), entry));
-        }
-        this.mountsByLine = mounts.build();
         if (proxmox) {
             devOptions();
         }
         // validate() reports the syntax and typed-view diagnostics too; with includes resolved, the include
         // problems of this file's own lxc.include lines are added. The same code on the same line with the same
         // message is one problem, whichever list reports it.
-        List<Diagnostic> all = new ArrayList<>(config.validate(options.includeBase().isPresent()
-                ? new ValidationOptions(options.version(), options.cgroup2Host(), Optional.empty()) : options)
-                .diagnostics());
-        effective.ifPresent(e -> all.addAll(e.diagnostics()));
         ByLine.Builder<Diagnostic> byLine = new ByLine.Builder<>();
-        for (Diagnostic d : all) {
+        for (Diagnostic d : config.validate(options.includeBase().isPresent()
+                ? new ValidationOptions(options.version(), options.cgroup2Host(), Optional.empty()) : options)
+                .diagnostics()) {
+            if (d.source().equals(config.sourceName())) {
+                byLine.add(d.line(), d);
+            }
+        }
+        for (Diagnostic d : effective.map(EffectiveConfig::diagnostics).orElse(List.of())) {
             if (d.source().equals(config.sourceName())) {
                 byLine.add(d.line(), d);
             }
         }
         this.diagnosticsByLine = byLine.build().distinct((a, b) -> a.code() == b.code()
                 && a.message().equals(b.message()));
+        // after validating, and in a method of its own: the typed view, which the config holds softly, is not
+        // held here while validate() runs, nor after
+        View view = view();
+        this.rulesByLine = view.rules();
+        this.mountsByLine = view.mounts();
+        this.lastProfileLine = view.lastProfileLine();
+    }
+
+    /** What the explanation of the lines takes from the typed view: see {@link #rulesByLine}. */
+    private record View(ByLine<DeviceRule> rules, ByLine<MountEntry> mounts, int lastProfileLine) {
+    }
+
+    private View view() {
+        LxcSettings lxc = config.lxc();
+        ByLine.Builder<DeviceRule> rules = new ByLine.Builder<>();
+        for (DeviceRule rule : lxc.deviceRules()) {
+            rule.origin().filter(o -> hasNul(o.lineNumber())).ifPresent(o -> rules.add(o.lineNumber(), rule));
+            if (!rule.allow() && rule.isGlobal()) {
+                globalDenyLines.add(rule.origin().map(o -> o.lineNumber()).orElse(Integer.MAX_VALUE));
+            }
+        }
+        ByLine.Builder<MountEntry> mounts = new ByLine.Builder<>();
+        for (MountEntry entry : lxc.mountEntries()) {
+            entry.origin().filter(o -> hasNul(o.lineNumber())).ifPresent(o -> mounts.add(o.lineNumber(), entry));
+        }
+        int lastProfileLine = lxc.seccomp().origins().stream().filter(o -> o.key().equals("lxc.seccomp.profile"))
+                .mapToInt(o -> o.lineNumber()).max().orElse(-1);
+        return new View(rules.build(), mounts.build(), lastProfileLine);
+    }
+
+    /** Whether a line (from 1) holds a NUL, where the typed view's value differs from the line's. */
+    private boolean hasNul(int number) {
+        return number >= 1 && number <= config.lines().size()
+                && config.lines().get(number - 1).content().indexOf('\0') >= 0;
     }
 
     /**
@@ -511,7 +543,7 @@ final class Explainer {
             return what + (included.get().isEmpty() ? " (the included files drop none)."
                     : ", here " + String.join(", ", included.get()) + " from the included files.");
         }
-        boolean privilegedProxmox = proxmox && !config.proxmox().unprivileged() && lxc.idMaps().isEmpty();
+        boolean privilegedProxmox = proxmox && !config.proxmox().unprivileged() && config.lxc().idMaps().isEmpty();
         return what + (privilegedProxmox ? " (with Proxmox's usual includes, LXC's common.conf drops "
                 + CapabilitySummary.LXC_COMMON_CONF_DROPS + ")." : ".");
     }
@@ -549,11 +581,17 @@ final class Explainer {
         }
     }
 
-    private DevicePolicy devicePolicy() {
-        if (devicePolicy == null) {
-            devicePolicy = DevicePolicy.of(config);
+    /**
+     * The device policy, made on first use and held softly: the summary and empty device lines ask it, and for a
+     * large config it is as large as its device lines, which an explanation being written out need not keep.
+     */
+    private synchronized DevicePolicy devicePolicy() {
+        DevicePolicy policy = devicePolicy.get();
+        if (policy == null) {
+            policy = DevicePolicy.of(config);
+            devicePolicy = new java.lang.ref.SoftReference<>(policy);
         }
-        return devicePolicy;
+        return policy;
     }
 
     private void explainDeviceRule(EntryLine entry, int number, CgroupVersion version, boolean allow,
@@ -1120,10 +1158,39 @@ final class Explainer {
 
     // ------------------------------------------------------------------ summary
 
+    /** The summary, its lists built. */
     Summary summary() {
+        return summarize(null);
+    }
+
+    /**
+     * Writes the summary's text, as {@link Summary#text()} gives it, writing each device and host path as it is
+     * worked out: for a large config those lists are most of the summary, and they are never held.
+     */
+    void writeSummary(Appendable out) throws IOException {
+        try {
+            summarize(new Summary.Writer(out));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Works out the summary: into a {@link Summary} when {@code writer} is null, else written to it section by
+     * section, the devices and host paths one at a time (then it returns null). One at a time: the devN keys that
+     * fixes name are handed out in the order the rules are read.
+     */
+    private synchronized Summary summarize(Summary.Writer writer) {
+        LxcSettings lxc = config.lxc();
         boolean unprivileged = proxmox ? config.proxmox().unprivileged() || lxc.isUnprivileged()
                 : lxc.isUnprivileged();
         List<String> devices = new ArrayList<>();
+        java.util.function.Consumer<String> device = devices::add;
+        if (writer != null) {
+            writer.head(unprivileged);
+            writer.open(Summary.DEVICES);
+            device = writer::item;
+        }
         List<String> warnings = new ArrayList<>();
         DevicePolicy policy = devicePolicy();
         int v1 = 0;
@@ -1150,28 +1217,41 @@ final class Explainer {
             String access = rule.isGlobal() ? "" : ", " + FINAL_DOT.matcher(ACCESS_PREFIX.matcher(
                     accessSentence(rule.access())).replaceFirst("").replace(" With 'm' alone the container may"
                     + " create device files but not open them.", "")).replaceAll("");
-            devices.add(rule.key() + " " + rule.toValue() + ": " + what + access + verdict(policy, rule));
+            device.accept(rule.key() + " " + rule.toValue() + ": " + what + access + verdict(policy, rule));
+        }
+        if (proxmox) {
+            for (DevicePassthrough d : passthroughs()) {
+                device.accept(d.key() + ": " + d.path().orElse("(no path)") + ", read and write (Proxmox creates"
+                        + " the device file and allows it when the container starts)");
+            }
         }
         List<String> hostPaths = new ArrayList<>();
+        java.util.function.Consumer<String> hostPath = hostPaths::add;
+        if (writer != null) {
+            writer.close(Summary.NO_DEVICES);
+            writer.open(Summary.HOST_PATHS);
+            hostPath = writer::item;
+        }
         for (MountEntry m : lxc.mountEntries()) {
             if (m.isBind()) {
-                hostPaths.add(m.source() + " -> " + m.target() + (m.options().contains("ro") ? " (read-only)" : ""));
+                hostPath.accept(m.source() + " -> " + m.target() + (m.options().contains("ro") ? " (read-only)" : ""));
             }
         }
         List<String> features = new ArrayList<>();
         List<String> capabilities = new ArrayList<>();
         List<String> relaxations = new ArrayList<>();
         if (proxmox) {
-            for (DevicePassthrough d : passthroughs()) {
-                devices.add(d.key() + ": " + d.path().orElse("(no path)") + ", read and write (Proxmox creates"
-                        + " the device file and allows it when the container starts)");
-            }
             for (MountPoint mp : config.proxmox().mountPoints()) {
                 if (mp.volumeType().filter(t -> t != MountPoint.VolumeType.VOLUME).isPresent()) {
-                    hostPaths.add(mp.volume().orElse("") + " -> " + mp.path().orElse("")
+                    hostPath.accept(mp.volume().orElse("") + " -> " + mp.path().orElse("")
                             + (mp.readOnly() ? " (read-only)" : "") + " (" + mp.key() + ")");
                 }
             }
+        }
+        if (writer != null) {
+            writer.close(Summary.NO_HOST_PATHS);
+        }
+        if (proxmox) {
             Features f = config.proxmox().features();
             if (f.nesting()) {
                 features.add("nesting: may run containers inside");
@@ -1227,6 +1307,10 @@ final class Explainer {
         }
         if (proxmox && config.proxmox().template()) {
             warnings.add("this container is a template: Proxmox will not start it; clone it first");
+        }
+        if (writer != null) {
+            writer.rest(capabilities, features, relaxations, warnings);
+            return null;
         }
         return new Summary(unprivileged, devices, hostPaths, capabilities, features, relaxations, warnings,
                 CapabilitySummary.settings(config, effective));
@@ -1358,8 +1442,7 @@ final class Explainer {
     }
 
     private boolean isLastProfileLine(int number) {
-        return lxc.seccomp().origins().stream().filter(o -> o.key().equals("lxc.seccomp.profile"))
-                .mapToInt(o -> o.lineNumber()).max().orElse(-1) == number;
+        return lastProfileLine == number;
     }
 
     /** What the profile does, in the policy's own summary sentences; or why liblxc will not load it. */

@@ -25,17 +25,19 @@ import java.util.RandomAccess;
  * }</pre>
  *
  * <p>The explanation of each line is worked out when it is asked for ({@link #lines()}, {@link #writeTo}), from the
- * config and what was found in it (its typed views and diagnostics): an explanation keeps those, not every sentence
- * of every line, and writing it out holds one line's explanation at a time. Asking twice gives equal answers.
+ * config and what was found in it (its diagnostics): an explanation keeps those, not every sentence of every line nor
+ * the typed views, and writing it out holds one line's explanation at a time. The {@link #summary()} is worked out
+ * each time it is asked for, and {@link #writeTo} writes its long lists (devices, host paths) item by item. Asking
+ * twice gives equal answers.
  */
 public final class Explanation {
 
+    private final Explainer explainer;
     private final List<LineExplanation> lines;
-    private final Summary summary;
 
     private Explanation(Explainer explainer) {
+        this.explainer = explainer;
         this.lines = new Lines(explainer);
-        this.summary = Objects.requireNonNull(explainer.summary(), "summary");
     }
 
     /** The explanations of the lines, each worked out when it is read. */
@@ -139,7 +141,7 @@ public final class Explanation {
      * @return the summary
      */
     public Summary summary() {
-        return summary;
+        return explainer.summary();
     }
 
     /**
@@ -184,17 +186,18 @@ public final class Explanation {
                 out.append("    ").append(sentence).append('\n');
             }
         }
-        out.append("\nSummary\n-------\n").append(summary.text());
+        out.append("\nSummary\n-------\n");
+        explainer.writeSummary(out);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Explanation e && lines.equals(e.lines) && summary.equals(e.summary);
+        return other instanceof Explanation e && lines.equals(e.lines) && summary().equals(e.summary());
     }
 
     @Override
     public int hashCode() {
-        return lines.hashCode() * 31 + summary.hashCode();
+        return lines.hashCode() * 31 + summary().hashCode();
     }
 
     @Override

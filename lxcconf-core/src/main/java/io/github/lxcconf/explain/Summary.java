@@ -1,5 +1,7 @@
 package io.github.lxcconf.explain;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,6 +50,13 @@ public record Summary(boolean unprivileged, List<String> devices, List<String> h
         warnings = List.copyOf(warnings);
     }
 
+    /** The title of the devices section, and what it says when there is none. */
+    static final String DEVICES = "Devices its rules allow beyond LXC's defaults, and what a host grants";
+    static final String NO_DEVICES = "none: only the standard devices LXC allows (/dev/null, /dev/zero, /dev/tty, ...)";
+    /** The title of the host paths section, and what it says when there is none. */
+    static final String HOST_PATHS = "Host paths it sees";
+    static final String NO_HOST_PATHS = "none besides its own root filesystem";
+
     /**
      * Returns the summary as text, one topic per paragraph, for a person to read.
      *
@@ -55,31 +64,85 @@ public record Summary(boolean unprivileged, List<String> devices, List<String> h
      */
     public String text() {
         StringBuilder out = new StringBuilder();
-        out.append(unprivileged
-                ? "Unprivileged container: root inside it is mapped to an ordinary, unprivileged user on the host.\n"
-                : "Privileged container: root inside it is root on the host (no user ID mapping), so a process"
-                        + " that breaks out of it controls the host.\n");
-        section(out, "Devices its rules allow beyond LXC's defaults, and what a host grants", devices,
-                "none: only the standard devices LXC allows (/dev/null, /dev/zero, /dev/tty, ...)");
-        section(out, "Host paths it sees", hostPaths, "none besides its own root filesystem");
-        section(out, "Capabilities", capabilities, "LXC's or Proxmox's defaults");
-        section(out, "Features", features, "none");
-        section(out, "AppArmor and seccomp", relaxations, "the default confinement");
-        if (!warnings.isEmpty()) {
-            section(out, "Warnings", warnings, "");
-        }
+        Writer w = new Writer(out);
+        w.head(unprivileged);
+        w.section(DEVICES, devices, NO_DEVICES);
+        w.section(HOST_PATHS, hostPaths, NO_HOST_PATHS);
+        w.rest(capabilities, features, relaxations, warnings);
         return out.toString();
     }
 
-    private static void section(StringBuilder out, String title, List<String> items, String none) {
-        out.append(title).append(':');
-        if (items.isEmpty()) {
-            out.append(' ').append(none).append(".\n");
-            return;
+    /**
+     * Writes the text of a summary a part at a time, so that its long lists (devices, host paths) can be written
+     * item by item as they are worked out, never held: {@link #text()} and the explanation's {@code writeTo} write
+     * through it. A failure to write is thrown as an {@link UncheckedIOException}.
+     */
+    static final class Writer {
+        private final Appendable out;
+        private boolean empty;
+
+        Writer(Appendable out) {
+            this.out = out;
         }
-        out.append('\n');
-        for (String item : items) {
-            out.append("  - ").append(item).append('\n');
+
+        /** The first line: privileged or not. */
+        void head(boolean unprivileged) {
+            write(unprivileged
+                    ? "Unprivileged container: root inside it is mapped to an ordinary, unprivileged user on the host.\n"
+                    : "Privileged container: root inside it is root on the host (no user ID mapping), so a process"
+                            + " that breaks out of it controls the host.\n");
+        }
+
+        /** Starts a section; its items follow, then {@link #close}. */
+        void open(String title) {
+            write(title);
+            write(":");
+            empty = true;
+        }
+
+        void item(String item) {
+            if (empty) {
+                write("\n");
+                empty = false;
+            }
+            write("  - ");
+            write(item);
+            write("\n");
+        }
+
+        /** Ends a section, saying {@code none} if it had no item. */
+        void close(String none) {
+            if (empty) {
+                write(" ");
+                write(none);
+                write(".\n");
+            }
+        }
+
+        void section(String title, List<String> items, String none) {
+            open(title);
+            for (String item : items) {
+                item(item);
+            }
+            close(none);
+        }
+
+        /** The sections after the host paths. */
+        void rest(List<String> capabilities, List<String> features, List<String> relaxations, List<String> warnings) {
+            section("Capabilities", capabilities, "LXC's or Proxmox's defaults");
+            section("Features", features, "none");
+            section("AppArmor and seccomp", relaxations, "the default confinement");
+            if (!warnings.isEmpty()) {
+                section("Warnings", warnings, "");
+            }
+        }
+
+        private void write(String text) {
+            try {
+                out.append(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }
