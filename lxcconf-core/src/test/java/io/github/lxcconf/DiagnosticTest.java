@@ -23,6 +23,35 @@ class DiagnosticTest {
     }
 
     @Test
+    @DisplayName("a finding whose sentence is built from the lines when read equals the one built from strings")
+    void builtWhenRead() {
+        LxcConfig config = LxcConfig.parseText("""
+                lxc.uts.name = a
+                lxc.cgroup.devices.allow = c 10:232  rwm
+                lxc.uts.name = b
+                lxc.cgroup.devices.allow = c 10:232 rwm
+                """);
+        // (the double blank also gets LXC101: liblxc loads it, the container would not start)
+        List<Diagnostic> found = config.validate().diagnostics().stream()
+                .filter(d -> d.code().id().startsWith("VAL")).toList();
+        assertThat(found).extracting(Diagnostic::toString).containsExactly(
+                "<string>:1:1: warning: 'lxc.uts.name' is set again on line 3; liblxc keeps only the last value,"
+                        + " so 'a' is ignored [VAL006]",
+                "<string>:4:28: warning: 'lxc.cgroup.devices.allow' already has 'c 10:232 rwm' (line 2); this line"
+                        + " has no effect [VAL019]");
+        assertThat(found.get(0).hint()).contains("remove this line or the one on line 3");
+        assertThat(found.get(1).hint()).contains("remove this line");
+        for (Diagnostic d : found) {
+            Diagnostic copy = new Diagnostic(d.severity(), d.code(), d.message(), d.hint(), d.source(), d.line(),
+                    d.column());
+            assertThat(d).isEqualTo(copy).hasSameHashCodeAs(copy).hasToString(copy.toString());
+            assertThat(copy).isEqualTo(d);
+            assertThat(d.message()).isEqualTo(d.message());
+        }
+        assertThat(found.get(0)).isNotEqualTo(found.get(1));
+    }
+
+    @Test
     @DisplayName("positions start at 1 and nothing is null")
     void checks() {
         assertThatThrownBy(() -> new Diagnostic(Severity.INFO, DiagnosticCode.INTERNAL, "m", Optional.empty(), "s",

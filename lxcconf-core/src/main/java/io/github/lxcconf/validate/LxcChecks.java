@@ -10,6 +10,7 @@ import io.github.lxcconf.syntax.Line;
 import io.github.lxcconf.syntax.Section;
 
 import java.math.BigInteger;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,13 +48,24 @@ final class LxcChecks {
     static String[] keys(Section section) {
         List<Line> lines = section.lines();
         String[] keys = new String[lines.size()];
+        // a file names few keys many times: one String per distinct key, not one per line (up to a bound, so
+        // that a file of all-different keys does not also fill a map)
+        Map<String, String> distinct = new HashMap<>();
         for (int i = 0; i < keys.length; i++) {
             if (lines.get(i) instanceof EntryLine e && e.isLxcKey()) {
-                keys[i] = e.key();
+                String key = e.key();
+                String known = distinct.get(key);
+                if (known == null && distinct.size() < DISTINCT_KEYS) {
+                    distinct.put(key, key);
+                }
+                keys[i] = known != null ? known : key;
             }
         }
         return keys;
     }
+
+    /** How many distinct keys {@link #keys} shares. */
+    private static final int DISTINCT_KEYS = 4096;
 
     /**
      * Runs every check on the main section of a native LXC config.

@@ -1,6 +1,7 @@
 package io.github.lxcconf.validate;
 
 import io.github.lxcconf.device.DevicePolicy;
+import io.github.lxcconf.internal.DiagnosticAccess;
 import io.github.lxcconf.internal.MountTargets;
 import io.github.lxcconf.model.MountPlacement;
 import io.github.lxcconf.model.RootFs;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -296,10 +298,11 @@ public final class Validator {
                 Integer earlier = lastSingle.get(key);
                 EntryLine earlierLine = lastSingleLine.get(key);
                 if (earlier != null && !earlierLine.value().isBlank()) {
-                    add(DiagnosticCode.VAL_DUPLICATE_KEY, Severity.WARNING, earlier, earlierLine.keyColumn(),
-                            "'" + key + "' is set again on line " + n + "; liblxc keeps only the last value, so '"
-                                    + earlierLine.value() + "' is ignored",
-                            "remove this line or the one on line " + n);
+                    // built when read: a file can repeat a key on every line
+                    lazy(DiagnosticCode.VAL_DUPLICATE_KEY, Severity.WARNING, earlier, earlierLine.keyColumn(),
+                            () -> "'" + key + "' is set again on line " + n + "; liblxc keeps only the last value,"
+                                    + " so '" + earlierLine.value() + "' is ignored",
+                            (Supplier<String>) () -> "remove this line or the one on line " + n);
                 }
                 lastSingle.put(key, n);
                 lastSingleLine.put(key, e);
@@ -405,8 +408,13 @@ public final class Validator {
                     "'" + value + "' is written twice in this line; the second has no effect",
                     "remove the second '" + value + "'");
         } else if (earlier != null) {
-            add(DiagnosticCode.VAL_DUPLICATE_LIST_VALUE, Severity.WARNING, n, e.valueColumn(),
-                    "'" + key + "' already has '" + value + "' (line " + earlier + "); this line has no effect",
+            // built when read: a file can repeat a rule on every line
+            int first = earlier;
+            Supplier<String> message = key.startsWith("lxc.cap.")
+                    ? () -> "'" + key + "' already has '" + value + "' (line " + first + "); this line has no effect"
+                    : () -> "'" + key + "' already has '" + collapseBlanks(e.value().strip()) + "' (line " + first
+                            + "); this line has no effect";
+            lazy(DiagnosticCode.VAL_DUPLICATE_LIST_VALUE, Severity.WARNING, n, e.valueColumn(), message,
                     "remove this line");
         }
     }
@@ -1069,5 +1077,15 @@ public final class Validator {
 
     private void add(DiagnosticCode code, Severity severity, int line, int column, String message, String hint) {
         out.add(new Diagnostic(severity, code, message, Optional.ofNullable(hint), config.sourceName(), line, column));
+    }
+
+    /**
+     * Adds a diagnostic whose message (and hint, a String or a {@code Supplier<String>}) is built when it is read.
+     * The supplier captures what the document holds anyway (its lines, the keys of the catalogue or of the file)
+     * and line numbers, not sentences.
+     */
+    private void lazy(DiagnosticCode code, Severity severity, int line, int column, Supplier<String> message,
+                      Object hint) {
+        out.add(DiagnosticAccess.factory().create(severity, code, message, hint, config.sourceName(), line, column));
     }
 }
