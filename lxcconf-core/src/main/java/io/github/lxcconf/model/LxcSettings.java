@@ -10,11 +10,15 @@ import io.github.lxcconf.syntax.Section;
 import io.github.lxcconf.validate.KeyCatalog;
 
 import java.math.BigInteger;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
+import java.util.function.IntPredicate;
 
 /**
  * The typed {@code lxc.*} settings of a config's main section, computed once:
@@ -32,6 +36,10 @@ import java.util.Optional;
  * not read, and each gets a diagnostic ({@code LXC120}). Unlike liblxc, which stops at the first error, every line is
  * read so that every problem is reported. A NUL character ends the reading,
  * as it ends liblxc's. Instances are immutable and safe to share.
+ *
+ * <p>The lists of device rules, mount entries, id maps, environment variables and hooks hold the lines their
+ * elements come from, and read an element from its line when it is asked for: a config with hundreds of thousands
+ * of mount entries costs a few bytes per entry until they are read. The elements read are equal each time.
  *
  * <pre>{@code
  * LxcSettings lxc = LxcConfig.parse(Path.of("/var/lib/lxc/web/config")).lxc();
@@ -65,17 +73,20 @@ public final class LxcSettings {
     private final List<Diagnostic> diagnostics;
 
     private LxcSettings(Reader r) {
-        this.deviceRules = List.copyOf(r.deviceRules);
-        this.mountEntries = List.copyOf(r.mountEntries);
+        this.deviceRules = r.deviceRules.toList((at, value, kind) -> DeviceRule.read((kind & V2) != 0
+                ? CgroupVersion.V2 : CgroupVersion.V1, (kind & ALLOW) != 0, value, Optional.of(at)).value());
+        this.mountEntries = r.mountEntries.toList((at, value, kind) -> MountEntry.read(value, Optional.of(at),
+                new ArrayList<>()).value());
         this.mountAuto = List.copyOf(r.mountAuto.values());
-        this.idMaps = List.copyOf(r.idMaps);
+        this.idMaps = r.idMaps.toList((at, value, kind) -> IdMap.read(value, Optional.of(at)).value());
         this.capabilities = r.capabilities.result();
         this.networkInterfaces = r.network.result();
         this.apparmor = new AppArmor(r.aaProfile, r.aaNesting, r.aaIncomplete, r.aaRaw, r.aaOrigins);
         this.seccomp = new Seccomp(r.scProfile, r.scNesting, r.scProxy, r.scCookie, r.scOrigins);
         this.selinux = new Selinux(r.seContext, r.seKeyring, r.seOrigins);
-        this.environment = List.copyOf(r.environment);
-        this.hooks = List.copyOf(r.hooks);
+        this.environment = r.environment.toList((at, value, kind) -> EnvironmentVariable.read(
+                EnvironmentVariable.Scope.values()[kind], value, Optional.of(at)).value());
+        this.hooks = r.hooks.toList((at, value, kind) -> new Hook(HookType.values()[kind], value, Optional.of(at)));
         this.hostname = r.hostname;
         this.rootfs = r.rootfs;
         this.arch = r.arch;
@@ -392,13 +403,99 @@ public final class LxcSettings {
                 + " diagnostics]";
     }
 
+    /** A device rule's kind bits in {@link Slots}: cgroup v2, and allow. */
+    private static final int V2 = 2;
+    private static final int ALLOW = 1;
+
+    /** Reads a list element again from its line. */
+    private interface Reread<T> {
+        T read(Origin at, String value, int kind);
+    }
+
+    /**
+     * The lines whose values a list holds, in order, each with a small kind (a device rule's version and allow, an
+     * environment variable's scope, a hook's type) that clearing a part of the list goes by. Only lines whose
+     * value was read without a problem are added.
+     */
+    private static final class Slots {
+        private EntryLine[] lines = new EntryLine[4];
+        private int[] numbers = new int[4];
+        private byte[] kinds = new byte[4];
+        private int size;
+
+        void add(Origin at, int kind) {
+            if (size == lines.length) {
+                int n = size * 2;
+                lines = Arrays.copyOf(lines, n);
+                numbers = Arrays.copyOf(numbers, n);
+                kinds = Arrays.copyOf(kinds, n);
+            }
+            lines[size] = at.entry();
+            numbers[size] = at.lineNumber();
+            kinds[size] = (byte) kind;
+            size++;
+        }
+
+        void removeIf(IntPredicate kind) {
+            int kept = 0;
+            for (int i = 0; i < size; i++) {
+                if (!kind.test(kinds[i])) {
+                    lines[kept] = lines[i];
+                    numbers[kept] = numbers[i];
+                    kinds[kept] = kinds[i];
+                    kept++;
+                }
+            }
+            Arrays.fill(lines, kept, size, null);
+            size = kept;
+        }
+
+        void clear() {
+            removeIf(k -> true);
+        }
+
+        <T> List<T> toList(Reread<T> reread) {
+            return size == 0 ? List.of() : new LineList<>(Arrays.copyOf(lines, size), Arrays.copyOf(numbers, size),
+                    Arrays.copyOf(kinds, size), reread);
+        }
+    }
+
+    /** An immutable list whose elements are read from their lines when asked for. */
+    private static final class LineList<T> extends AbstractList<T> implements RandomAccess {
+        private final EntryLine[] lines;
+        private final int[] numbers;
+        private final byte[] kinds;
+        private final Reread<T> reread;
+
+        LineList(EntryLine[] lines, int[] numbers, byte[] kinds, Reread<T> reread) {
+            this.lines = lines;
+            this.numbers = numbers;
+            this.kinds = kinds;
+            this.reread = reread;
+        }
+
+        @Override
+        public T get(int index) {
+            Objects.checkIndex(index, lines.length);
+            EntryLine e = lines[index];
+            // the value the reader applied: the line's value, or on a line with a NUL the text before it
+            String value = e.content().indexOf('\0') >= 0 ? Reader.valueBeforeNul(e).orElseThrow() : e.value();
+            return reread.read(new Origin(e, numbers[index]), value, kinds[index]);
+        }
+
+        @Override
+        public int size() {
+            return lines.length;
+        }
+    }
+
     /** Applies the lines of a section in order. */
     private static final class Reader {
         final Problems problems;
-        final List<DeviceRule> deviceRules = new ArrayList<>();
-        final List<MountEntry> mountEntries = new ArrayList<>();
+        final Slots deviceRules = new Slots();
+        final Slots mountEntries = new Slots();
         final EnumMap<MountAuto.Category, MountAuto> mountAuto = new EnumMap<>(MountAuto.Category.class);
-        final List<IdMap> idMaps = new ArrayList<>();
+        final Slots idMaps = new Slots();
         final Capabilities.Reader capabilities;
         final NetworkReader network;
         Optional<String> aaProfile = Optional.empty();
@@ -414,8 +511,8 @@ public final class LxcSettings {
         Optional<String> seContext = Optional.empty();
         Optional<String> seKeyring = Optional.empty();
         final List<Origin> seOrigins = new ArrayList<>();
-        final List<EnvironmentVariable> environment = new ArrayList<>();
-        final List<Hook> hooks = new ArrayList<>();
+        final Slots environment = new Slots();
+        final Slots hooks = new Slots();
         int legacyInterfaces;
         Optional<String> hostname = Optional.empty();
         Optional<RootFs> rootfs = Optional.empty();
@@ -546,13 +643,14 @@ public final class LxcSettings {
         }
 
         private void deviceRule(Origin at, CgroupVersion version, boolean allow, String value) {
+            int kind = (version == CgroupVersion.V2 ? V2 : 0) | (allow ? ALLOW : 0);
             if (value.isEmpty()) {
-                deviceRules.removeIf(r -> r.version() == version && r.allow() == allow);
+                deviceRules.removeIf(k -> k == kind);
                 return;
             }
             Parsed<DeviceRule> p = DeviceRule.read(version, allow, value, Optional.of(at));
             if (p.isOk()) {
-                deviceRules.add(p.value());
+                deviceRules.add(at, kind);
             } else {
                 problems.value(DiagnosticCode.LXC_DEVICE_RULE, at, p.problem(), p.hint());
             }
@@ -560,7 +658,8 @@ public final class LxcSettings {
 
         private void clearRules(String value, CgroupVersion version) {
             if (value.isEmpty()) {
-                deviceRules.removeIf(r -> r.version() == version);
+                int v2 = version == CgroupVersion.V2 ? V2 : 0;
+                deviceRules.removeIf(k -> (k & V2) == v2);
                 limits.clear(version);
             }
         }
@@ -582,7 +681,7 @@ public final class LxcSettings {
             List<String[]> warnings = new ArrayList<>();
             Parsed<MountEntry> p = MountEntry.read(value, Optional.of(at), warnings);
             if (p.isOk()) {
-                mountEntries.add(p.value());
+                mountEntries.add(at, 0);
             } else {
                 problems.value(DiagnosticCode.LXC_MOUNT_ENTRY, at, p.problem(), p.hint());
             }
@@ -621,7 +720,7 @@ public final class LxcSettings {
             }
             Parsed<IdMap> p = IdMap.read(value, Optional.of(at));
             if (p.isOk()) {
-                idMaps.add(p.value());
+                idMaps.add(at, 0);
             } else {
                 problems.value(DiagnosticCode.LXC_IDMAP, at, p.problem(), p.hint());
             }
@@ -700,12 +799,12 @@ public final class LxcSettings {
 
         private void environment(Origin at, EnvironmentVariable.Scope scope, String value) {
             if (value.isEmpty()) {
-                environment.removeIf(v -> v.scope() == scope);
+                environment.removeIf(k -> k == scope.ordinal());
                 return;
             }
             Parsed<EnvironmentVariable> p = EnvironmentVariable.read(scope, value, Optional.of(at));
             if (p.isOk()) {
-                environment.add(p.value());
+                environment.add(at, scope.ordinal());
             } else {
                 problems.value(DiagnosticCode.LXC_ENVIRONMENT, at, p.problem(), p.hint());
             }
@@ -723,9 +822,9 @@ public final class LxcSettings {
 
         private void hook(Origin at, HookType type, String value) {
             if (value.isEmpty()) {
-                hooks.removeIf(h -> h.type() == type);
+                hooks.removeIf(k -> k == type.ordinal());
             } else {
-                hooks.add(new Hook(type, value, Optional.of(at)));
+                hooks.add(at, type.ordinal());
             }
         }
     }

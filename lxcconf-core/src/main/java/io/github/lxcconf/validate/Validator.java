@@ -185,6 +185,8 @@ public final class Validator {
 
     /** Mount entries that load but misbehave when the container starts. */
     private void mounts() {
+        // the root filesystem once: the list reads each entry from its line, and the settings need not be kept
+        Optional<RootFs> rootfs = MountTargets.rootfs(config);
         for (MountEntry entry : config.lxc().mountEntries()) {
             if (entry.origin().isEmpty()) {
                 continue;
@@ -192,12 +194,12 @@ public final class Validator {
             int line = entry.origin().get().lineNumber();
             int column = entry.origin().get().entry().valueColumn();
             String target = entry.target();
-            MountPlacement placement = MountTargets.placement(config, entry);
+            MountPlacement placement = MountPlacement.of(entry, rootfs);
             if (placement.kind() == MountPlacement.Kind.IGNORED) {
                 String relative = relative(target);
                 add(DiagnosticCode.VAL_ABSOLUTE_MOUNT_TARGET, Severity.WARNING, line, column,
                         "the target '" + target + "' is absolute and does not contain the rootfs path '"
-                                + MountTargets.rootfs(config).map(RootFs::path).orElse("")
+                                + rootfs.map(RootFs::path).orElse("")
                                 + "': when the container starts, LXC skips this entry (\"Ignoring mount point\")",
                         "write it relative to the container's root: '" + relative + "'");
             } else if (placement.kind() == MountPlacement.Kind.NO_ROOTFS) {

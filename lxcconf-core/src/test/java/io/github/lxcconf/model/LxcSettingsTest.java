@@ -4,6 +4,7 @@ import io.github.lxcconf.testing.Classroom;
 import static io.github.lxcconf.model.ModelTesting.lxc;
 import static io.github.lxcconf.model.ModelTesting.problems;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.lxcconf.Dialect;
@@ -252,6 +253,49 @@ class LxcSettingsTest {
                 .isEqualTo(List.of());
         assertThat(problems("lxc.cap.drop = 'sys_time\0'\n")).containsExactly("1:16 error LXC105 unknown capability"
                 + " ''sys_time' in lxc.cap.drop; liblxc refuses the file");
+    }
+
+    @Test
+    @DisplayName("the lists read each element from its line: equal every time, after clears, and refusing changes")
+    void listsReadFromLines() {
+        LxcSettings s = lxc("""
+                lxc.mount.entry = /a a none bind 0 0
+                lxc.cgroup.devices.allow = c 10:232 rwm
+                lxc.cgroup2.devices.allow = c 10:200 rwm
+                lxc.cgroup.devices.allow = nonsense
+                lxc.environment.runtime = R=1
+                lxc.environment = A=1
+                lxc.hook.start = /a
+                lxc.hook.stop = /b
+                lxc.mount.entry =
+                lxc.cgroup.devices.allow =
+                lxc.environment.runtime =
+                lxc.hook.start =
+                lxc.mount.entry = /dev/net/tun dev/net/tun none bind,create=file 0 0
+                lxc.idmap = u 0 100000 65536
+                lxc.mount.entry = /c c none bind 0 0\0 junk
+                lxc.mount.entry = /d d none bind 0 0
+                """);
+        assertThat(s.mountEntries()).extracting(MountEntry::source, m -> m.origin().orElseThrow().lineNumber())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/dev/net/tun", 13),
+                        org.assertj.core.groups.Tuple.tuple("/c", 15));
+        assertThat(s.mountEntries().get(0).create()).contains(CreateMode.FILE);
+        assertThat(s.deviceRules()).extracting(DeviceRule::key, r -> r.origin().orElseThrow().lineNumber())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("lxc.cgroup2.devices.allow", 3));
+        assertThat(s.environment()).extracting(EnvironmentVariable::name).containsExactly("A");
+        assertThat(s.hooks()).extracting(Hook::type, Hook::command)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(HookType.STOP, "/b"));
+        assertThat(s.idMaps()).hasSize(1);
+        assertThat(s.diagnostics()).extracting(d -> d.line()).containsExactly(4);
+        for (List<?> list : List.of(s.mountEntries(), s.deviceRules(), s.environment(), s.hooks(), s.idMaps())) {
+            assertThat(list).isEqualTo(List.copyOf(list)).hasSameHashCodeAs(List.copyOf(list));
+            assertThat(list.get(0)).isEqualTo(list.get(0)).isNotSameAs(list.get(0));
+            assertThatThrownBy(() -> list.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> list.get(list.size())).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+        assertThatThrownBy(() -> s.deviceRules().add(DeviceRule.parse(CgroupVersion.V2, true, "c 1:3 rwm")))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(lxc("lxc.uts.name = a\n").mountEntries()).isEmpty();
     }
 
     @Test
