@@ -26,7 +26,9 @@ import io.github.lxcconf.validate.ValidationOptions;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -138,7 +140,60 @@ final class ExplainCommand implements Callable<Integer> {
             }
         }
         out.append("\nSummary\n-------\n");
-        explanation.summary().text().lines().forEach(l -> out.append(Style.visible(l)).append('\n'));
+        try {
+            explanation.writeSummaryTo(new VisibleLines(out));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a PrintWriter does not throw
+        }
+    }
+
+    /**
+     * Writes text as {@code text.lines().forEach(l -> out.append(Style.visible(l)).append('\n'))} would, a piece
+     * at a time: CR, LF and CRLF end a line, and other control characters are shown as {@code \\xNN}.
+     */
+    static final class VisibleLines implements Appendable {
+        private final PrintWriter out;
+        /** The last character was a CR, so an LF right after it ends no other line. */
+        private boolean afterCr;
+
+        VisibleLines(PrintWriter out) {
+            this.out = out;
+        }
+
+        @Override
+        public Appendable append(CharSequence text) {
+            String s = String.valueOf(text);
+            return append(s, 0, s.length());
+        }
+
+        @Override
+        public Appendable append(CharSequence text, int start, int end) {
+            CharSequence s = text == null ? "null" : text;
+            int from = start;
+            for (int i = start; i < end; i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\r') {
+                    out.append(Style.visible(s.subSequence(from, i).toString()));
+                    if (!(c == '\n' && afterCr && i == from)) {
+                        out.append('\n');
+                    }
+                    afterCr = c == '\r';
+                    from = i + 1;
+                } else if (afterCr && i == from) {
+                    afterCr = false;
+                }
+            }
+            if (from < end) {
+                out.append(Style.visible(s.subSequence(from, end).toString()));
+                afterCr = false;
+            }
+            return this;
+        }
+
+        @Override
+        public Appendable append(char c) {
+            return append(String.valueOf(c), 0, 1);
+        }
     }
 
     /**

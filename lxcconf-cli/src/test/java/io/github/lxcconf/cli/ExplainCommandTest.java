@@ -11,6 +11,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExplainCommandTest {
 
     @Test
+    void theSummaryIsWrittenAsItsLinesWouldBeInAnyPieces() {
+        for (String text : new String[] {"a\nb\n", "a\r\nb\rc\n", "x\u0001y\n\n", "\r\n\r\r\n", "tab\there\u009b\n"}) {
+            StringBuilder expected = new StringBuilder();
+            text.lines().forEach(l -> expected.append(Style.visible(l)).append('\n'));
+            for (int cut = 0; cut <= text.length(); cut++) {
+                java.io.StringWriter sink = new java.io.StringWriter();
+                java.io.PrintWriter out = new java.io.PrintWriter(sink);
+                ExplainCommand.VisibleLines lines = new ExplainCommand.VisibleLines(out);
+                lines.append(text, 0, cut);
+                for (int i = cut; i < text.length(); i++) {
+                    lines.append(text.charAt(i));
+                }
+                out.flush();
+                assertThat(sink.toString()).as("%s cut at %d", text, cut).isEqualTo(expected.toString());
+            }
+        }
+    }
+
+
+    @Test
     void lineNumbersAreRightAlignedAsFormatterAlignsThem() {
         for (int n : new int[] {0, 1, 9, 10, 99, 100, 999, 1000, 123456}) {
             org.assertj.core.api.Assertions.assertThat(ExplainCommand.lineNumber(n))

@@ -145,6 +145,21 @@ public final class Explanation {
     }
 
     /**
+     * Writes the summary as text, as {@code summary().text()} returns it, its long lists (devices, host paths)
+     * item by item as they are worked out: the summary of a large file is never held in memory.
+     *
+     * <pre>{@code
+     * config.explain().writeSummaryTo(System.out); // Privileged container: root inside it is root on the host ...
+     * }</pre>
+     *
+     * @param out where to write
+     * @throws IOException if writing fails
+     */
+    public void writeSummaryTo(Appendable out) throws IOException {
+        explainer.writeSummary(Objects.requireNonNull(out, "out"));
+    }
+
+    /**
      * Returns the explanation as text: every line with its number and explanation, then the summary. The same
      * text as {@link #writeTo(Appendable)} writes.
      *
