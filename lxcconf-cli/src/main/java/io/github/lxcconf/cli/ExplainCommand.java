@@ -216,31 +216,72 @@ final class ExplainCommand implements Callable<Integer> {
                     .append(", \"explanation\": ").append(Json.array(line.sentences())).append('}');
             separator = ",\n";
         }
-        Summary s = explanation.summary();
-        out.append("],\n\"summary\": {\"unprivileged\": ").append(String.valueOf(s.unprivileged()))
-                .append(", \"devices\": ").append(Json.array(s.devices()))
-                .append(", \"deviceVerdicts\": ").append(deviceVerdicts(config, options))
-                .append(", \"hostPaths\": ").append(Json.array(s.hostPaths()))
-                .append(", \"mounts\": ").append(mounts(config))
-                .append(", \"capabilities\": ").append(Json.array(s.capabilities()))
-                .append(", \"capabilitySettings\": ").append(capabilitySettings(file, s))
-                .append(", \"features\": ").append(Json.array(s.features()))
-                .append(", \"relaxations\": ").append(Json.array(s.relaxations()))
-                .append(", \"warnings\": ").append(Json.array(s.warnings()))
-                .append(", \"text\": ").append(Json.string(s.text())).append("}}\n");
+        out.append("],\n\"summary\": ");
+        summary(out, file, explanation.summary(), config, options);
+        // the text is worked out again and written as it goes, once the summary above is no longer held
+        out.append(", \"text\": \"");
+        Json.Chars text = new Json.Chars(out);
+        try {
+            explanation.writeSummaryTo(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a PrintWriter does not throw
+        }
+        text.finish();
+        out.append("\"}}\n");
+    }
+
+    /** Writes the summary's fields but its text, as the opening of a JSON object. */
+    private static void summary(PrintWriter out, String file, Summary s, LxcConfig config,
+                                ValidationOptions options) {
+        out.append("{\"unprivileged\": ").append(String.valueOf(s.unprivileged())).append(", \"devices\": ");
+        Json.array(out, s.devices());
+        out.append(", \"deviceVerdicts\": ");
+        deviceVerdicts(out, config, options);
+        out.append(", \"hostPaths\": ");
+        Json.array(out, s.hostPaths());
+        out.append(", \"mounts\": ");
+        mounts(out, config);
+        out.append(", \"capabilities\": ");
+        Json.array(out, s.capabilities());
+        out.append(", \"capabilitySettings\": ").append(capabilitySettings(file, s)).append(", \"features\": ");
+        Json.array(out, s.features());
+        out.append(", \"relaxations\": ");
+        Json.array(out, s.relaxations());
+        out.append(", \"warnings\": ");
+        Json.array(out, s.warnings());
+    }
+
+    /** Writes the items of a JSON array as they come. */
+    private static final class Items {
+        private final PrintWriter out;
+        private boolean first = true;
+
+        Items(PrintWriter out) {
+            this.out = out;
+            out.append('[');
+        }
+
+        void add(String item) {
+            out.append(first ? "" : ", ").append(item);
+            first = false;
+        }
+
+        void close() {
+            out.append(']');
+        }
     }
 
     /**
-     * Returns, as a JSON array, what lxcconf's device decision says of each device an allow rule or a devN option
+     * Writes, as a JSON array, what lxcconf's device decision says of each device an allow rule or a devN option
      * of the config names, on the stated host layout (by default a pure cgroup2 host, and for a native config
      * also a hybrid one): {@code {"line", "rule", "device", "access", "host", "granted", "reason", "lines"}}.
      */
-    static String deviceVerdicts(LxcConfig config, ValidationOptions options) {
+    static void deviceVerdicts(PrintWriter out, LxcConfig config, ValidationOptions options) {
         List<HostLayout> layouts = options.cgroup2Host().map(v2 -> List.of(v2 ? HostLayout.CGROUP2 : HostLayout.HYBRID))
                 .orElse(config.dialect() == Dialect.PROXMOX ? List.of(HostLayout.CGROUP2)
                         : List.of(HostLayout.CGROUP2, HostLayout.HYBRID));
         DevicePolicy policy = DevicePolicy.of(config);
-        List<String> items = new ArrayList<>();
+        Items items = new Items(out);
         for (DeviceRule rule : config.lxc().deviceRules()) {
             if (!rule.allow() || rule.origin().isEmpty()) {
                 continue;
@@ -263,16 +304,16 @@ final class ExplainCommand implements Callable<Integer> {
                 }
             }
         }
-        return "[" + String.join(", ", items) + "]";
+        items.close();
     }
 
     /**
-     * Returns, as a JSON array, the host paths the container sees: each bind mount ({@code lxc.mount.entry} with
+     * Writes, as a JSON array, the host paths the container sees: each bind mount ({@code lxc.mount.entry} with
      * {@code bind}) and each Proxmox mount point of a host directory or device,
      * {@code {"line", "key", "source", "target", "readOnly"}}.
      */
-    static String mounts(LxcConfig config) {
-        List<String> items = new ArrayList<>();
+    static void mounts(PrintWriter out, LxcConfig config) {
+        Items items = new Items(out);
         for (MountEntry m : config.lxc().mountEntries()) {
             if (m.isBind() && m.origin().isPresent()) {
                 items.add(mount(m.origin().get().lineNumber(), "lxc.mount.entry", m.source(), m.target(),
@@ -291,7 +332,7 @@ final class ExplainCommand implements Callable<Integer> {
                 }
             }
         }
-        return "[" + String.join(", ", items) + "]";
+        items.close();
     }
 
     /**

@@ -8,8 +8,78 @@ final class Json {
     /** Returns the string as a JSON string literal, quotes included. */
     static String string(String text) {
         StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
+        Chars chars = new Chars(out);
+        chars.append(text);
+        chars.finish();
+        return out.append('"').toString();
+    }
+
+    /**
+     * Writes the inside of a JSON string literal a piece at a time, escaped as {@link #string} escapes it: a
+     * surrogate pair is kept, a lone surrogate escaped, also where the pieces split a pair. Call {@link #finish}
+     * after the last piece.
+     */
+    static final class Chars implements Appendable {
+        private final Appendable out;
+        /** A high surrogate whose low half may come with the next piece, or 0. */
+        private char high;
+
+        Chars(Appendable out) {
+            this.out = out;
+        }
+
+        @Override
+        public Chars append(CharSequence text) {
+            CharSequence s = text == null ? "null" : text;
+            return append(s, 0, s.length());
+        }
+
+        @Override
+        public Chars append(CharSequence text, int start, int end) {
+            CharSequence s = text == null ? "null" : text;
+            try {
+                for (int i = start; i < end; i++) {
+                    put(s.charAt(i));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        @Override
+        public Chars append(char c) {
+            try {
+                put(c);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return this;
+        }
+
+        /** Writes out a high surrogate left without its low half. */
+        void finish() {
+            if (high != 0) {
+                char h = high;
+                high = 0;
+                try {
+                    out.append(unicode(h));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+
+        private void put(char c) throws java.io.IOException {
+            if (high != 0) {
+                char h = high;
+                high = 0;
+                if (Character.isLowSurrogate(c)) {
+                    out.append(h).append(c);
+                    return;
+                }
+                out.append(unicode(h));
+            }
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -19,20 +89,38 @@ final class Json {
                 case '\b' -> out.append("\\b");
                 case '\f' -> out.append("\\f");
                 default -> {
-                    boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
-                            && Character.isLowSurrogate(text.charAt(i + 1));
-                    if (pairedHigh) {
-                        out.append(c).append(text.charAt(++i));
+                    if (Character.isHighSurrogate(c)) {
+                        high = c;
                     } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)
                             || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(unicode(c));
                     } else {
                         out.append(c);
                     }
                 }
             }
         }
-        return out.append('"').toString();
+
+        private static String unicode(char c) {
+            return String.format("\\u%04x", (int) c);
+        }
+    }
+
+    /** Writes the strings as a JSON array literal. */
+    static void array(Appendable out, java.util.List<String> items) {
+        try {
+            out.append('[');
+            for (int i = 0; i < items.size(); i++) {
+                out.append(i == 0 ? "\"" : ", \"");
+                Chars chars = new Chars(out);
+                chars.append(items.get(i));
+                chars.finish();
+                out.append('"');
+            }
+            out.append(']');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Returns the strings as a JSON array literal. */

@@ -11,6 +11,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExplainCommandTest {
 
     @Test
+    void jsonTextWrittenInPiecesIsEscapedAsOneString() {
+        String text = "a\uD83D\uDE00b\uD800c\"\u2028\\\u0001\uDC00\uD800";
+        assertThat(Json.string(text)).isEqualTo("\"a\uD83D\uDE00b\\ud800c\\\"\\u2028\\\\\\u0001\\udc00\\ud800\"");
+        for (int cut = 0; cut <= text.length(); cut++) {
+            StringBuilder out = new StringBuilder("\"");
+            Json.Chars chars = new Json.Chars(out);
+            chars.append(text, 0, cut);
+            chars.append(text.substring(cut));
+            chars.finish();
+            assertThat(out.append('"').toString()).as("cut at %d", cut).isEqualTo(Json.string(text));
+        }
+    }
+
+
+    @Test
     void theSummaryIsWrittenAsItsLinesWouldBeInAnyPieces() {
         for (String text : new String[] {"a\nb\n", "a\r\nb\rc\n", "x\u0001y\n\n", "\r\n\r\r\n", "tab\there\u009b\n"}) {
             StringBuilder expected = new StringBuilder();
