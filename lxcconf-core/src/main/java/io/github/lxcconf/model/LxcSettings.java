@@ -37,9 +37,10 @@ import java.util.function.IntPredicate;
  * read so that every problem is reported. A NUL character ends the reading,
  * as it ends liblxc's. Instances are immutable and safe to share.
  *
- * <p>The lists of device rules, mount entries, id maps, environment variables and hooks hold the lines their
- * elements come from, and read an element from its line when it is asked for: a config with hundreds of thousands
- * of mount entries costs a few bytes per entry until they are read. The elements read are equal each time.
+ * <p>A list of device rules, mount entries, id maps, environment variables or hooks that more than 1024 lines
+ * added to holds the lines its elements come from, and reads an element from its line when it is asked for: a
+ * config with hundreds of thousands of mount entries costs a few bytes per entry until they are read. The elements
+ * read are equal each time.
  *
  * <pre>{@code
  * LxcSettings lxc = LxcConfig.parse(Path.of("/var/lib/lxc/web/config")).lxc();
@@ -73,20 +74,21 @@ public final class LxcSettings {
     private final List<Diagnostic> diagnostics;
 
     private LxcSettings(Reader r) {
-        this.deviceRules = r.deviceRules.toList((at, value, kind) -> DeviceRule.read((kind & V2) != 0
+        this.deviceRules = r.deviceRules.toList(r.nul, (at, value, kind) -> DeviceRule.read((kind & V2) != 0
                 ? CgroupVersion.V2 : CgroupVersion.V1, (kind & ALLOW) != 0, value, Optional.of(at)).value());
-        this.mountEntries = r.mountEntries.toList((at, value, kind) -> MountEntry.read(value, Optional.of(at),
+        this.mountEntries = r.mountEntries.toList(r.nul, (at, value, kind) -> MountEntry.read(value, Optional.of(at),
                 new ArrayList<>()).value());
         this.mountAuto = List.copyOf(r.mountAuto.values());
-        this.idMaps = r.idMaps.toList((at, value, kind) -> IdMap.read(value, Optional.of(at)).value());
+        this.idMaps = r.idMaps.toList(r.nul, (at, value, kind) -> IdMap.read(value, Optional.of(at)).value());
         this.capabilities = r.capabilities.result();
         this.networkInterfaces = r.network.result();
         this.apparmor = new AppArmor(r.aaProfile, r.aaNesting, r.aaIncomplete, r.aaRaw, r.aaOrigins);
         this.seccomp = new Seccomp(r.scProfile, r.scNesting, r.scProxy, r.scCookie, r.scOrigins);
         this.selinux = new Selinux(r.seContext, r.seKeyring, r.seOrigins);
-        this.environment = r.environment.toList((at, value, kind) -> EnvironmentVariable.read(
+        this.environment = r.environment.toList(r.nul, (at, value, kind) -> EnvironmentVariable.read(
                 EnvironmentVariable.Scope.values()[kind], value, Optional.of(at)).value());
-        this.hooks = r.hooks.toList((at, value, kind) -> new Hook(HookType.values()[kind], value, Optional.of(at)));
+        this.hooks = r.hooks.toList(r.nul, (at, value, kind) -> new Hook(HookType.values()[kind], value,
+                Optional.of(at)));
         this.hostname = r.hostname;
         this.rootfs = r.rootfs;
         this.arch = r.arch;
@@ -415,25 +417,38 @@ public final class LxcSettings {
     /**
      * The lines whose values a list holds, in order, each with a small kind (a device rule's version and allow, an
      * environment variable's scope, a hook's type) that clearing a part of the list goes by. Only lines whose
-     * value was read without a problem are added.
+     * value was read without a problem are added. Up to {@link #KEEP} values are also kept as read, and the list
+     * holds them as they are; past that, the list reads each element from its line when asked for.
      */
     private static final class Slots {
-        private EntryLine[] lines = new EntryLine[4];
-        private int[] numbers = new int[4];
-        private byte[] kinds = new byte[4];
-        private int size;
+        /** How many values a list keeps as read: a usual config's lists are read without reading a line again. */
+        static final int KEEP = 1024;
+        private static final EntryLine[] NO_LINES = {};
 
-        void add(Origin at, int kind) {
+        private EntryLine[] lines = NO_LINES;
+        private int[] numbers;
+        private byte[] kinds;
+        /** The values as read while no more than KEEP were added, else null. */
+        private List<Object> values = new ArrayList<>();
+        private int size;
+        private int added;
+
+        void add(Origin at, int kind, Object value) {
             if (size == lines.length) {
-                int n = size * 2;
+                int n = Math.max(4, size * 2);
                 lines = Arrays.copyOf(lines, n);
-                numbers = Arrays.copyOf(numbers, n);
-                kinds = Arrays.copyOf(kinds, n);
+                numbers = numbers == null ? new int[n] : Arrays.copyOf(numbers, n);
+                kinds = kinds == null ? new byte[n] : Arrays.copyOf(kinds, n);
             }
             lines[size] = at.entry();
             numbers[size] = at.lineNumber();
             kinds[size] = (byte) kind;
             size++;
+            if (++added > KEEP) {
+                values = null;
+            } else {
+                values.add(value);
+            }
         }
 
         void removeIf(IntPredicate kind) {
@@ -443,10 +458,18 @@ public final class LxcSettings {
                     lines[kept] = lines[i];
                     numbers[kept] = numbers[i];
                     kinds[kept] = kinds[i];
+                    if (values != null) {
+                        values.set(kept, values.get(i));
+                    }
                     kept++;
                 }
             }
-            Arrays.fill(lines, kept, size, null);
+            if (kept < size) {
+                Arrays.fill(lines, kept, size, null);
+                if (values != null) {
+                    values.subList(kept, size).clear();
+                }
+            }
             size = kept;
         }
 
@@ -454,9 +477,17 @@ public final class LxcSettings {
             removeIf(k -> true);
         }
 
-        <T> List<T> toList(Reread<T> reread) {
-            return size == 0 ? List.of() : new LineList<>(Arrays.copyOf(lines, size), Arrays.copyOf(numbers, size),
-                    Arrays.copyOf(kinds, size), reread);
+        /** The list; {@code nul} is the line with a NUL that ended the reading, or null. */
+        @SuppressWarnings("unchecked")
+        <T> List<T> toList(EntryLine nul, Reread<T> reread) {
+            if (size == 0) {
+                return List.of();
+            }
+            if (values != null) {
+                return (List<T>) List.copyOf(values);
+            }
+            return new LineList<>(Arrays.copyOf(lines, size), Arrays.copyOf(numbers, size), Arrays.copyOf(kinds, size),
+                    nul, reread);
         }
     }
 
@@ -465,12 +496,15 @@ public final class LxcSettings {
         private final EntryLine[] lines;
         private final int[] numbers;
         private final byte[] kinds;
+        /** The line with a NUL that ended the reading, or null. */
+        private final EntryLine nul;
         private final Reread<T> reread;
 
-        LineList(EntryLine[] lines, int[] numbers, byte[] kinds, Reread<T> reread) {
+        LineList(EntryLine[] lines, int[] numbers, byte[] kinds, EntryLine nul, Reread<T> reread) {
             this.lines = lines;
             this.numbers = numbers;
             this.kinds = kinds;
+            this.nul = nul;
             this.reread = reread;
         }
 
@@ -479,7 +513,7 @@ public final class LxcSettings {
             Objects.checkIndex(index, lines.length);
             EntryLine e = lines[index];
             // the value the reader applied: the line's value, or on a line with a NUL the text before it
-            String value = e.content().indexOf('\0') >= 0 ? Reader.valueBeforeNul(e).orElseThrow() : e.value();
+            String value = e == nul ? Reader.valueBeforeNul(e).orElseThrow() : e.value();
             return reread.read(new Origin(e, numbers[index]), value, kinds[index]);
         }
 
@@ -513,6 +547,8 @@ public final class LxcSettings {
         final List<Origin> seOrigins = new ArrayList<>();
         final Slots environment = new Slots();
         final Slots hooks = new Slots();
+        /** The line with a NUL that ended the reading, or null. */
+        EntryLine nul;
         int legacyInterfaces;
         Optional<String> hostname = Optional.empty();
         Optional<RootFs> rootfs = Optional.empty();
@@ -538,6 +574,7 @@ public final class LxcSettings {
                     continue;
                 }
                 if (line.content().indexOf('\0') >= 0) {
+                    nul = e;
                     valueBeforeNul(e).ifPresent(v -> apply(new Origin(e, lineNumber), e.key(), v));
                     return;
                 }
@@ -650,7 +687,7 @@ public final class LxcSettings {
             }
             Parsed<DeviceRule> p = DeviceRule.read(version, allow, value, Optional.of(at));
             if (p.isOk()) {
-                deviceRules.add(at, kind);
+                deviceRules.add(at, kind, p.value());
             } else {
                 problems.value(DiagnosticCode.LXC_DEVICE_RULE, at, p.problem(), p.hint());
             }
@@ -681,7 +718,7 @@ public final class LxcSettings {
             List<String[]> warnings = new ArrayList<>();
             Parsed<MountEntry> p = MountEntry.read(value, Optional.of(at), warnings);
             if (p.isOk()) {
-                mountEntries.add(at, 0);
+                mountEntries.add(at, 0, p.value());
             } else {
                 problems.value(DiagnosticCode.LXC_MOUNT_ENTRY, at, p.problem(), p.hint());
             }
@@ -720,7 +757,7 @@ public final class LxcSettings {
             }
             Parsed<IdMap> p = IdMap.read(value, Optional.of(at));
             if (p.isOk()) {
-                idMaps.add(at, 0);
+                idMaps.add(at, 0, p.value());
             } else {
                 problems.value(DiagnosticCode.LXC_IDMAP, at, p.problem(), p.hint());
             }
@@ -804,7 +841,7 @@ public final class LxcSettings {
             }
             Parsed<EnvironmentVariable> p = EnvironmentVariable.read(scope, value, Optional.of(at));
             if (p.isOk()) {
-                environment.add(at, scope.ordinal());
+                environment.add(at, scope.ordinal(), p.value());
             } else {
                 problems.value(DiagnosticCode.LXC_ENVIRONMENT, at, p.problem(), p.hint());
             }
@@ -824,7 +861,7 @@ public final class LxcSettings {
             if (value.isEmpty()) {
                 hooks.removeIf(k -> k == type.ordinal());
             } else {
-                hooks.add(at, type.ordinal());
+                hooks.add(at, type.ordinal(), new Hook(type, value, Optional.of(at)));
             }
         }
     }

@@ -49,13 +49,13 @@ final class LxcChecks {
         List<Line> lines = section.lines();
         String[] keys = new String[lines.size()];
         // a file names few keys many times: one String per distinct key, not one per line (up to a bound, so
-        // that a file of all-different keys does not also fill a map)
-        Map<String, String> distinct = new HashMap<>();
+        // that a file of all-different keys does not also fill a map); a small file is not worth the map
+        Map<String, String> distinct = lines.size() >= SHARED_FROM ? new HashMap<>() : null;
         for (int i = 0; i < keys.length; i++) {
             if (lines.get(i) instanceof EntryLine e && e.isLxcKey()) {
                 String key = e.key();
-                String known = distinct.get(key);
-                if (known == null && distinct.size() < DISTINCT_KEYS) {
+                String known = distinct == null ? key : distinct.get(key);
+                if (known == null && distinct.size() < DISTINCT_KEYS) { // (known is never null without the map)
                     distinct.put(key, key);
                 }
                 keys[i] = known != null ? known : key;
@@ -66,6 +66,9 @@ final class LxcChecks {
 
     /** How many distinct keys {@link #keys} shares. */
     private static final int DISTINCT_KEYS = 4096;
+
+    /** The number of lines from which {@link #keys} shares the keys' strings. */
+    private static final int SHARED_FROM = 1024;
 
     /**
      * Runs every check on the main section of a native LXC config.

@@ -289,13 +289,40 @@ class LxcSettingsTest {
         assertThat(s.diagnostics()).extracting(d -> d.line()).containsExactly(4);
         for (List<?> list : List.of(s.mountEntries(), s.deviceRules(), s.environment(), s.hooks(), s.idMaps())) {
             assertThat(list).isEqualTo(List.copyOf(list)).hasSameHashCodeAs(List.copyOf(list));
-            assertThat(list.get(0)).isEqualTo(list.get(0)).isNotSameAs(list.get(0));
+            assertThat(list.get(0)).isEqualTo(list.get(0));
             assertThatThrownBy(() -> list.remove(0)).isInstanceOf(UnsupportedOperationException.class);
             assertThatThrownBy(() -> list.get(list.size())).isInstanceOf(IndexOutOfBoundsException.class);
         }
         assertThatThrownBy(() -> s.deviceRules().add(DeviceRule.parse(CgroupVersion.V2, true, "c 1:3 rwm")))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThat(lxc("lxc.uts.name = a\n").mountEntries()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("past 1024 lines, a list reads its elements from their lines: the same elements, after clears too")
+    void longListsReadFromLines() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1500; i++) {
+            text.append("lxc.mount.entry = /h").append(i).append(" m").append(i).append(" none bind,ro 0 0\n");
+            text.append("lxc.cgroup2.devices.allow = c 10:").append(i % 256).append(" rwm\n");
+            text.append("lxc.cgroup.devices.deny = c 1:").append(i % 256).append(" w\n");
+        }
+        text.append("lxc.cgroup.devices.deny =\n"); // clears the v1 denies only
+        text.append("lxc.mount.entry = /last last none bind 0 0\n");
+        LxcSettings s = lxc(text.toString());
+        assertThat(s.mountEntries()).hasSize(1501);
+        MountEntry m = s.mountEntries().get(1499);
+        MountEntry parsed = MountEntry.parse("/h1499 m1499 none bind,ro 0 0");
+        assertThat(new MountEntry(m.source(), m.target(), m.fsType(), m.options(), m.dump(), m.pass(),
+                java.util.Optional.empty())).isEqualTo(parsed);
+        assertThat(m.origin().orElseThrow().lineNumber()).isEqualTo(1499 * 3 + 1);
+        assertThat(s.mountEntries().get(1500).source()).isEqualTo("/last");
+        assertThat(s.mountEntries().get(1500).origin().orElseThrow().lineNumber()).isEqualTo(4502);
+        assertThat(s.mountEntries().get(7)).isEqualTo(s.mountEntries().get(7)).isNotSameAs(s.mountEntries().get(7));
+        assertThat(s.deviceRules()).hasSize(1500).allSatisfy(r -> assertThat(r.version()).isEqualTo(CgroupVersion.V2));
+        assertThat(s.deviceRules().get(300).toValue()).isEqualTo("c 10:44 rwm");
+        assertThat(s.deviceRules()).isEqualTo(List.copyOf(s.deviceRules()));
+        assertThatThrownBy(() -> s.mountEntries().clear()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
