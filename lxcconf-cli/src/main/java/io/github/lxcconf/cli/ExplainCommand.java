@@ -217,7 +217,7 @@ final class ExplainCommand implements Callable<Integer> {
             separator = ",\n";
         }
         out.append("],\n\"summary\": ");
-        summary(out, file, explanation.summary(), config, options);
+        summary(out, file, explanation, config, options);
         // the text is worked out again and written as it goes, once the summary above is no longer held
         out.append(", \"text\": \"");
         Json.Chars text = new Json.Chars(out);
@@ -230,15 +230,46 @@ final class ExplainCommand implements Callable<Integer> {
         out.append("\"}}\n");
     }
 
-    /** Writes the summary's fields but its text, as the opening of a JSON object. */
-    private static void summary(PrintWriter out, String file, Summary s, LxcConfig config,
+    /**
+     * Writes the summary's fields but its text, as the opening of a JSON object: the devices and host paths as the
+     * explanation works them out, the device verdicts between them.
+     */
+    private static void summary(PrintWriter out, String file, Explanation explanation, LxcConfig config,
                                 ValidationOptions options) {
-        out.append("{\"unprivileged\": ").append(String.valueOf(s.unprivileged())).append(", \"devices\": ");
-        Json.array(out, s.devices());
-        out.append(", \"deviceVerdicts\": ");
-        deviceVerdicts(out, config, options);
-        out.append(", \"hostPaths\": ");
-        Json.array(out, s.hostPaths());
+        Items[] list = new Items[1];
+        boolean[] hostPaths = {false};
+        Runnable toHostPaths = () -> {
+            list[0].close();
+            out.append(", \"deviceVerdicts\": ");
+            deviceVerdicts(out, config, options);
+            out.append(", \"hostPaths\": ");
+            list[0] = new Items(out);
+            hostPaths[0] = true;
+        };
+        Summary s = explanation.summary(new Summary.Items() {
+            @Override
+            public void unprivileged(boolean unprivileged) {
+                out.append("{\"unprivileged\": ").append(String.valueOf(unprivileged)).append(", \"devices\": ");
+                list[0] = new Items(out);
+            }
+
+            @Override
+            public void device(String item) {
+                list[0].add(Json.string(item));
+            }
+
+            @Override
+            public void hostPath(String item) {
+                if (!hostPaths[0]) {
+                    toHostPaths.run();
+                }
+                list[0].add(Json.string(item));
+            }
+        });
+        if (!hostPaths[0]) {
+            toHostPaths.run();
+        }
+        list[0].close();
         out.append(", \"mounts\": ");
         mounts(out, config);
         out.append(", \"capabilities\": ");

@@ -1160,7 +1160,12 @@ final class Explainer {
 
     /** The summary, its lists built. */
     Summary summary() {
-        return summarize(null);
+        return summarize(null, null);
+    }
+
+    /** The summary without its devices and host paths, which go to {@code items} as they are worked out. */
+    Summary summary(Summary.Items items) {
+        return summarize(null, items);
     }
 
     /**
@@ -1169,7 +1174,7 @@ final class Explainer {
      */
     void writeSummary(Appendable out) throws IOException {
         try {
-            summarize(new Summary.Writer(out));
+            summarize(new Summary.Writer(out), null);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -1177,10 +1182,11 @@ final class Explainer {
 
     /**
      * Works out the summary: into a {@link Summary} when {@code writer} is null, else written to it section by
-     * section, the devices and host paths one at a time (then it returns null). One at a time: the devN keys that
+     * section, the devices and host paths one at a time (then it returns null). With {@code items}, the devices and
+     * host paths go to it one at a time and the summary returned has none. One at a time: the devN keys that
      * fixes name are handed out in the order the rules are read.
      */
-    private synchronized Summary summarize(Summary.Writer writer) {
+    private synchronized Summary summarize(Summary.Writer writer, Summary.Items items) {
         LxcSettings lxc = config.lxc();
         boolean unprivileged = proxmox ? config.proxmox().unprivileged() || lxc.isUnprivileged()
                 : lxc.isUnprivileged();
@@ -1190,6 +1196,9 @@ final class Explainer {
             writer.head(unprivileged);
             writer.open(Summary.DEVICES);
             device = writer::item;
+        } else if (items != null) {
+            items.unprivileged(unprivileged);
+            device = items::device;
         }
         List<String> warnings = new ArrayList<>();
         DevicePolicy policy = devicePolicy();
@@ -1231,6 +1240,8 @@ final class Explainer {
             writer.close(Summary.NO_DEVICES);
             writer.open(Summary.HOST_PATHS);
             hostPath = writer::item;
+        } else if (items != null) {
+            hostPath = items::hostPath;
         }
         for (MountEntry m : lxc.mountEntries()) {
             if (m.isBind()) {

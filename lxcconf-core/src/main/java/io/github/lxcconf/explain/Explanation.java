@@ -145,6 +145,26 @@ public final class Explanation {
     }
 
     /**
+     * Works out the summary and hands its devices and host paths to {@code items} one at a time, as they are worked
+     * out, instead of holding them: for a large config those lists are most of the summary. The summary returned
+     * holds everything else; its {@link Summary#devices()} and {@link Summary#hostPaths()} are empty.
+     *
+     * <pre>{@code
+     * List<String> devices = new ArrayList<>();
+     * Summary rest = config.explain().summary(new Summary.Items() {
+     *     public void device(String item) { devices.add(item); }
+     *     public void hostPath(String item) { }
+     * });
+     * }</pre>
+     *
+     * @param items what receives the devices and host paths
+     * @return the summary without its devices and host paths
+     */
+    public Summary summary(Summary.Items items) {
+        return explainer.summary(Objects.requireNonNull(items, "items"));
+    }
+
+    /**
      * Writes the summary as text, as {@code summary().text()} returns it, its long lists (devices, host paths)
      * item by item as they are worked out: the summary of a large file is never held in memory.
      *

@@ -50,6 +50,41 @@ public record Summary(boolean unprivileged, List<String> devices, List<String> h
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * Receives a summary's long lists an item at a time, as {@link Explanation#summary(Items)} works them out:
+     * first whether the container is unprivileged, then every device, then every host path.
+     *
+     * <pre>{@code
+     * Summary rest = config.explain().summary(new Summary.Items() {
+     *     public void device(String item) { out.println("device: " + item); }
+     *     public void hostPath(String item) { out.println("host path: " + item); }
+     * });
+     * }</pre>
+     */
+    public interface Items {
+        /**
+         * Receives whether root in the container is an unprivileged user on the host; called first.
+         *
+         * @param unprivileged as {@link Summary#unprivileged()}
+         */
+        default void unprivileged(boolean unprivileged) {
+        }
+
+        /**
+         * Receives one item of {@link Summary#devices()}, in order.
+         *
+         * @param item the item
+         */
+        void device(String item);
+
+        /**
+         * Receives one item of {@link Summary#hostPaths()}, in order, after every device.
+         *
+         * @param item the item
+         */
+        void hostPath(String item);
+    }
+
     /** The title of the devices section, and what it says when there is none. */
     static final String DEVICES = "Devices its rules allow beyond LXC's defaults, and what a host grants";
     static final String NO_DEVICES = "none: only the standard devices LXC allows (/dev/null, /dev/zero, /dev/tty, ...)";

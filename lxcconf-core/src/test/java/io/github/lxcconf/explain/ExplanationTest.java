@@ -57,6 +57,49 @@ class ExplanationTest {
         }
     }
 
+    @Test
+    @DisplayName("summary(Items) hands out the devices and host paths that summary() lists, in order, and the rest")
+    void summaryItems() throws IOException {
+        int withLists = 0;
+        for (String name : corpusFiles()) {
+            LxcConfig config = LxcConfig.parse(resource("/corpus/" + name));
+            Explanation e = config.explain();
+            Summary whole = e.summary();
+            List<String> seen = new java.util.ArrayList<>();
+            Summary rest = e.summary(new Summary.Items() {
+                @Override
+                public void unprivileged(boolean unprivileged) {
+                    seen.add("unprivileged " + unprivileged);
+                }
+
+                @Override
+                public void device(String item) {
+                    seen.add("device " + item);
+                }
+
+                @Override
+                public void hostPath(String item) {
+                    seen.add("host " + item);
+                }
+            });
+            List<String> expected = new java.util.ArrayList<>();
+            expected.add("unprivileged " + whole.unprivileged());
+            whole.devices().forEach(d -> expected.add("device " + d));
+            whole.hostPaths().forEach(h -> expected.add("host " + h));
+            assertThat(seen).as(name).isEqualTo(expected);
+            assertThat(rest).as(name).isEqualTo(new Summary(whole.unprivileged(), List.of(), List.of(),
+                    whole.capabilities(), whole.features(), whole.relaxations(), whole.warnings(),
+                    whole.capabilitySettings()));
+            StringBuilder text = new StringBuilder();
+            e.writeSummaryTo(text);
+            assertThat(text.toString()).as(name).isEqualTo(whole.text());
+            if (!whole.devices().isEmpty() && !whole.hostPaths().isEmpty()) {
+                withLists++;
+            }
+        }
+        assertThat(withLists).as("corpus configs with devices and host paths").isGreaterThan(10);
+    }
+
     static List<String> corpusFiles() {
         Path root = resource("/corpus");
         try (Stream<Path> walk = Files.walk(root)) {
