@@ -111,11 +111,7 @@ final class Json {
         try {
             out.append('[');
             for (int i = 0; i < items.size(); i++) {
-                out.append(i == 0 ? "\"" : ", \"");
-                Chars chars = new Chars(out);
-                chars.append(items.get(i));
-                chars.finish();
-                out.append('"');
+                out.append(i == 0 ? "" : ", ").append(string(items.get(i)));
             }
             out.append(']');
         } catch (java.io.IOException e) {
@@ -125,10 +121,8 @@ final class Json {
 
     /** Returns the strings as a JSON array literal. */
     static String array(java.util.List<String> items) {
-        StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < items.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(string(items.get(i)));
-        }
-        return out.append(']').toString();
+        StringBuilder out = new StringBuilder();
+        array(out, items);
+        return out.toString();
     }
 }
