@@ -241,7 +241,7 @@ final class ExplainCommand implements Callable<Integer> {
         Runnable toHostPaths = () -> {
             list[0].close();
             out.append(", \"deviceVerdicts\": ");
-            deviceVerdicts(out, config, options);
+            deviceVerdicts(out, config, options, explanation.devicePolicy());
             out.append(", \"hostPaths\": ");
             list[0] = new Items(out);
             hostPaths[0] = true;
@@ -305,13 +305,13 @@ final class ExplainCommand implements Callable<Integer> {
     /**
      * Writes, as a JSON array, what lxcconf's device decision says of each device an allow rule or a devN option
      * of the config names, on the stated host layout (by default a pure cgroup2 host, and for a native config
-     * also a hybrid one): {@code {"line", "rule", "device", "access", "host", "granted", "reason", "lines"}}.
+     * also a hybrid one), asking the explanation's own device policy:
+     * {@code {"line", "rule", "device", "access", "host", "granted", "reason", "lines"}}.
      */
-    static void deviceVerdicts(PrintWriter out, LxcConfig config, ValidationOptions options) {
+    static void deviceVerdicts(PrintWriter out, LxcConfig config, ValidationOptions options, DevicePolicy policy) {
         List<HostLayout> layouts = options.cgroup2Host().map(v2 -> List.of(v2 ? HostLayout.CGROUP2 : HostLayout.HYBRID))
                 .orElse(config.dialect() == Dialect.PROXMOX ? List.of(HostLayout.CGROUP2)
                         : List.of(HostLayout.CGROUP2, HostLayout.HYBRID));
-        DevicePolicy policy = DevicePolicy.of(config);
         Items items = new Items(out);
         for (DeviceRule rule : config.lxc().deviceRules()) {
             if (!rule.allow() || rule.origin().isEmpty()) {

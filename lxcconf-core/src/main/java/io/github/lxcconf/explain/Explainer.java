@@ -585,7 +585,7 @@ final class Explainer {
      * The device policy, made on first use and held softly: the summary and empty device lines ask it, and for a
      * large config it is as large as its device lines, which an explanation being written out need not keep.
      */
-    private synchronized DevicePolicy devicePolicy() {
+    synchronized DevicePolicy devicePolicy() {
         DevicePolicy policy = devicePolicy.get();
         if (policy == null) {
             policy = DevicePolicy.of(config);

@@ -5,6 +5,7 @@ import io.github.lxcconf.validate.ValidationOptions;
 
 import io.github.lxcconf.LxcConfig;
 
+import io.github.lxcconf.device.DevicePolicy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.AbstractList;
@@ -162,6 +163,25 @@ public final class Explanation {
      */
     public Summary summary(Summary.Items items) {
         return explainer.summary(Objects.requireNonNull(items, "items"));
+    }
+
+    /**
+     * Returns the device decision this explanation's device sentences and summary verdicts come from: the config's
+     * device lines with LXC's defaults, as {@link DevicePolicy#of(LxcConfig)} reads them. Ask it for a verdict the
+     * summary does not state (another host layout, a device no line names) and the answer agrees with the
+     * explanation's; the explanation makes it once and shares it, instead of each caller reading every device line
+     * again.
+     *
+     * <pre>{@code
+     * Explanation e = config.explain();
+     * e.devicePolicy().decide(HostLayout.HYBRID, KnownDevice.byPath("/dev/kvm").orElseThrow(),
+     *         DeviceAccess.parse("rw").orElseThrow()).granted();
+     * }</pre>
+     *
+     * @return the device policy of the explained config
+     */
+    public DevicePolicy devicePolicy() {
+        return explainer.devicePolicy();
     }
 
     /**

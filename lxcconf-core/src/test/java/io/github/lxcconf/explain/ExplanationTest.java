@@ -100,6 +100,28 @@ class ExplanationTest {
         assertThat(withLists).as("corpus configs with devices and host paths").isGreaterThan(10);
     }
 
+    @Test
+    @DisplayName("devicePolicy() is the config's device decision, made once while the caller holds it")
+    void devicePolicy() throws IOException {
+        int rules = 0;
+        for (String name : corpusFiles()) {
+            LxcConfig config = LxcConfig.parse(resource("/corpus/" + name));
+            Explanation e = config.explain();
+            io.github.lxcconf.device.DevicePolicy held = e.devicePolicy();
+            assertThat(e.devicePolicy()).as(name).isSameAs(held);
+            io.github.lxcconf.device.DevicePolicy own = io.github.lxcconf.device.DevicePolicy.of(config);
+            assertThat(held.lines()).as(name).isEqualTo(own.lines());
+            for (io.github.lxcconf.model.DeviceRule rule : config.lxc().deviceRules()) {
+                for (io.github.lxcconf.device.HostLayout layout : io.github.lxcconf.device.HostLayout.values()) {
+                    assertThat(held.decide(layout, rule)).as(name + " " + rule + " " + layout)
+                            .isEqualTo(own.decide(layout, rule));
+                }
+                rules++;
+            }
+        }
+        assertThat(rules).as("device rules in the corpus").isGreaterThan(100);
+    }
+
     static List<String> corpusFiles() {
         Path root = resource("/corpus");
         try (Stream<Path> walk = Files.walk(root)) {
