@@ -97,11 +97,11 @@ public final class DevicePolicy {
     /** The cgroup v1 side, built on the first v1 decision (most callers ask about cgroup2 only). */
     private volatile V1 v1;
 
-    /** The config's own v1 device lines by major (-1: every major), to name those a cgroup2 host ignores. */
-    private final Map<Integer, List<Step>> ownV1ByMajor = new HashMap<>();
+    /** The config's own v1 device lines by their numbers, to name those a cgroup2 host ignores. */
+    private final StepIndex ownV1 = new StepIndex();
 
-    /** The cgroup v1 decisions and the config's own cgroup2 lines by major, which a v1 layout ignores. */
-    private record V1(Cgroup1Exceptions exceptions, Map<Integer, List<Step>> ownCgroup2ByMajor) {
+    /** The cgroup v1 decisions and the config's own cgroup2 lines by their numbers, which a v1 layout ignores. */
+    private record V1(Cgroup1Exceptions exceptions, StepIndex ownCgroup2) {
     }
 
     private DevicePolicy(List<Step> steps, Map<String, List<Step>> cleared) {
@@ -121,7 +121,7 @@ public final class DevicePolicy {
         // the config's own lines that the other family's layout ignores: v1 lines on cgroup2, cgroup2 lines on v1
         for (Step s : cgroup2Steps) {
             if (!s.cgroup2() && !s.source().startsWith(LXC_CONFIG_DIR)) {
-                s.numbers().ifPresent(n -> ownV1ByMajor.computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+                ownV1.add(s);
             }
         }
     }
@@ -133,10 +133,10 @@ public final class DevicePolicy {
                 built = v1;
                 if (built == null) {
                     List<Step> cgroup1Steps = List.copyOf(cgroup1Source.get());
-                    Map<Integer, List<Step>> own = new HashMap<>();
+                    StepIndex own = new StepIndex();
                     for (Step s : cgroup1Steps) {
                         if (s.cgroup2() && !s.source().startsWith(LXC_CONFIG_DIR)) {
-                            s.numbers().ifPresent(n -> own.computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+                            own.add(s);
                         }
                     }
                     built = new V1(Cgroup1Exceptions.build(cgroup1Steps), own);
@@ -380,14 +380,11 @@ public final class DevicePolicy {
         boolean v2 = layout.appliesCgroup2Devices();
         Outcome o = v2 ? cgroup2.decide(q) : v1().exceptions().decide(q);
         Notes ignored = new Notes();
-        Map<Integer, List<Step>> other = v2 ? ownV1ByMajor : v1().ownCgroup2ByMajor();
-        List<Step> candidates = new ArrayList<>(other.getOrDefault(major, List.of()));
-        candidates.addAll(other.getOrDefault(-1, List.of()));
-        for (Step s : candidates) {
-            if (s.numbers().filter(q::touchedBy).isPresent()) {
-                ignored.add(s, v2 ? "ignored: a cgroup v1 key on " + layout.description()
-                        : "ignored: liblxc applies no lxc.cgroup2 line on " + layout.description());
-            }
+        StepIndex other = v2 ? ownV1 : v1().ownCgroup2();
+        String note = v2 ? "ignored: a cgroup v1 key on " + layout.description()
+                : "ignored: liblxc applies no lxc.cgroup2 line on " + layout.description();
+        for (Step s : other.touching(q)) {
+            ignored.add(s, note);
         }
         List<DecidingLine> lines = new ArrayList<>(ignored.lines());
         lines.addAll(o.lines());

@@ -75,6 +75,18 @@ record Step(int index, String key, String value, String source, int line, Option
         return Optional.of(new Numbers(letter(r.type()), r.major().orElse(-1), r.minor().orElse(-1), letters, mask));
     }
 
+    /** Whether this rule takes in at least one device asked about: {@code numbers()} with no objects made. */
+    boolean touches(Request q) {
+        if (rule.isEmpty() || rule.get().isGlobal()) {
+            return false;
+        }
+        DeviceRule r = rule.get();
+        if (r.path().isPresent()) {
+            return numbers().filter(q::touchedBy).isPresent();
+        }
+        return q.touchedBy(letter(r.type()), r.major().orElse(-1), r.minor().orElse(-1));
+    }
+
     /** A device node: type letter, major and minor. */
     record Node(char type, int major, int minor) {
         /** Returns {@code c 10:200}. */
