@@ -1,5 +1,6 @@
 package io.github.lxcconf.cli;
 
+import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
@@ -25,7 +26,8 @@ final class Context {
             Hooks hooks) {
         this.in = in;
         this.outStream = out;
-        this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        // buffered ahead of the encoder, which otherwise wraps each piece written, down to a single character
+        this.out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)), true);
         this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         this.env = Map.copyOf(env);
         this.terminal = terminal;

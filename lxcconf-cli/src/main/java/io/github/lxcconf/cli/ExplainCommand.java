@@ -208,12 +208,17 @@ final class ExplainCommand implements Callable<Integer> {
     /** Writes the explanation as one JSON object, one line of the config at a time. */
     static void json(PrintWriter out, String file, Explanation explanation, LxcConfig config,
                      ValidationOptions options) {
-        out.append("{\"file\": ").append(Json.string(file)).append(", \"lines\": [");
+        out.append("{\"file\": ");
+        Json.string(out, file);
+        out.append(", \"lines\": [");
         String separator = "\n";
         for (LineExplanation line : explanation.lines()) {
             out.append(separator).append("  {\"line\": ").append(String.valueOf(line.number()))
-                    .append(", \"text\": ").append(Json.string(line.text()))
-                    .append(", \"explanation\": ").append(Json.array(line.sentences())).append('}');
+                    .append(", \"text\": ");
+            Json.string(out, line.text());
+            out.append(", \"explanation\": ");
+            Json.array(out, line.sentences());
+            out.append('}');
             separator = ",\n";
         }
         out.append("],\n\"summary\": ");
@@ -255,7 +260,7 @@ final class ExplainCommand implements Callable<Integer> {
 
             @Override
             public void device(String item) {
-                list[0].add(Json.string(item));
+                Json.string(list[0].next(), item);
             }
 
             @Override
@@ -263,7 +268,7 @@ final class ExplainCommand implements Callable<Integer> {
                 if (!hostPaths[0]) {
                     toHostPaths.run();
                 }
-                list[0].add(Json.string(item));
+                Json.string(list[0].next(), item);
             }
         });
         if (!hostPaths[0]) {
@@ -293,8 +298,14 @@ final class ExplainCommand implements Callable<Integer> {
         }
 
         void add(String item) {
-            out.append(first ? "" : ", ").append(item);
+            next().append(item);
+        }
+
+        /** Writes the separator before the next item, and returns where to write the item. */
+        PrintWriter next() {
+            out.append(first ? "" : ", ");
             first = false;
+            return out;
         }
 
         void close() {
@@ -318,8 +329,8 @@ final class ExplainCommand implements Callable<Integer> {
                 continue;
             }
             for (HostLayout layout : layouts) {
-                policy.decide(layout, rule).ifPresent(verdict -> items.add(verdict(rule.origin().get().lineNumber(),
-                        rule.key() + " = " + rule.toValue(), verdict)));
+                policy.decide(layout, rule).ifPresent(verdict -> verdict(items.next(), rule.origin().get().lineNumber(),
+                        rule.key() + " = " + rule.toValue(), verdict));
             }
         }
         if (config.dialect() == Dialect.PROXMOX) {
@@ -329,8 +340,8 @@ final class ExplainCommand implements Callable<Integer> {
                 if (known.isPresent() && line.isPresent()) {
                     DeviceAccess access = new DeviceAccess(true, !d.denyWrite(), false);
                     for (HostLayout layout : layouts) {
-                        items.add(verdict(line.getAsInt(), d.key() + ": " + d.path().orElse(""),
-                                policy.decide(layout, known.get(), access)));
+                        verdict(items.next(), line.getAsInt(), d.key() + ": " + d.path().orElse(""),
+                                policy.decide(layout, known.get(), access));
                     }
                 }
             }
@@ -347,8 +358,8 @@ final class ExplainCommand implements Callable<Integer> {
         Items items = new Items(out);
         for (MountEntry m : config.lxc().mountEntries()) {
             if (m.isBind() && m.origin().isPresent()) {
-                items.add(mount(m.origin().get().lineNumber(), "lxc.mount.entry", m.source(), m.target(),
-                        m.options().contains("ro")));
+                mount(items.next(), m.origin().get().lineNumber(), "lxc.mount.entry", m.source(), m.target(),
+                        m.options().contains("ro"));
             }
         }
         if (config.dialect() == Dialect.PROXMOX) {
@@ -358,8 +369,8 @@ final class ExplainCommand implements Callable<Integer> {
                 }
                 OptionalInt line = lastLine(config, mp.key());
                 if (line.isPresent()) {
-                    items.add(mount(line.getAsInt(), mp.key(), mp.volume().orElse(""), mp.path().orElse(""),
-                            mp.readOnly()));
+                    mount(items.next(), line.getAsInt(), mp.key(), mp.volume().orElse(""), mp.path().orElse(""),
+                            mp.readOnly());
                 }
             }
         }
@@ -388,16 +399,35 @@ final class ExplainCommand implements Callable<Integer> {
                 .map(config::numberOf).orElse(OptionalInt.empty());
     }
 
-    private static String mount(int line, String key, String source, String target, boolean readOnly) {
-        return "{\"line\": " + line + ", \"key\": " + Json.string(key) + ", \"source\": " + Json.string(source)
-                + ", \"target\": " + Json.string(target) + ", \"readOnly\": " + readOnly + "}";
+    private static void mount(PrintWriter out, int line, String key, String source, String target, boolean readOnly) {
+        out.append("{\"line\": ").append(String.valueOf(line)).append(", \"key\": ");
+        Json.string(out, key);
+        out.append(", \"source\": ");
+        Json.string(out, source);
+        out.append(", \"target\": ");
+        Json.string(out, target);
+        out.append(", \"readOnly\": ").append(String.valueOf(readOnly)).append('}');
     }
 
-    private static String verdict(int line, String rule, DeviceVerdict v) {
-        return "{\"line\": " + line + ", \"rule\": " + Json.string(rule) + ", \"device\": " + Json.string(v.device())
-                + ", \"access\": " + Json.string(v.access().toValue()) + ", \"host\": "
-                + Json.string(v.layout().name().toLowerCase(java.util.Locale.ROOT)) + ", \"granted\": " + v.granted()
-                + ", \"reason\": " + Json.string(v.reason()) + ", \"lines\": "
-                + Json.array(v.lines().stream().map(DecidingLine::toString).toList()) + "}";
+    /** Writes a verdict as {@code {"line", "rule", "device", "access", "host", "granted", "reason", "lines"}}. */
+    private static void verdict(PrintWriter out, int line, String rule, DeviceVerdict v) {
+        out.append("{\"line\": ").append(String.valueOf(line)).append(", \"rule\": ");
+        Json.string(out, rule);
+        out.append(", \"device\": ");
+        Json.string(out, v.device());
+        out.append(", \"access\": ");
+        Json.string(out, v.access().toValue());
+        out.append(", \"host\": ");
+        Json.string(out, v.layout().name().toLowerCase(java.util.Locale.ROOT));
+        out.append(", \"granted\": ").append(String.valueOf(v.granted())).append(", \"reason\": ");
+        Json.string(out, v.reason());
+        out.append(", \"lines\": [");
+        String separator = "";
+        for (DecidingLine deciding : v.lines()) {
+            out.append(separator);
+            Json.string(out, deciding.toString());
+            separator = ", ";
+        }
+        out.append("]}");
     }
 }

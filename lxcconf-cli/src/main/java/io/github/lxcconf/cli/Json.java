@@ -7,11 +7,38 @@ final class Json {
 
     /** Returns the string as a JSON string literal, quotes included. */
     static String string(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        Chars chars = new Chars(out);
-        chars.append(text);
-        chars.finish();
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder(text.length() + 2);
+        string(out, text);
+        return out.toString();
+    }
+
+    /** Writes the string as a JSON string literal, quotes included: as it is when nothing in it needs escaping. */
+    static void string(Appendable out, String text) {
+        try {
+            out.append('"');
+            if (plain(text)) {
+                out.append(text);
+            } else {
+                Chars chars = new Chars(out);
+                chars.append(text);
+                chars.finish();
+            }
+            out.append('"');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Whether {@link Chars} would write every character of the text as it is. */
+    private static boolean plain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f && (c <= 0x9f || Character.isSurrogate(c)
+                    || c == '\u2028' || c == '\u2029')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -111,7 +138,8 @@ final class Json {
         try {
             out.append('[');
             for (int i = 0; i < items.size(); i++) {
-                out.append(i == 0 ? "" : ", ").append(string(items.get(i)));
+                out.append(i == 0 ? "" : ", ");
+                string(out, items.get(i));
             }
             out.append(']');
         } catch (java.io.IOException e) {
