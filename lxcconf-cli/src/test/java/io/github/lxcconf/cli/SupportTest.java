@@ -29,6 +29,29 @@ class SupportTest {
     }
 
     @Test
+    void aStringWrittenAsItIsIsOneNothingInItNeedsEscaping() {
+        // Json.string writes a text without escapes as it is; every character must agree with the escaping writer
+        int asItIs = 0;
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            String text = "a" + (char) c + "b";
+            StringBuilder escaped = new StringBuilder("\"");
+            Json.Chars chars = new Json.Chars(escaped);
+            chars.append(text);
+            chars.finish();
+            String expected = escaped.append('"').toString();
+            assertThat(Json.string(text)).as("U+%04X", c).isEqualTo(expected);
+            StringBuilder written = new StringBuilder();
+            Json.string(written, text);
+            assertThat(written.toString()).as("U+%04X", c).isEqualTo(expected);
+            if (expected.equals("\"" + text + "\"")) {
+                asItIs++;
+            }
+        }
+        // all but the C0 and C1 controls, DEL, the quote, the backslash, the surrogates and U+2028/U+2029
+        assertThat(asItIs).isEqualTo(65536 - 32 - 1 - 32 - 2 - 2048 - 2);
+    }
+
+    @Test
     void pluralsCountAsPeopleDo() {
         assertThat(LintCommand.plural(0, "error")).isEqualTo("0 errors");
         assertThat(LintCommand.plural(1, "error")).isEqualTo("1 error");
