@@ -6,8 +6,8 @@
 #   lxcconf-benchmarks/min-heap-all.sh lxcconf-benchmarks/target/bench-data/large.conf
 #   lxcconf-benchmarks/min-heap-all.sh big.conf lib:explain-write cmd:explain
 # Operations: lib:parse lib:validate lib:explain lib:explain-text lib:explain-write lib:migrate lib:fmt
-# (see HeapOperation) and cmd:explain cmd:lint cmd:migrate cmd:fmt (`lxcconf COMMAND FILE`, output to
-# /dev/null); by default all of them. Environment: BENCH_JAR (default
+# (see HeapOperation) and cmd:explain cmd:explain-json cmd:lint cmd:migrate cmd:fmt (`lxcconf COMMAND FILE`,
+# explain-json `lxcconf explain --format json FILE`, output to /dev/null); by default all of them. Environment: BENCH_JAR (default
 # lxcconf-benchmarks/target/benchmarks.jar), CLI_JAR (default lxcconf-cli/target/lxcconf.jar), and those of
 # min-heap.sh (MIN_HEAP_START, MIN_HEAP_STEP, MIN_HEAP_TIMEOUT). The multiple includes the JVM's own few MiB:
 # on small.conf every operation runs in 3 MiB.
@@ -22,13 +22,14 @@ size=$(stat -c %s "$file")
 ops=("$@")
 if (( ${#ops[@]} == 0 )); then
   ops=(lib:parse lib:validate lib:explain lib:explain-text lib:explain-write lib:migrate lib:fmt
-       cmd:explain cmd:lint cmd:migrate cmd:fmt)
+       cmd:explain cmd:explain-json cmd:lint cmd:migrate cmd:fmt)
 fi
 echo "$file: $size bytes"
 for op in "${ops[@]}"; do
   name=${op#*:}
   case $op in
     lib:*) mib=$("$root/lxcconf-benchmarks/min-heap.sh" -cp "$bench" io.github.lxcconf.bench.HeapOperation "$name" "$file") ;;
+    cmd:explain-json) mib=$("$root/lxcconf-benchmarks/min-heap.sh" -jar "$cli" explain --format json "$file") ;;
     cmd:*) mib=$("$root/lxcconf-benchmarks/min-heap.sh" -jar "$cli" "$name" "$file") ;;
     *) echo "unknown operation $op" >&2; exit 2 ;;
   esac
