@@ -67,6 +67,39 @@ class DevicePolicyTest {
     }
 
     @Test
+    void theIgnoredLinesAreThoseOfTheOtherFamilyThatTouchTheDevice() {
+        DevicePolicy p = policy("""
+                lxc.cgroup.devices.allow = c 10:232 rwm
+                lxc.cgroup.devices.allow = c 10:200 rwm
+                lxc.cgroup.devices.allow = c 10:* rwm
+                lxc.cgroup.devices.allow = b 10:232 rwm
+                lxc.cgroup.devices.allow = c *:* m
+                lxc.cgroup.devices.allow = a
+                lxc.cgroup.devices.deny = c 11:232 rwm
+                lxc.cgroup.devices.allow = c 10:232 r
+                lxc.cgroup2.devices.allow = c 10:232 rwm
+                """);
+        java.util.function.Function<DeviceVerdict, java.util.List<Integer>> ignored = v -> v.lines().stream()
+                .filter(l -> l.note().startsWith("ignored: ")).map(DecidingLine::line).toList();
+        // the same device, every minor of its major, every major, and the same device again; in line order
+        assertThat(ignored.apply(p.decide(HostLayout.CGROUP2, KnownDevice.KVM, RW))).containsExactly(2, 4, 6, 9);
+        // a device of another minor: the lines of every minor and every major only
+        assertThat(ignored.apply(p.decide(HostLayout.CGROUP2, DeviceType.CHAR, 10, 200, RW)))
+                .containsExactly(3, 4, 6);
+        assertThat(ignored.apply(p.decide(HostLayout.CGROUP2, DeviceType.BLOCK, 10, 232, RW))).containsExactly(5);
+        // every minor of a major asked about (a known kind: c 188:* is /dev/ttyUSB*): each line of the major
+        DevicePolicy serial = policy("""
+                lxc.cgroup.devices.allow = c 188:0 rwm
+                lxc.cgroup.devices.allow = c 188:7 rwm
+                lxc.cgroup.devices.allow = c 189:0 rwm
+                """);
+        assertThat(ignored.apply(serial.decide(HostLayout.CGROUP2, io.github.lxcconf.model.DeviceRule.parse(
+                io.github.lxcconf.model.CgroupVersion.V2, true, "c 188:* rwm")).orElseThrow())).containsExactly(2, 3);
+        // on a hybrid host the cgroup2 line is the one ignored
+        assertThat(ignored.apply(p.decide(HostLayout.HYBRID, KnownDevice.KVM, RW))).containsExactly(10);
+    }
+
+    @Test
     void v1DenyRemovesOnlyTheExceptionWithTheSameNumbers() {
         // the kernel keeps c 10:* rw: deny c 10:232 rw names no exception of its own
         DevicePolicy p = policy("lxc.cgroup.devices.allow = c 10:* rw\nlxc.cgroup.devices.deny = c 10:232 rw\n");
