@@ -45,9 +45,9 @@ final class Cgroup1Exceptions {
     private Cgroup1Exceptions() {
     }
 
-    /** The exceptions and the rules without effect by major number (-1: every major), for quick questions. */
+    /** The exceptions by major number (-1: every major), and the rules without effect, for quick questions. */
     private final Map<Integer, List<DeviceException>> byMajor = new HashMap<>();
-    private final Map<Integer, List<Step>> noEffectByMajor = new HashMap<>();
+    private final StepIndex noEffectByNumbers = new StepIndex();
 
     static Cgroup1Exceptions build(List<Step> steps) {
         Cgroup1Exceptions c = new Cgroup1Exceptions();
@@ -60,7 +60,7 @@ final class Cgroup1Exceptions {
             c.byMajor.computeIfAbsent(e.numbers.major(), k -> new ArrayList<>()).add(e);
         }
         for (Step s : c.noEffect) {
-            s.numbers().ifPresent(n -> c.noEffectByMajor.computeIfAbsent(n.major(), k -> new ArrayList<>()).add(s));
+            c.noEffectByNumbers.add(s);
         }
         return c;
     }
@@ -136,11 +136,9 @@ final class Cgroup1Exceptions {
                 }
             }
         }
-        for (Step s : candidates(noEffectByMajor, q.major())) {
-            if (s.numbers().filter(q::touchedBy).isPresent()) {
-                notes.add(s, "has no effect: the kernel removes only an exception with exactly these numbers, and"
-                        + " there is none");
-            }
+        for (Step s : noEffectByNumbers.touching(q)) {
+            notes.add(s, "has no effect: the kernel removes only an exception with exactly these numbers, and"
+                    + " there is none");
         }
         if (deciding != null) {
             for (Step s : deciding.steps) {
