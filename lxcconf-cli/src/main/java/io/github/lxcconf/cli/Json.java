@@ -33,12 +33,21 @@ final class Json {
     private static boolean plain(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\' || c >= 0x7f && (c <= 0x9f || Character.isSurrogate(c)
-                    || c == '\u2028' || c == '\u2029')) {
+            // the named escapes other than \" and \\ are control characters, which unicodeEscaped takes in
+            if (c == '"' || c == '\\' || unicodeEscaped(c)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a character is written as a Unicode escape (a backslash, u and four hex digits) unless a named escape
+     * takes it: a control character, a surrogate (a pair is kept whole, by {@link Chars}), and the line and
+     * paragraph separators.
+     */
+    private static boolean unicodeEscaped(char c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || c == '\u2028' || c == '\u2029';
     }
 
     /**
@@ -118,8 +127,7 @@ final class Json {
                 default -> {
                     if (Character.isHighSurrogate(c)) {
                         high = c;
-                    } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c)
-                            || c == '\u2028' || c == '\u2029') {
+                    } else if (unicodeEscaped(c)) {
                         out.append(unicode(c));
                     } else {
                         out.append(c);
