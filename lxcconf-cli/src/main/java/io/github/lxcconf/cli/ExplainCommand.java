@@ -241,40 +241,10 @@ final class ExplainCommand implements Callable<Integer> {
      */
     private static void summary(PrintWriter out, String file, Explanation explanation, LxcConfig config,
                                 ValidationOptions options) {
-        Items[] list = new Items[1];
-        boolean[] hostPaths = {false};
-        Runnable toHostPaths = () -> {
-            list[0].close();
-            out.append(", \"deviceVerdicts\": ");
-            deviceVerdicts(out, config, options, explanation.devicePolicy());
-            out.append(", \"hostPaths\": ");
-            list[0] = new Items(out);
-            hostPaths[0] = true;
-        };
-        Summary s = explanation.summary(new Summary.Items() {
-            @Override
-            public void unprivileged(boolean unprivileged) {
-                out.append("{\"unprivileged\": ").append(String.valueOf(unprivileged)).append(", \"devices\": ");
-                list[0] = new Items(out);
-            }
-
-            @Override
-            public void device(String item) {
-                Json.string(list[0].next(), item);
-            }
-
-            @Override
-            public void hostPath(String item) {
-                if (!hostPaths[0]) {
-                    toHostPaths.run();
-                }
-                Json.string(list[0].next(), item);
-            }
-        });
-        if (!hostPaths[0]) {
-            toHostPaths.run();
-        }
-        list[0].close();
+        SummaryLists lists = new SummaryLists(out, () -> deviceVerdicts(out, config, options,
+                explanation.devicePolicy()));
+        Summary s = explanation.summary(lists);
+        lists.finish();
         out.append(", \"mounts\": ");
         mounts(out, config);
         out.append(", \"capabilities\": ");
@@ -287,6 +257,58 @@ final class ExplainCommand implements Callable<Integer> {
         Json.array(out, s.warnings());
     }
 
+    /**
+     * Writes the summary's devices and host paths as JSON arrays as the explanation hands them out, with the device
+     * verdicts written between the two: {@code {"unprivileged", "devices", "deviceVerdicts", "hostPaths"}}, the
+     * object left open.
+     */
+    private static final class SummaryLists implements Summary.Items {
+        private final PrintWriter out;
+        private final Runnable deviceVerdicts;
+        private Items list;
+        private boolean hostPaths;
+
+        SummaryLists(PrintWriter out, Runnable deviceVerdicts) {
+            this.out = out;
+            this.deviceVerdicts = deviceVerdicts;
+        }
+
+        @Override
+        public void unprivileged(boolean unprivileged) {
+            out.append("{\"unprivileged\": ").append(String.valueOf(unprivileged)).append(", \"devices\": ");
+            list = new Items(out);
+        }
+
+        @Override
+        public void device(String item) {
+            Json.string(list.next(), item);
+        }
+
+        @Override
+        public void hostPath(String item) {
+            toHostPaths();
+            Json.string(list.next(), item);
+        }
+
+        /** Closes the devices, writes the verdicts and opens the host paths, once. */
+        private void toHostPaths() {
+            if (!hostPaths) {
+                list.close();
+                out.append(", \"deviceVerdicts\": ");
+                deviceVerdicts.run();
+                out.append(", \"hostPaths\": ");
+                list = new Items(out);
+                hostPaths = true;
+            }
+        }
+
+        /** Closes the host paths, after the verdicts and an empty list where no host path came. */
+        void finish() {
+            toHostPaths();
+            list.close();
+        }
+    }
+
     /** Writes the items of a JSON array as they come. */
     private static final class Items {
         private final PrintWriter out;
@@ -295,10 +317,6 @@ final class ExplainCommand implements Callable<Integer> {
         Items(PrintWriter out) {
             this.out = out;
             out.append('[');
-        }
-
-        void add(String item) {
-            next().append(item);
         }
 
         /** Writes the separator before the next item, and returns where to write the item. */
