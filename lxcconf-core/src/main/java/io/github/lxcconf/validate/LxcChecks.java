@@ -54,11 +54,15 @@ final class LxcChecks {
         for (int i = 0; i < keys.length; i++) {
             if (lines.get(i) instanceof EntryLine e && e.isLxcKey()) {
                 String key = e.key();
-                String known = distinct == null ? key : distinct.get(key);
-                if (known == null && distinct.size() < DISTINCT_KEYS) { // (known is never null without the map)
-                    distinct.put(key, key);
+                if (distinct != null) {
+                    String known = distinct.get(key);
+                    if (known != null) {
+                        key = known;
+                    } else if (distinct.size() < DISTINCT_KEYS) {
+                        distinct.put(key, key);
+                    }
                 }
-                keys[i] = known != null ? known : key;
+                keys[i] = key;
             }
         }
         return keys;
