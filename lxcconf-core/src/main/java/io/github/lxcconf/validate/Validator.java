@@ -69,6 +69,13 @@ public final class Validator {
     /** Keys whose setters ignore a value that is no number (see {@link CNumbers#lenientUint}), with their largest value. */
     private static final Map<String, BigInteger> LENIENT_NUMBERS = Map.of("lxc.init.uid", CNumbers.UINT_MAX,
             "lxc.init.gid", CNumbers.UINT_MAX, "lxc.hook.version", BigInteger.ONE);
+    /**
+     * Keys (catalogue patterns) whose values a typed view checks and reports with its own code: the AppArmor and
+     * seccomp views (LXC113, VAL020) and the network interfaces (LXC108). The value check below leaves them
+     * alone, so that a bad value is reported once.
+     */
+    private static final Set<String> CHECKED_BY_VIEWS = Set.of("lxc.apparmor.allow_nesting",
+            "lxc.apparmor.allow_incomplete", "lxc.seccomp.allow_nesting", "lxc.net.<N>.l2proxy");
     /** Keys liblxc stores with a limit of PATH_MAX - 1 bytes (set_config_path_item and the cgroup directories). */
     private static final Set<String> PATH_MAX_KEYS = Set.of("lxc.rootfs.path", "lxc.rootfs.mount", "lxc.mount.fstab",
             "lxc.console.path", "lxc.console.logfile", "lxc.init.cwd", "lxc.seccomp.profile", "lxc.log.file",
@@ -660,8 +667,8 @@ public final class Validator {
         } else if (familyWithoutSubKey(key, info)) {
             problem = "'" + key + "' names no " + key.substring(4, key.length() - 1) + " entry after the '.'; only"
                     + " an empty value is accepted here";
-        } else if (key.equals("lxc.seccomp.allow_nesting")) {
-            problem = null; // the seccomp view decides (LXC113, VAL020)
+        } else if (CHECKED_BY_VIEWS.contains(info.pattern())) {
+            problem = null;
         } else if (LENIENT_NUMBERS.containsKey(key)) {
             problem = lenientNumber(e, n, value);
         } else if (PATH_MAX_KEYS.contains(key) && utf8Length(value) >= PATH_MAX) {
