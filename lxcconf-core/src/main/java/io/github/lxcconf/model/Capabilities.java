@@ -194,7 +194,10 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
                 return;
             }
             boolean used = false;
+            int from = 0;
             for (String token : Values.splitBlanks(value)) {
+                int index = value.indexOf(token, from);
+                from = index + token.length();
                 if (token.equals("none") && key == Mode.KEEP) {
                     list.clear();
                     used = true;
@@ -202,7 +205,7 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
                 }
                 Optional<Capability> cap = capability(token);
                 if (cap.isEmpty()) {
-                    problems.value(io.github.lxcconf.DiagnosticCode.LXC_CAPABILITY, at, problem(key, token),
+                    problems.item(io.github.lxcconf.DiagnosticCode.LXC_CAPABILITY, at, index, problem(key, token),
                             hint(key, token));
                     continue;
                 }

@@ -732,20 +732,23 @@ public final class LxcSettings {
                 mountAuto.clear();
                 return;
             }
+            int from = 0;
             for (String item : Values.splitBlanks(value)) {
+                int index = value.indexOf(item, from);
+                from = index + item.length();
                 Parsed<MountAuto> p = MountAuto.read(item, Optional.of(at));
                 if (p.isOk()) {
                     mountAuto.put(p.value().category(), p.value());
                 } else if (item.startsWith("shmounts:")) {
                     // liblxc 5.0 loads any shmounts item: an empty host path is only logged, and stops the line
-                    problems.valueWarning(DiagnosticCode.LXC_MOUNT_AUTO, at, "'" + item + "' names an empty host or"
+                    problems.itemWarning(DiagnosticCode.LXC_MOUNT_AUTO, at, index, "'" + item + "' names an empty host or"
                             + " container path: liblxc loads the file, but LXC has no path to share the mounts"
                             + " through", "write shmounts:HOSTPATH or shmounts:HOSTPATH:CONTAINERPATH");
                     if (item.equals("shmounts:")) {
                         break;
                     }
                 } else {
-                    problems.value(DiagnosticCode.LXC_MOUNT_AUTO, at, p.problem(), p.hint());
+                    problems.item(DiagnosticCode.LXC_MOUNT_AUTO, at, index, p.problem(), p.hint());
                 }
             }
         }

@@ -23,6 +23,28 @@ final class Problems {
         add(code, code.defaultSeverity(), at.lineNumber(), at.entry().valueColumn(), message, hint);
     }
 
+    /**
+     * Reports a problem with one item of a list value, at the item's column, with the code's default severity.
+     *
+     * @param index where the item starts in the line's value as {@link io.github.lxcconf.syntax.EntryLine#value()}
+     *              gives it (after a pair of outer quotes is removed)
+     */
+    void item(DiagnosticCode code, Origin at, int index, String message, String hint) {
+        add(code, code.defaultSeverity(), at.lineNumber(), itemColumn(at, index), message, hint);
+    }
+
+    /** Reports a problem with one item of a list value, at the item's column, as a warning whatever the code. */
+    void itemWarning(DiagnosticCode code, Origin at, int index, String message, String hint) {
+        add(code, Severity.WARNING, at.lineNumber(), itemColumn(at, index), message, hint);
+    }
+
+    private static int itemColumn(Origin at, int index) {
+        String value = at.entry().value();
+        String raw = at.entry().valueRaw();
+        int quote = value.length() == raw.length() ? 0 : 1;
+        return at.entry().valueColumn() + quote + value.codePointCount(0, Math.min(index, value.length()));
+    }
+
     /** Reports a problem with the value of a line, at the value's column, as a warning whatever the code. */
     void valueWarning(DiagnosticCode code, Origin at, String message, String hint) {
         add(code, Severity.WARNING, at.lineNumber(), at.entry().valueColumn(), message, hint);

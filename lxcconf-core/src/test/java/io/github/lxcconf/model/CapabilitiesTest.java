@@ -32,6 +32,17 @@ class CapabilitiesTest {
     }
 
     @Test
+    @DisplayName("each unknown capability is reported at its own column, inside quotes and after a character"
+            + " outside the BMP too")
+    void anUnknownCapabilityIsReportedWhereItIs() {
+        assertThat(problems("lxc.cap.drop = sys_admin net_rwa\tmac_admn\n"
+                + "lxc.cap.drop = \"bogus sys_time\"\n"
+                + "lxc.cap.drop = sys_time \uD83D\uDE00 x\n"))
+                .extracting(p -> p.substring(0, p.indexOf(" error")))
+                .containsExactly("1:26", "1:34", "2:17", "3:25", "3:27");
+    }
+
+    @Test
     @DisplayName("an empty cap.drop clears the list, with or without a list before it")
     void emptyClears() {
         LxcSettings s = lxc("lxc.cap.drop = sys_admin sys_time\nlxc.cap.drop =\n");
@@ -105,12 +116,14 @@ class CapabilitiesTest {
             lxc.cap.drop | 08            | unknown capability '08' in lxc.cap.drop; liblxc refuses the file | liblxc reads numbers as C does: a leading 0 makes them octal (010 is 8), 0x hexadecimal
             lxc.cap.drop | 4294967296    | unknown capability '4294967296' in lxc.cap.drop; liblxc refuses the file | liblxc reads numbers as C does: a leading 0 makes them octal (010 is 8), 0x hexadecimal
             """)
-    @DisplayName("unknown capabilities are errors with a hint; the other names of the line still count")
+    @DisplayName("unknown capabilities are errors with a hint, at their own column; the other names of the line"
+            + " still count")
     void unknown(String key, String token, String message, String hint) {
         LxcSettings s = lxc(key + " = mknod " + token + "\n");
         assertThat(s.capabilities().list()).containsExactly(Capability.MKNOD);
         assertThat(s.diagnostics()).hasSize(1);
-        assertThat(problems(s)).containsExactly("1:" + (key.length() + 4) + " error LXC105 " + message);
+        int column = key.length() + 4 + "mknod ".length();
+        assertThat(problems(s)).containsExactly("1:" + column + " error LXC105 " + message);
         assertThat(s.diagnostics().get(0).hint()).contains(hint);
     }
 

@@ -68,6 +68,14 @@ class MountAutoTest {
     }
 
     @Test
+    @DisplayName("each item liblxc refuses is reported at its own column")
+    void aBadItemIsReportedWhereItIs() {
+        assertThat(problems("lxc.mount.auto = proc:rw bogus  sys:xx shmounts:\n"))
+                .extracting(p -> p.substring(0, p.indexOf(' ', p.indexOf(' ') + 1)))
+                .containsExactly("1:26 error", "1:33 error", "1:40 warning");
+    }
+
+    @Test
     @DisplayName("components: modes, force, paths")
     void components() {
         assertThat(MountAuto.parse("cgroup:ro:force")).isEqualTo(new MountAuto(Kind.CGROUP, Optional.of(Mode.RO), true,
