@@ -194,10 +194,8 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
                 return;
             }
             boolean used = false;
-            int from = 0;
-            for (String token : Values.splitBlanks(value)) {
-                int index = value.indexOf(token, from);
-                from = index + token.length();
+            for (Values.Word word : Values.words(value)) {
+                String token = word.text();
                 if (token.equals("none") && key == Mode.KEEP) {
                     list.clear();
                     used = true;
@@ -205,8 +203,8 @@ public record Capabilities(Mode mode, List<Capability> list, List<Origin> origin
                 }
                 Optional<Capability> cap = capability(token);
                 if (cap.isEmpty()) {
-                    problems.item(io.github.lxcconf.DiagnosticCode.LXC_CAPABILITY, at, index, problem(key, token),
-                            hint(key, token));
+                    problems.item(io.github.lxcconf.DiagnosticCode.LXC_CAPABILITY, at, word.index(),
+                            problem(key, token), hint(key, token));
                     continue;
                 }
                 list.add(cap.get());

@@ -732,23 +732,21 @@ public final class LxcSettings {
                 mountAuto.clear();
                 return;
             }
-            int from = 0;
-            for (String item : Values.splitBlanks(value)) {
-                int index = value.indexOf(item, from);
-                from = index + item.length();
+            for (Values.Word word : Values.words(value)) {
+                String item = word.text();
                 Parsed<MountAuto> p = MountAuto.read(item, Optional.of(at));
                 if (p.isOk()) {
                     mountAuto.put(p.value().category(), p.value());
                 } else if (item.startsWith("shmounts:")) {
                     // liblxc 5.0 loads any shmounts item: an empty host path is only logged, and stops the line
-                    problems.itemWarning(DiagnosticCode.LXC_MOUNT_AUTO, at, index, "'" + item + "' names an empty host or"
-                            + " container path: liblxc loads the file, but LXC has no path to share the mounts"
-                            + " through", "write shmounts:HOSTPATH or shmounts:HOSTPATH:CONTAINERPATH");
+                    problems.itemWarning(DiagnosticCode.LXC_MOUNT_AUTO, at, word.index(), "'" + item + "' names an"
+                            + " empty host or container path: liblxc loads the file, but LXC has no path to share the"
+                            + " mounts through", "write shmounts:HOSTPATH or shmounts:HOSTPATH:CONTAINERPATH");
                     if (item.equals("shmounts:")) {
                         break;
                     }
                 } else {
-                    problems.item(DiagnosticCode.LXC_MOUNT_AUTO, at, index, p.problem(), p.hint());
+                    problems.item(DiagnosticCode.LXC_MOUNT_AUTO, at, word.index(), p.problem(), p.hint());
                 }
             }
         }

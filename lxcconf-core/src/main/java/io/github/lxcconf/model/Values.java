@@ -67,6 +67,22 @@ final class Values {
     /** Splits on runs of space and tab; no empty tokens. */
     static List<String> splitBlanks(String s) {
         List<String> out = new ArrayList<>();
+        splitBlanks(s, out, null);
+        return out;
+    }
+
+    /** A word of a list value and where it starts in the value. */
+    record Word(String text, int index) { }
+
+    /** Splits on runs of space and tab as {@link #splitBlanks(String)} does, keeping where each word starts. */
+    static List<Word> words(String s) {
+        List<Word> out = new ArrayList<>();
+        splitBlanks(s, null, out);
+        return out;
+    }
+
+    /** The one scan of both: adds each word to {@code texts}, or with its start to {@code words}. */
+    private static void splitBlanks(String s, List<String> texts, List<Word> words) {
         int i = 0;
         int n = s.length();
         while (i < n) {
@@ -78,10 +94,14 @@ final class Values {
                 i++;
             }
             if (i > start) {
-                out.add(s.substring(start, i));
+                String text = s.substring(start, i);
+                if (texts != null) {
+                    texts.add(text);
+                } else {
+                    words.add(new Word(text, start));
+                }
             }
         }
-        return out;
     }
 
     /**
