@@ -37,10 +37,10 @@ class OneReportPerValueTest {
         return keys;
     }
 
-    /** The codes reported at each line:column of the config's values, where more than one code is. */
-    private static Map<String, Set<String>> codesAtValues(LxcConfig config) {
+    /** The codes reported at each line:column, where more than one code is. */
+    private static Map<String, Set<String>> codesAtOnePlace(Validation validation) {
         Map<String, Set<String>> codes = new TreeMap<>();
-        for (Diagnostic d : config.validate().diagnostics()) {
+        for (Diagnostic d : validation.diagnostics()) {
             codes.computeIfAbsent(d.line() + ":" + d.column(), p -> new TreeSet<>()).add(d.code().id());
         }
         codes.values().removeIf(set -> set.size() < 2);
@@ -53,21 +53,21 @@ class OneReportPerValueTest {
         int refused = 0;
         for (String key : keys()) {
             for (String value : VALUES) {
-                LxcConfig lxc = LxcConfig.reader().dialect(Dialect.LXC).parse(key + " = " + value + "\n");
-                LxcConfig pve = LxcConfig.reader().dialect(Dialect.PROXMOX)
-                        .parse("arch: amd64\nostype: debian\n" + key + ": " + value + "\n");
+                Validation lxc = LxcConfig.reader().dialect(Dialect.LXC).parse(key + " = " + value + "\n").validate();
+                Validation pve = LxcConfig.reader().dialect(Dialect.PROXMOX)
+                        .parse("arch: amd64\nostype: debian\n" + key + ": " + value + "\n").validate();
                 int column = key.length() + 4;
-                for (var e : codesAtValues(lxc).entrySet()) {
+                for (var e : codesAtOnePlace(lxc).entrySet()) {
                     if (e.getKey().equals("1:" + column)) {
                         twice.add("native '" + key + " = " + value + "': " + e.getValue());
                     }
                 }
-                for (var e : codesAtValues(pve).entrySet()) {
+                for (var e : codesAtOnePlace(pve).entrySet()) {
                     if (e.getKey().equals("3:" + (column - 1))) {
                         twice.add("Proxmox '" + key + ": " + value + "': " + e.getValue());
                     }
                 }
-                refused += lxc.validate().errors().isEmpty() ? 0 : 1;
+                refused += lxc.errors().isEmpty() ? 0 : 1;
             }
         }
         assertThat(twice).isEmpty();
